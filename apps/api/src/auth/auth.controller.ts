@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { SESSION_COOKIE } from '@portal/contracts';
+import type { CsrfResponse, SessionResponse } from '@portal/contracts';
+import { AppConfig } from '@portal/server';
+import { Authenticated, Public } from '../common/access.decorators';
+import { CurrentAuth } from '../common/current-auth.decorator';
+import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { AuthService } from './auth.service';
+import { CsrfService } from './csrf.service';
+import { LoginDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller({ path: 'auth', version: '1' })
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly csrf: CsrfService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('csrf')
+  @ApiOperation({ summary: 'A CSRF token to send as X-CSRF-Token on state-changing requests' })
+  csrfToken(@Req() request: PortalRequest, @Res({ passthrough: true }) response: Response): CsrfResponse {
+    return { csrfToken: this.csrf.issue(request, response) };
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in; sets the httpOnly session cookie' })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const { user, token, expiresAt } = await this.auth.login(dto.email, dto.password, {
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestId: requestIdOf(request),
+    });
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.secureCookies,
+      path: '/',
+      expires: expiresAt,
+    });
+    request.sessionTokenOverride = token;
+    return { user, csrfToken: this.csrf.issue(request, response) };
+  }
+
+  @Authenticated()
+  @Post('logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log out; ends the session on the server' })
+  async logout(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CsrfResponse> {
+    await this.auth.logout(auth.user.id, auth.sessionId, requestIdOf(request));
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.sessionTokenOverride = '';
+    return { csrfToken: this.csrf.issue(request, response) };
+  }
+
+  @Authenticated()
+  @Get('me')
+  @ApiOperation({ summary: 'Who am I' })
+  me(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): SessionResponse {
+    return { user: auth.user, csrfToken: this.csrf.issue(request, response) };
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SessionEntity } from '@portal/server';
+import { DataSource, EntityManager } from 'typeorm';
+
+@Injectable()
+export class SessionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(
+    session: Pick<SessionEntity, 'tokenHash' | 'userId' | 'expiresAt' | 'ip' | 'userAgent'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionEntity> {
+    return manager.save(SessionEntity, manager.create(SessionEntity, { ...session, revokedAt: null }));
+  }
+
+  /** A live session with its user: not revoked and not expired by the database clock. */
+  findLiveByTokenHash(tokenHash: string): Promise<SessionEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(SessionEntity, 'session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.token_hash = :tokenHash', { tokenHash })
+      .andWhere('session.revoked_at IS NULL')
+      .andWhere('session.expires_at > now()')
+      .getOne();
+  }
+
+  async revoke(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(SessionEntity, { id }, { revokedAt: () => 'now()' });
+  }
+}

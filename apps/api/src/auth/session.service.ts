@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { AppConfig } from '@portal/server';
+import type { EntityManager } from 'typeorm';
+import type { AuthContext } from '../common/request-context';
+import { toUserView } from '../users/user-view';
+import { SessionRepository } from './session.repository';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a session and returns the token for the cookie (the database keeps only its hash). */
+  async open(
+    userId: string,
+    client: { ip: string | null; userAgent: string | null },
+    manager?: EntityManager,
+  ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_MINUTES * 60_000);
+    const session = await this.sessions.create(
+      {
+        tokenHash: hashToken(token),
+        userId,
+        expiresAt,
+        ip: client.ip?.slice(0, 64) ?? null,
+        userAgent: client.userAgent?.slice(0, 400) ?? null,
+      },
+      manager,
+    );
+    return { token, sessionId: session.id, expiresAt };
+  }
+
+  async resolve(token: string): Promise<AuthContext | null> {
+    if (token.length > 200) return null;
+    const session = await this.sessions.findLiveByTokenHash(hashToken(token));
+    if (!session?.user) return null;
+    return { sessionId: session.id, user: toUserView(session.user) };
+  }
+
+  close(sessionId: string, manager?: EntityManager): Promise<void> {
+    return this.sessions.revoke(sessionId, manager);
+  }
+}

@@ -1,0 +1,14 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@portal/contracts';
+
+export const ACCESS_METADATA = 'portal:access';
+
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+
+/**
+ * Every route declares who may call it with one of these decorators (on the handler or its controller);
+ * the global AccessGuard denies any route that declares nothing.
+ */
+export const Public = () => SetMetadata(ACCESS_METADATA, { kind: 'public' } satisfies AccessRule);
+export const Authenticated = () => SetMetadata(ACCESS_METADATA, { kind: 'authenticated' } satisfies AccessRule);
+export const Roles = (...roles: [Role, ...Role[]]) => SetMetadata(ACCESS_METADATA, { kind: 'roles', roles } satisfies AccessRule);

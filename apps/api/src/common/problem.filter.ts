@@ -1,0 +1,118 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ERROR_CODES,
+  ERROR_MESSAGES,
+  ErrorCode,
+  errorMessage,
+  Locale,
+  Problem,
+  PROBLEM_CONTENT_TYPE,
+} from '@portal/contracts';
+import { AppException } from '@portal/server';
+import { requestIdOf, type PortalRequest } from './request-context';
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+
+export function localeOf(request: Pick<PortalRequest, 'headers'>): Locale {
+  const header = request.headers['accept-language'];
+  return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'MALFORMED_REQUEST';
+    case 401:
+      return 'AUTH_REQUIRED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 409:
+      return 'CONFLICT';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 429:
+      return 'TOO_MANY_REQUESTS';
+    case 503:
+      return 'SERVICE_UNAVAILABLE';
+    default:
+      return status >= 500 ? 'INTERNAL_ERROR' : 'MALFORMED_REQUEST';
+  }
+}
+
+interface Classified {
+  code: ErrorCode;
+  status: number;
+  exception?: AppException;
+  unexpected: boolean;
+}
+
+function classify(error: unknown): Classified {
+  if (error instanceof AppException) {
+    return { code: error.code, status: error.options.status ?? ERROR_MESSAGES[error.code].status, exception: error, unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const bodyCode = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+    const code = (ERROR_CODES as readonly unknown[]).includes(bodyCode) ? (bodyCode as ErrorCode) : codeForStatus(status);
+    return { code, status, unexpected: status >= 500 };
+  }
+  const shaped = error as { type?: unknown; status?: unknown; code?: unknown; errno?: unknown } | null;
+  if (shaped && typeof shaped === 'object') {
+    // body-parser errors reach the filter as plain errors with a `type`.
+    if (shaped.type === 'entity.parse.failed') return { code: 'MALFORMED_REQUEST', status: 400, unexpected: false };
+    if (shaped.type === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', status: 413, unexpected: false };
+    if (typeof shaped.type === 'string' && shaped.type.startsWith('encoding.') || shaped.type === 'charset.unsupported') {
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, unexpected: false };
+    }
+    if (typeof shaped.code === 'string' && CONNECTION_ERROR_CODES.has(shaped.code)) {
+      return { code: 'SERVICE_UNAVAILABLE', status: 503, unexpected: true };
+    }
+    const message = (error as Error).message ?? '';
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)) {
+      return { code: 'SERVICE_UNAVAILABLE', status: 503, unexpected: true };
+    }
+  }
+  return { code: 'INTERNAL_ERROR', status: HttpStatus.INTERNAL_SERVER_ERROR, unexpected: true };
+}
+
+/** Turns every error into application/problem+json; never leaks a stack trace or SQL. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<PortalRequest>();
+    const response = http.getResponse<Response>();
+    const classified = classify(error);
+    if (classified.unexpected) {
+      this.logger.error({ err: error, requestId: requestIdOf(request) }, 'Unexpected error');
+    }
+    if (response.headersSent) return;
+
+    const locale = localeOf(request);
+    const { code, status, exception } = classified;
+    const problem: Problem & Record<string, unknown> = {
+      type: `urn:grant-portal:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      title: ERROR_MESSAGES[code].title[locale],
+      status,
+      code,
+      detail: errorMessage(code, locale, exception?.options.params),
+      ...exception?.options.extra,
+    };
+    if (exception?.options.errors?.length) {
+      problem.errors = exception.options.errors.map((e) => ({ field: e.field, code: e.code, message: e.message[locale] }));
+    }
+    const requestId = requestIdOf(request);
+    if (requestId) problem.requestId = requestId;
+    response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

@@ -1,0 +1,18 @@
+import type { Request } from 'express';
+import type { UserView } from '@portal/contracts';
+
+export interface AuthContext {
+  user: UserView;
+  sessionId: string;
+}
+
+/** What the API attaches to an Express request. */
+export interface PortalRequest extends Request {
+  auth?: AuthContext;
+  /** Set by the login handler so the CSRF token it issues is bound to the new session. */
+  sessionTokenOverride?: string;
+}
+
+export function requestIdOf(request: PortalRequest): string | null {
+  return request.id === undefined || request.id === null ? null : String(request.id);
+}

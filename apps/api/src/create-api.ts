@@ -1,0 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@portal/server';
+import { AppModule } from './app.module';
+import { configureApp } from './configure-app';
+
+/** Builds and configures an API instance (migrations applied or checked), not yet listening. */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  await configureApp(app, config);
+  return app;
+}

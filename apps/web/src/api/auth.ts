@@ -1,0 +1,60 @@
+import { api, isApiError, setCsrfToken } from './client';
+
+export const ROLES = ['applicant', 'admin', 'reviewer', 'minister'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: 'nl' | 'en';
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+interface UserWithToken {
+  user: User;
+  csrfToken: string;
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Drops roles this client does not know about, so routing never breaks on a new server-side role. */
+function normaliseUser(user: User): User {
+  return { ...user, roles: user.roles.filter(isRole) };
+}
+
+/** `GET /auth/me`: the logged-in user, or null when anonymous (401). */
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | null> {
+  try {
+    const body = await api.get<UserWithToken>('/auth/me', { signal });
+    setCsrfToken(body.csrfToken);
+    return normaliseUser(body.user);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function login(credentials: LoginRequest): Promise<User> {
+  const body = await api.post<UserWithToken>('/auth/login', credentials);
+  setCsrfToken(body.csrfToken);
+  return normaliseUser(body.user);
+}
+
+export async function logout(): Promise<void> {
+  try {
+    const body = await api.post<{ csrfToken: string }>('/auth/logout');
+    setCsrfToken(body.csrfToken);
+  } catch (error) {
+    // Session already gone: the token belonged to it, so fetch a fresh one on the next mutation.
+    setCsrfToken(null);
+    if (!(isApiError(error) && error.status === 401)) throw error;
+  }
+}

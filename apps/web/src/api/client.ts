@@ -1,0 +1,198 @@
+import { localeTag } from '../i18n';
+
+/** One field-level validation error as sent by the API in a problem+json body. */
+export interface ProblemFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details as produced by the portal API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: ProblemFieldError[];
+  requestId?: string;
+}
+
+/** Codes the client itself produces when no problem document could be obtained. */
+export const CLIENT_ERROR_CODES = {
+  network: 'NETWORK_ERROR',
+  unexpectedResponse: 'UNEXPECTED_RESPONSE',
+} as const;
+
+/** Error thrown for every failed API call. `detail` is already localised by the server (Accept-Language). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string | undefined;
+  readonly errors: readonly ProblemFieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(problem: Problem, options?: { cause?: unknown }) {
+    super(problem.detail ?? problem.title, options);
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.code = problem.code;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+    this.requestId = problem.requestId;
+  }
+
+  get isNetworkError(): boolean {
+    return this.code === CLIENT_ERROR_CODES.network;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export const API_BASE = '/api/v1';
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSRF token handling
+// ---------------------------------------------------------------------------------------------------------------
+
+let csrfToken: string | null = null;
+let csrfRequest: Promise<string> | null = null;
+
+/** Stores a token received from the API (login, logout and /auth/me responses carry one). */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+async function fetchCsrfToken(): Promise<string> {
+  const body = await request<{ csrfToken: string }>('GET', '/auth/csrf');
+  csrfToken = body.csrfToken;
+  return body.csrfToken;
+}
+
+/** Returns the current token, fetching `GET /api/v1/auth/csrf` once (shared by concurrent callers) if needed. */
+export function getCsrfToken(): Promise<string> {
+  if (csrfToken !== null) return Promise.resolve(csrfToken);
+  csrfRequest ??= fetchCsrfToken().finally(() => {
+    csrfRequest = null;
+  });
+  return csrfRequest;
+}
+
+function isCsrfProblem(error: ApiError): boolean {
+  return error.status === 403 && error.code.startsWith('CSRF');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------------------------
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** JSON-serialisable request body. */
+  body?: unknown;
+  /** Extra query-string parameters; undefined values are skipped. */
+  query?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const url = `${API_BASE}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.title === 'string';
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  const text = await response.text();
+  if (text === '') return undefined;
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (!/json/i.test(contentType)) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': localeTag(),
+    ...options.headers,
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = await getCsrfToken();
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(
+      { type: 'about:blank', title: 'Network error', status: 0, code: CLIENT_ERROR_CODES.network },
+      { cause },
+    );
+  }
+
+  const body = await readBody(response);
+  if (response.ok) return body as T;
+
+  if (isProblem(body)) throw new ApiError(body);
+  throw new ApiError({
+    type: 'about:blank',
+    title: response.statusText || 'Unexpected response',
+    status: response.status,
+    code: CLIENT_ERROR_CODES.unexpectedResponse,
+    requestId: response.headers.get('X-Request-Id') ?? undefined,
+  });
+}
+
+/**
+ * Performs a JSON request against `/api/v1`. Non-GET requests carry the `X-CSRF-Token` header; when the API rejects
+ * the token (403 with a `CSRF*` code, e.g. after the session rotated) the token is refreshed and the call retried once.
+ */
+export async function apiRequest<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
+  try {
+    return await request<T>(method, path, options);
+  } catch (error) {
+    if (method !== 'GET' && isApiError(error) && isCsrfProblem(error)) {
+      setCsrfToken(null);
+      return request<T>(method, path, options);
+    }
+    throw error;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
+};

@@ -1,0 +1,18 @@
+import type { Role, User } from '../api/auth';
+
+export const ROLE_HOME: Record<Role, string> = {
+  applicant: '/aanvrager',
+  admin: '/administratie',
+  reviewer: '/beoordeling',
+  minister: '/kabinet',
+};
+
+/** Home of the user's first role; null for a user without any (known) role. */
+export function homePathFor(user: User): string | null {
+  const first = user.roles[0];
+  return first ? ROLE_HOME[first] : null;
+}
+
+export function hasRole(user: User, role: Role): boolean {
+  return user.roles.includes(role);
+}

@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueRootModule, RedisModule } from '@portal/server';
+import { HeartbeatService } from './system/heartbeat.service';
+import { SystemProcessor } from './system/system.processor';
+
+/** The worker: the same server modules as the API, no HTTP, queue consumers instead of controllers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        DatabaseModule.forRoot({ applicationName: 'grant-portal-worker', poolSize: 5 }),
+        RedisModule,
+        QueueRootModule,
+        AuditModule,
+      ],
+      providers: [SystemProcessor, HeartbeatService],
+    };
+  }
+}

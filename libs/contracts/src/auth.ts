@@ -1,0 +1,23 @@
+import type { Locale, Role } from './roles';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+}
+
+export interface SessionResponse {
+  user: UserView;
+  csrfToken: string;
+}
+
+export interface CsrfResponse {
+  csrfToken: string;
+}
+
+/** Header the web client echoes the CSRF token in on every state-changing request. */
+export const CSRF_HEADER = 'x-csrf-token';
+export const SESSION_COOKIE = 'portal_session';
+export const CSRF_COOKIE = 'portal_csrf';

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './auth';
+export * from './queues';
+export * from './problem';
+export * from './error-codes';

@@ -1,0 +1,7 @@
+/** WARNING: persisted in users.roles; renaming a value needs a data migration. */
+export const ROLES = ['applicant', 'admin', 'reviewer', 'minister'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';

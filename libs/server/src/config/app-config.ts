@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+/**
+ * Every setting of the portal, read once from the environment and validated at boot.
+ * `process.env` is read in `loadConfig` and nowhere else. Defaults work on a development machine
+ * with local PostgreSQL, Redis and a mail catcher; `.env.example` lists them all.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grant_portal';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespace of every Redis key (BullMQ prefix); lets several portals or test runs share one Redis. */
+  @Matches(/^[a-z0-9_-]+$/i, { message: 'must contain letters, digits, - or _ only' })
+  REDIS_PREFIX = 'portal';
+
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  @IsNotEmpty()
+  MAIL_FROM = 'Subsidieportaal <no-reply@subsidieportaal.localhost>';
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  APP_URL = 'http://localhost:3000';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SESSION_SECRET = 'development-only-secret-change-me-0123456789';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  SESSION_TTL_MINUTES = 8 * 60;
+
+  /** `apply`: the API runs pending migrations under an advisory lock at boot; `check`: it refuses to start when any are pending. */
+  @IsIn(['apply', 'check'])
+  MIGRATIONS = 'apply' as 'apply' | 'check';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder with the built web app that the API serves; empty to serve no web app. */
+  @IsString()
+  WEB_DIST = 'dist/web';
+
+  @Transform(toBool)
+  SEED_DEMO = false;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get secureCookies(): boolean {
+    return this.APP_URL.startsWith('https://');
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = new AppConfig();
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(known) as Array<keyof AppConfig>) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const shown = first.property.includes('SECRET') || first.property.includes('URL') ? '' : ` (got "${String(first.value)}")`;
+    throw new ConfigError(
+      `Configuration error: ${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`,
+    );
+  }
+  if (config.isProduction && config.SESSION_SECRET === new AppConfig().SESSION_SECRET) {
+    throw new ConfigError('Configuration error: SESSION_SECRET must be set in production (the development default is public)');
+  }
+  return config;
+}
+
+/** For entry points: load the configuration or print the one line that names the problem and exit. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Locale, Role } from '@portal/contracts';
+
+@Entity({ name: 'users' })
+@Check('users_roles_known', `roles <@ ARRAY['applicant','admin','reviewer','minister']::varchar[] AND cardinality(roles) > 0`)
+@Check('users_locale_known', `locale IN ('nl','en')`)
+@Check('users_email_lowercase', `email = lower(email)`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-case so that the unique index treats addresses case-insensitively. */
+  @Index('users_email_unique', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  /** argon2id PHC string. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 20, array: true })
+  roles: Role[];
+
+  @Column({ type: 'varchar', length: 2, default: 'nl' })
+  locale: Locale;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
