@@ -29,7 +29,7 @@ export default defineConfig({
     outDir: fromWebRoot('../../dist/web'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: 'hidden', // maps for error decoding, not advertised to browsers
   },
   server: {
     port: 5173,

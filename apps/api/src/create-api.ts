@@ -7,6 +7,11 @@ import { configureApp } from './configure-app';
 /** Builds and configures an API instance (migrations applied or checked), not yet listening. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  await configureApp(app, config);
+  try {
+    await configureApp(app, config);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }

@@ -49,7 +49,7 @@ export class AuthController {
       expires: expiresAt,
     });
     request.sessionTokenOverride = token;
-    return { user, csrfToken: this.csrf.issue(request, response) };
+    return { user, csrfToken: this.csrf.issue(request, response, true) };
   }
 
   @Authenticated()
@@ -64,7 +64,7 @@ export class AuthController {
     await this.auth.logout(auth.user.id, auth.sessionId, requestIdOf(request));
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     request.sessionTokenOverride = '';
-    return { csrfToken: this.csrf.issue(request, response) };
+    return { csrfToken: this.csrf.issue(request, response, true) };
   }
 
   @Authenticated()

@@ -30,8 +30,12 @@ export class CsrfService {
     });
   }
 
-  issue(request: PortalRequest, response: Response): string {
-    return this.csrf.generateCsrfToken(request, response, { overwrite: true });
+  /**
+   * Reuses the current token while it is valid for this session, so several tabs keep working;
+   * `fresh` replaces it (after login and logout, when the session changes).
+   */
+  issue(request: PortalRequest, response: Response, fresh = false): string {
+    return this.csrf.generateCsrfToken(request, response, { overwrite: fresh, validateOnReuse: false });
   }
 
   isValid(request: PortalRequest): boolean {

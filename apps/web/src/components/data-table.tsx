@@ -47,7 +47,11 @@ export function DataTable<T>({
   const alignClass = (column: DataTableColumn<T>) => (column.align === 'end' ? 'cell--end' : undefined);
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className={['data-table', className].filter(Boolean).join(' ')} aria-busy={busy || undefined} data-testid={testId}>
+      <table
+        className={['data-table', className].filter(Boolean).join(' ')}
+        aria-busy={busy || undefined}
+        data-testid={testId}
+      >
         <caption id={captionId} className={hideCaption ? 'visually-hidden' : undefined}>
           {caption}
         </caption>

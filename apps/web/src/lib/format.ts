@@ -53,12 +53,16 @@ export function formatMoney(cents: Cents, language?: Language): string {
 
 export type DateTimeStyle = 'date' | 'dateTime' | 'time' | 'longDate' | 'longDateTime';
 
+const NUMERIC_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** 'date' = 31/12/2025, 'dateTime' = 31/12/2025 14:05, 'longDate' = 31 december 2025 (24-hour clock everywhere). */
 const DATE_TIME_OPTIONS: Record<DateTimeStyle, Intl.DateTimeFormatOptions> = {
-  date: { dateStyle: 'short' },
-  dateTime: { dateStyle: 'short', timeStyle: 'short' },
-  time: { timeStyle: 'short' },
-  longDate: { dateStyle: 'long' },
-  longDateTime: { dateStyle: 'long', timeStyle: 'short' },
+  date: NUMERIC_DATE,
+  dateTime: { ...NUMERIC_DATE, ...TIME },
+  time: TIME,
+  longDate: { day: 'numeric', month: 'long', year: 'numeric' },
+  longDateTime: { day: 'numeric', month: 'long', year: 'numeric', ...TIME },
 };
 
 /** Parses an ISO 8601 string; returns null for invalid input. Date-only strings are taken as that calendar day. */

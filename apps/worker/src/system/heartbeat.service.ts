@@ -9,13 +9,12 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(private readonly redis: RedisClient) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     const beat = () =>
-      void this.redis.redis
-        .set(this.redis.key(WORKER_HEARTBEAT_KEY), new Date().toISOString(), 'EX', 60)
-        .catch(() => undefined);
-    beat();
-    this.timer = setInterval(beat, 15_000);
+      this.redis.redis.set(this.redis.key(WORKER_HEARTBEAT_KEY), new Date().toISOString(), 'EX', 60).catch(() => undefined);
+    await this.redis.ping().catch(() => undefined);
+    await beat();
+    this.timer = setInterval(() => void beat(), 15_000);
     this.timer.unref();
   }
 

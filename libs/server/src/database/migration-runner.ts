@@ -8,6 +8,7 @@ export class PendingMigrationsError extends Error {}
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that two instances that start
  * together never run the same migration twice: the second waits, then finds nothing left to do.
+ * Needs a pool of at least two connections: one holds the lock while another runs the migrations.
  */
 export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { QUEUES } from '@portal/contracts';
 import { AppConfig } from '../config/app-config';
+import { QueueErrorLogger } from './queue-error-logger';
 
 /**
  * BullMQ on Redis, shared by the API (producer) and the worker (consumer).
@@ -20,6 +21,7 @@ import { AppConfig } from '../config/app-config';
     }),
     BullModule.registerQueue({ name: QUEUES.system }),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueRootModule {}

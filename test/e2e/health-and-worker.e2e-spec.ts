@@ -1,0 +1,71 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { JOBS, PingJobData, PingJobResult, QUEUES } from '@portal/contracts';
+import { redisOptions } from '@portal/server';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { CSRF_HEADER } from '@portal/contracts';
+import { DEMO, session, startApi, startWorker, TestApi } from '../support/test-app';
+
+describe('health and the worker on real PostgreSQL and Redis', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker(api.config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('reports database and Redis up, and the worker seen', async () => {
+    const response = await api.http.get('/api/health').expect(200);
+    expect(response.body.status).toBe('ok');
+    expect(response.body.checks.database.status).toBe('up');
+    expect(response.body.checks.redis.status).toBe('up');
+    expect(response.body.checks.worker.status).toBe('up');
+  });
+
+  it('a job enqueued on Redis is processed by the worker process', async () => {
+    const connection = { url: api.config.REDIS_URL };
+    const queue = new Queue<PingJobData, PingJobResult>(QUEUES.system, { connection, prefix: api.config.REDIS_PREFIX });
+    const events = new QueueEvents(QUEUES.system, { connection, prefix: api.config.REDIS_PREFIX });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JOBS.ping, { requestedAt: new Date().toISOString() });
+      const result = await job.waitUntilFinished(events, 10_000);
+      expect(result.pong).toBe(true);
+      expect(result.worker).toContain(String(process.pid));
+      expect((await queue.getJob(job.id!))?.finishedOn).toBeGreaterThan(0);
+      // The job really lives in this run's namespace on the Redis server.
+      const redis = new Redis(redisOptions(api.config.REDIS_URL));
+      const keys = await redis.keys(`${api.config.REDIS_PREFIX}:${QUEUES.system}:*`);
+      redis.disconnect();
+      expect(keys.length).toBeGreaterThan(0);
+    } finally {
+      await events.close();
+      await queue.close();
+    }
+  });
+
+  it('an admin can ask the API to prove a worker is alive', async () => {
+    const admin = await session(api, DEMO.admin);
+    const response = await admin.agent.post('/api/v1/system/worker-ping').set(CSRF_HEADER, admin.csrf).expect(200);
+    expect(response.body).toMatchObject({ pong: true });
+  });
+});
+
+describe('health when Redis is unreachable', () => {
+  it('answers 503 and names Redis as down', async () => {
+    const api = await startApi({ seed: false, overrides: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const response = await api.http.get('/api/health').expect(503);
+      expect(response.body.checks.redis.status).toBe('down');
+      expect(response.body.checks.database.status).toBe('up');
+    } finally {
+      await api.close();
+    }
+  });
+});
