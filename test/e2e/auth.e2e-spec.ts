@@ -34,7 +34,9 @@ describe('accounts, sessions and CSRF (real PostgreSQL)', () => {
     const sessions = await api.dataSource.getRepository(SessionEntity).find({ where: { userId: login.body.user.id } });
     expect(sessions).toHaveLength(1);
     expect(sessions[0].revokedAt).not.toBeNull();
-    const audit = await api.dataSource.getRepository(AuditEventEntity).find({ where: { actorUserId: login.body.user.id } });
+    const audit = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .find({ where: { actorUserId: login.body.user.id } });
     expect(audit.map((event) => event.action).sort()).toEqual(['auth.login', 'auth.logout']);
   });
 
@@ -46,9 +48,17 @@ describe('accounts, sessions and CSRF (real PostgreSQL)', () => {
 
   it('refuses a wrong password with INVALID_CREDENTIALS in Dutch by default and in English on request', async () => {
     const { agent, csrf } = await session(api);
-    const nl = await agent.post('/api/v1/auth/login').set(CSRF_HEADER, csrf).send({ email: DEMO.admin, password: 'wrong' }).expect(401);
+    const nl = await agent
+      .post('/api/v1/auth/login')
+      .set(CSRF_HEADER, csrf)
+      .send({ email: DEMO.admin, password: 'wrong' })
+      .expect(401);
     expect(nl.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(nl.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401, detail: 'E-mailadres of wachtwoord is onjuist.' });
+    expect(nl.body).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      status: 401,
+      detail: 'E-mailadres of wachtwoord is onjuist.',
+    });
     const en = await agent
       .post('/api/v1/auth/login')
       .set(CSRF_HEADER, csrf)
@@ -60,7 +70,10 @@ describe('accounts, sessions and CSRF (real PostgreSQL)', () => {
 
   it('refuses state-changing requests without a valid CSRF token', async () => {
     const { agent } = await session(api);
-    const missing = await agent.post('/api/v1/auth/login').send({ email: DEMO.admin, password: DEMO_PASSWORD }).expect(403);
+    const missing = await agent
+      .post('/api/v1/auth/login')
+      .send({ email: DEMO.admin, password: DEMO_PASSWORD })
+      .expect(403);
     expect(missing.body.code).toBe('CSRF_INVALID');
     const forged = await agent
       .post('/api/v1/auth/login')
@@ -72,17 +85,27 @@ describe('accounts, sessions and CSRF (real PostgreSQL)', () => {
 
   it('binds the CSRF token to the session: the pre-login token stops working after login', async () => {
     const { agent, csrf } = await session(api);
-    await agent.post('/api/v1/auth/login').set(CSRF_HEADER, csrf).send({ email: DEMO.admin, password: DEMO_PASSWORD }).expect(200);
+    await agent
+      .post('/api/v1/auth/login')
+      .set(CSRF_HEADER, csrf)
+      .send({ email: DEMO.admin, password: DEMO_PASSWORD })
+      .expect(200);
     const stale = await agent.post('/api/v1/auth/logout').set(CSRF_HEADER, csrf).expect(403);
     expect(stale.body.code).toBe('CSRF_INVALID');
   });
 
   it('enforces roles: anonymous gets 401, the wrong role 403', async () => {
     const anonymous = await session(api);
-    const anonymousPing = await anonymous.agent.post('/api/v1/system/worker-ping').set(CSRF_HEADER, anonymous.csrf).expect(401);
+    const anonymousPing = await anonymous.agent
+      .post('/api/v1/system/worker-ping')
+      .set(CSRF_HEADER, anonymous.csrf)
+      .expect(401);
     expect(anonymousPing.body.code).toBe('AUTH_REQUIRED');
     const applicant = await session(api, DEMO.applicant);
-    const applicantPing = await applicant.agent.post('/api/v1/system/worker-ping').set(CSRF_HEADER, applicant.csrf).expect(403);
+    const applicantPing = await applicant.agent
+      .post('/api/v1/system/worker-ping')
+      .set(CSRF_HEADER, applicant.csrf)
+      .expect(403);
     expect(applicantPing.body.code).toBe('FORBIDDEN');
   });
 });

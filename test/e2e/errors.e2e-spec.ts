@@ -21,7 +21,9 @@ describe('errors are application/problem+json with a stable code', () => {
       .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    const fields = (response.body.errors as Array<{ field: string; code: string; message: string }>).map((e) => `${e.field}:${e.code}`);
+    const fields = (response.body.errors as Array<{ field: string; code: string; message: string }>).map(
+      (e) => `${e.field}:${e.code}`,
+    );
     expect(fields).toEqual(expect.arrayContaining(['email:isEmail', 'role:whitelistValidation']));
     expect(response.body.errors[0].message).toMatch(/email|role/);
   });

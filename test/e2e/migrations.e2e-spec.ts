@@ -19,7 +19,9 @@ async function emptyDatabase(): Promise<string> {
 }
 
 function open(database: string, migrations = MIGRATIONS): Promise<DataSource> {
-  return new DataSource(dataSourceOptions({ DATABASE_URL: testDatabaseUrl(database) }, migrations, { poolSize: 3 })).initialize();
+  return new DataSource(
+    dataSourceOptions({ DATABASE_URL: testDatabaseUrl(database) }, migrations, { poolSize: 3 }),
+  ).initialize();
 }
 
 describe('schema through migrations only', () => {

@@ -13,7 +13,9 @@ export default async function globalSetup(): Promise<void> {
   process.env[RUN_ID_VARIABLE] = id;
   const url = testDatabaseUrl(templateDatabaseName(id));
   await ensureDatabase(url);
-  const dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: url }, MIGRATIONS, { poolSize: 2 })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions({ DATABASE_URL: url }, MIGRATIONS, { poolSize: 2 }),
+  ).initialize();
   try {
     await runMigrationsLocked(dataSource);
   } finally {

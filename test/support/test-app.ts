@@ -30,7 +30,9 @@ export interface TestApi {
 }
 
 /** Boots the real API (same configuration as production) on its own database, listening on a free port. */
-export async function startApi(options: { seed?: boolean; overrides?: Record<string, string>; database?: string } = {}): Promise<TestApi> {
+export async function startApi(
+  options: { seed?: boolean; overrides?: Record<string, string>; database?: string } = {},
+): Promise<TestApi> {
   const database = options.database ?? (await createTestDatabase());
   const config = testConfig(database, options.overrides);
   const app = await createApi(config);

@@ -53,7 +53,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
   NOT_FOUND: {
     status: 404,
     title: { nl: 'Niet gevonden', en: 'Not found' },
-    detail: { nl: 'Wat u zoekt bestaat niet of is niet voor u.', en: 'What you are looking for does not exist or is not yours.' },
+    detail: {
+      nl: 'Wat u zoekt bestaat niet of is niet voor u.',
+      en: 'What you are looking for does not exist or is not yours.',
+    },
   },
   METHOD_NOT_ALLOWED: {
     status: 405,

@@ -24,7 +24,11 @@ export class AuthService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async login(email: string, password: string, client: ClientInfo): Promise<{ user: UserView; token: string; expiresAt: Date }> {
+  async login(
+    email: string,
+    password: string,
+    client: ClientInfo,
+  ): Promise<{ user: UserView; token: string; expiresAt: Date }> {
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {

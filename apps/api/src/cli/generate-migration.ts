@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const scratchUrl = withDatabase(config.DATABASE_URL, `portal_migration_gen_${process.pid}`);
   await ensureDatabase(scratchUrl);
-  const dataSource = await new DataSource(dataSourceOptions({ DATABASE_URL: scratchUrl }, API_MIGRATIONS, { poolSize: 2 })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions({ DATABASE_URL: scratchUrl }, API_MIGRATIONS, { poolSize: 2 }),
+  ).initialize();
   try {
     await dataSource.runMigrations();
     const { upQueries, downQueries } = await dataSource.driver.createSchemaBuilder().log();
@@ -29,7 +31,10 @@ async function main(): Promise<void> {
     const className = `${name}${timestamp}`;
     const render = (queries: typeof upQueries) =>
       queries
-        .map((query) => `    await queryRunner.query(${JSON.stringify(query.query)}${query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : ''});`)
+        .map(
+          (query) =>
+            `    await queryRunner.query(${JSON.stringify(query.query)}${query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : ''});`,
+        )
         .join('\n');
     const source = `import { MigrationInterface, QueryRunner } from 'typeorm';
 

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config, API_MIGRATIONS, { poolSize: 2 })).initialize();
   try {
     const applied = await runMigrationsLocked(dataSource);
-    process.stdout.write(applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'Database schema is up to date\n');
+    process.stdout.write(
+      applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'Database schema is up to date\n',
+    );
   } finally {
     await dataSource.destroy();
   }

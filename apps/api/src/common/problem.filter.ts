@@ -12,7 +12,17 @@ import {
 import { AppException } from '@portal/server';
 import { requestIdOf, type PortalRequest } from './request-context';
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 export function localeOf(request: Pick<PortalRequest, 'headers'>): Locale {
   const header = request.headers['accept-language'];
@@ -55,13 +65,20 @@ interface Classified {
 
 function classify(error: unknown): Classified {
   if (error instanceof AppException) {
-    return { code: error.code, status: error.options.status ?? ERROR_MESSAGES[error.code].status, exception: error, unexpected: false };
+    return {
+      code: error.code,
+      status: error.options.status ?? ERROR_MESSAGES[error.code].status,
+      exception: error,
+      unexpected: false,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
     const bodyCode = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
-    const code = (ERROR_CODES as readonly unknown[]).includes(bodyCode) ? (bodyCode as ErrorCode) : codeForStatus(status);
+    const code = (ERROR_CODES as readonly unknown[]).includes(bodyCode)
+      ? (bodyCode as ErrorCode)
+      : codeForStatus(status);
     return { code, status, unexpected: status >= 500 };
   }
   const shaped = error as { type?: unknown; status?: unknown; code?: unknown; errno?: unknown } | null;
@@ -69,7 +86,10 @@ function classify(error: unknown): Classified {
     // body-parser errors reach the filter as plain errors with a `type`.
     if (shaped.type === 'entity.parse.failed') return { code: 'MALFORMED_REQUEST', status: 400, unexpected: false };
     if (shaped.type === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', status: 413, unexpected: false };
-    if (typeof shaped.type === 'string' && shaped.type.startsWith('encoding.') || shaped.type === 'charset.unsupported') {
+    if (
+      (typeof shaped.type === 'string' && shaped.type.startsWith('encoding.')) ||
+      shaped.type === 'charset.unsupported'
+    ) {
       return { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, unexpected: false };
     }
     if (typeof shaped.code === 'string' && CONNECTION_ERROR_CODES.has(shaped.code)) {
@@ -109,7 +129,11 @@ export class ProblemFilter implements ExceptionFilter {
       ...exception?.options.extra,
     };
     if (exception?.options.errors?.length) {
-      problem.errors = exception.options.errors.map((e) => ({ field: e.field, code: e.code, message: e.message[locale] }));
+      problem.errors = exception.options.errors.map((e) => ({
+        field: e.field,
+        code: e.code,
+        message: e.message[locale],
+      }));
     }
     const requestId = requestIdOf(request);
     if (requestId) problem.requestId = requestId;

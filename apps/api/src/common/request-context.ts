@@ -14,5 +14,6 @@ export interface PortalRequest extends Request {
 }
 
 export function requestIdOf(request: PortalRequest): string | null {
-  return request.id === undefined || request.id === null ? null : String(request.id);
+  const id: unknown = request.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }

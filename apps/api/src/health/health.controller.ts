@@ -19,7 +19,9 @@ export interface HealthReport {
   };
 }
 
-async function timed(check: () => Promise<unknown>): Promise<{ status: CheckStatus; responseTimeMs: number; error?: string }> {
+async function timed(
+  check: () => Promise<unknown>,
+): Promise<{ status: CheckStatus; responseTimeMs: number; error?: string }> {
   const started = performance.now();
   try {
     await check();

@@ -4,8 +4,23 @@ import type { Locale, Role } from '@portal/contracts';
 export const DEMO_PASSWORD = 'Demo-Subsidie-2026';
 
 export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; roles: Role[]; locale: Locale }> = [
-  { email: 'aanvrager@demo.subsidieportaal.be', displayName: 'An Aanvrager (vzw De Brug)', roles: ['applicant'], locale: 'nl' },
-  { email: 'admin@demo.subsidieportaal.be', displayName: 'Ann Administratie (Departement CJM)', roles: ['admin'], locale: 'nl' },
+  {
+    email: 'aanvrager@demo.subsidieportaal.be',
+    displayName: 'An Aanvrager (vzw De Brug)',
+    roles: ['applicant'],
+    locale: 'nl',
+  },
+  {
+    email: 'admin@demo.subsidieportaal.be',
+    displayName: 'Ann Administratie (Departement CJM)',
+    roles: ['admin'],
+    locale: 'nl',
+  },
   { email: 'beoordelaar@demo.subsidieportaal.be', displayName: 'Bert Beoordelaar', roles: ['reviewer'], locale: 'nl' },
-  { email: 'minister@demo.subsidieportaal.be', displayName: 'Kabinet van de minister', roles: ['minister'], locale: 'nl' },
+  {
+    email: 'minister@demo.subsidieportaal.be',
+    displayName: 'Kabinet van de minister',
+    roles: ['minister'],
+    locale: 'nl',
+  },
 ];

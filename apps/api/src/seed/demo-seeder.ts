@@ -20,7 +20,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
       .orIgnore()
       .returning(['id'])
       .execute();
-    if (result.raw.length > 0) created.push(account.email);
+    if ((result.raw as unknown[]).length > 0) created.push(account.email);
   }
   return { created };
 }

@@ -19,7 +19,10 @@ export class SystemController implements OnModuleDestroy {
   @HttpCode(200)
   @ApiOperation({ summary: 'Enqueue a ping job and wait (up to 5 s) until a worker has processed it' })
   async pingWorker(): Promise<PingJobResult> {
-    this.events ??= new QueueEvents(this.queue.name, { connection: this.queue.opts.connection, prefix: this.queue.opts.prefix });
+    this.events ??= new QueueEvents(this.queue.name, {
+      connection: this.queue.opts.connection,
+      prefix: this.queue.opts.prefix,
+    });
     try {
       await this.events.waitUntilReady();
       const job = await this.queue.add(JOBS.ping, { requestedAt: new Date().toISOString() });

@@ -11,7 +11,9 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     const beat = () =>
-      this.redis.redis.set(this.redis.key(WORKER_HEARTBEAT_KEY), new Date().toISOString(), 'EX', 60).catch(() => undefined);
+      this.redis.redis
+        .set(this.redis.key(WORKER_HEARTBEAT_KEY), new Date().toISOString(), 'EX', 60)
+        .catch(() => undefined);
     await this.redis.ping().catch(() => undefined);
     await beat();
     this.timer = setInterval(() => void beat(), 15_000);

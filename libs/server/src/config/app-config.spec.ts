@@ -38,9 +38,9 @@ describe('configuration', () => {
   });
 
   it('loadConfigOrExit prints the line and exits with code 78', () => {
-    const exit = jest.spyOn(process, 'exit').mockImplementation((() => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => {
       throw new Error('exit');
-    }) as never);
+    });
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(() => loadConfigOrExit({ REDIS_URL: 'nope' })).toThrow('exit');

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 /**
  * Every setting of the portal, read once from the environment and validated at boot.
@@ -87,13 +89,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) {
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
-    const shown = first.property.includes('SECRET') || first.property.includes('URL') ? '' : ` (got "${String(first.value)}")`;
+    const shown =
+      first.property.includes('SECRET') || first.property.includes('URL') ? '' : ` (got "${String(first.value)}")`;
     throw new ConfigError(
       `Configuration error: ${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`,
     );
   }
   if (config.isProduction && config.SESSION_SECRET === new AppConfig().SESSION_SECRET) {
-    throw new ConfigError('Configuration error: SESSION_SECRET must be set in production (the development default is public)');
+    throw new ConfigError(
+      'Configuration error: SESSION_SECRET must be set in production (the development default is public)',
+    );
   }
   return config;
 }

@@ -6,7 +6,11 @@ import { dataSourceOptions } from './data-source-options';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(options: { migrations?: MixedList<Function>; applicationName: string; poolSize?: number }): DynamicModule {
+  static forRoot(options: {
+    migrations?: MixedList<Function>;
+    applicationName: string;
+    poolSize?: number;
+  }): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [

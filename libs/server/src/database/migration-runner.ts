@@ -29,6 +29,8 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
 /** For `MIGRATIONS=check`: refuse to start on a database that is behind the code. */
 export async function assertNoPendingMigrations(dataSource: DataSource): Promise<void> {
   if (await dataSource.showMigrations()) {
-    throw new PendingMigrationsError('The database has pending migrations: run `npm run migrate` before starting the API.');
+    throw new PendingMigrationsError(
+      'The database has pending migrations: run `npm run migrate` before starting the API.',
+    );
   }
 }

@@ -2,7 +2,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import type { Locale, Role } from '@portal/contracts';
 
 @Entity({ name: 'users' })
-@Check('users_roles_known', `roles <@ ARRAY['applicant','admin','reviewer','minister']::varchar[] AND cardinality(roles) > 0`)
+@Check(
+  'users_roles_known',
+  `roles <@ ARRAY['applicant','admin','reviewer','minister']::varchar[] AND cardinality(roles) > 0`,
+)
 @Check('users_locale_known', `locale IN ('nl','en')`)
 @Check('users_email_lowercase', `email = lower(email)`)
 export class UserEntity {

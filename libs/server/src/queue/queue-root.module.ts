@@ -16,7 +16,10 @@ import { QueueErrorLogger } from './queue-error-logger';
       useFactory: (config: AppConfig) => ({
         connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
         prefix: config.REDIS_PREFIX,
-        defaultJobOptions: { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        defaultJobOptions: {
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
       }),
     }),
     BullModule.registerQueue({ name: QUEUES.system }),

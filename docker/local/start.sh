@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# npm start: the whole portal on this machine with demo data: API (serving the web app), worker and a mail catcher.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source docker/local/prepare.sh
+
+export NODE_ENV="${NODE_ENV:-development}"
+export PORT="${PORT:-3000}"
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/grant_portal}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
+MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
+
+log "Building the API, the worker and the web app"
+npm run --silent build
+
+log "Migrating the database (created when missing)"
+node dist/server/apps/api/src/cli/migrate.js
+log "Seeding demo data"
+node dist/server/apps/api/src/cli/seed.js
+
+pids=()
+cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+if (echo > /dev/tcp/127.0.0.1/1025) 2>/dev/null; then
+  log "Something already listens on SMTP port 1025; using it as the mail catcher"
+else
+  node_modules/.bin/maildev --smtp 1025 --ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" --web-ip 127.0.0.1 >var-maildev.log 2>&1 &
+  pids+=($!)
+fi
+node dist/server/apps/worker/src/main.js &
+pids+=($!)
+node dist/server/apps/api/src/main.js &
+pids+=($!)
+
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
+
+cat <<BANNER
+
+  Subsidieportaal is running
+  ─────────────────────────────────────────────────────────────
+  Portal       $APP_URL
+  API docs     $APP_URL/api/docs
+  Health       $APP_URL/api/health
+  Mail catcher http://127.0.0.1:$MAILDEV_WEB_PORT
+
+  Demo accounts (password: $(node -p "require('./dist/server/apps/api/src/seed/demo-accounts').DEMO_PASSWORD"))
+$(node -e "for (const a of require('./dist/server/apps/api/src/seed/demo-accounts').DEMO_ACCOUNTS) console.log('    ' + a.roles.join(',').padEnd(10) + ' ' + a.email)")
+
+  Stop with Ctrl+C.
+BANNER
+
+wait -n "${pids[@]}"

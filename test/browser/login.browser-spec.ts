@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { DEMO, DEMO_PASSWORD, startApi, TestApi } from '../support/test-app';
+
+describe('login through Chromium to each role home (real API serving the built web app)', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
+    baseUrl = await api.app.getUrl();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it.each([
+    [DEMO.applicant, 'Mijn dossiers', '/aanvrager'],
+    [DEMO.admin, 'Administratie', '/administratie'],
+    [DEMO.reviewer, 'Beoordeling', '/beoordeling'],
+    [DEMO.minister, 'Kabinet van de minister', '/kabinet'],
+  ])('%s logs in and sees their home in Dutch', async (email, heading, path) => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/`);
+      await page.waitForURL('**/login');
+      expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
+      await page.getByTestId('login-email').fill(email);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      const home = page.getByTestId('role-home');
+      await home.waitFor();
+      expect((await home.textContent())?.trim()).toBe(heading);
+      expect(new URL(page.url()).pathname).toBe(path);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows the server error for a wrong password and switches to English', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-email').fill(DEMO.admin);
+      await page.getByTestId('login-password').fill('wrong password');
+      await page.getByTestId('login-submit').click();
+      await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord is onjuist.' }).waitFor();
+
+      await page.getByTestId('lang-en').click();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      const home = page.getByTestId('role-home');
+      await home.waitFor();
+      expect((await home.textContent())?.trim()).toBe('Administration');
+
+      await page.getByTestId('logout').click();
+      await page.waitForURL('**/login');
+      await page.goto(`${baseUrl}/administratie`);
+      await page.waitForURL('**/login');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("a role cannot open another role's home", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-email').fill(DEMO.applicant);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('role-home').waitFor();
+      await page.goto(`${baseUrl}/kabinet`);
+      await page.waitForURL('**/aanvrager');
+      expect((await page.getByTestId('role-home').textContent())?.trim()).toBe('Mijn dossiers');
+    } finally {
+      await page.close();
+    }
+  });
+});
