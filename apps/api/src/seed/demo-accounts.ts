@@ -1,6 +1,6 @@
 import type { Locale, Role } from '@portal/contracts';
 
-/** Shown by `npm start`; only seeded when SEED_DEMO is on (never in production). */
+/** Seeded and shown by `npm start`; the seed command refuses to run in production. */
 export const DEMO_PASSWORD = 'Demo-Subsidie-2026';
 
 export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; roles: Role[]; locale: Locale }> = [

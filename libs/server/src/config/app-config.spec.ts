@@ -9,10 +9,10 @@ describe('configuration', () => {
   });
 
   it('reads and converts values from the environment', () => {
-    const config = loadConfig({ PORT: '8080', APP_URL: 'https://subsidies.example.be', SEED_DEMO: 'true' });
+    const config = loadConfig({ PORT: '8080', APP_URL: 'https://subsidies.example.be', SESSION_TTL_MINUTES: '60' });
     expect(config.PORT).toBe(8080);
     expect(config.secureCookies).toBe(true);
-    expect(config.SEED_DEMO).toBe(true);
+    expect(config.SESSION_TTL_MINUTES).toBe(60);
   });
 
   it.each([

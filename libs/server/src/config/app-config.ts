@@ -62,9 +62,6 @@ export class AppConfig {
   @IsString()
   WEB_DIST = 'dist/web';
 
-  @Transform(toBool)
-  SEED_DEMO = false;
-
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
