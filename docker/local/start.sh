@@ -5,6 +5,7 @@ cd "$(dirname "$0")/../.."
 source docker/local/prepare.sh
 
 export NODE_ENV="${NODE_ENV:-development}"
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
 export PORT="${PORT:-3000}"
 export APP_URL="${APP_URL:-http://localhost:$PORT}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/grant_portal}"
