@@ -20,6 +20,26 @@ export const ERROR_CODES = [
   'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'CALL_INVALID',
+  'CALL_CODE_TAKEN',
+  'CALL_CHANGE_HURTS_APPLICANTS',
+  'CALL_NOT_OPEN',
+  'DEADLINE_PASSED',
+  'INVALID_ENTERPRISE_NUMBER',
+  'ENTERPRISE_NUMBER_TAKEN',
+  'INVALID_NIS_CODE',
+  'NIS_CODE_TAKEN',
+  'INVALID_IBAN',
+  'INELIGIBLE_APPLICANT',
+  'AMOUNT_ABOVE_CAP',
+  'AMOUNT_ABOVE_COST',
+  'PERIOD_OUTSIDE_CALL',
+  'DOSSIER_INCOMPLETE',
+  'DOSSIER_READ_ONLY',
+  'VERSION_CONFLICT',
+  'PRECONDITION_REQUIRED',
+  'ATTACHMENT_TYPE_REFUSED',
+  'ATTACHMENT_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -119,6 +139,142 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
       nl: 'Er ging iets mis aan onze kant. Er is niets half bewaard; probeer het opnieuw.',
       en: 'Something went wrong on our side. Nothing was half saved; please try again.',
     },
+  },
+  CALL_INVALID: {
+    status: 422,
+    title: { nl: 'Oproep niet geldig', en: 'Call not valid' },
+    detail: { nl: 'De oproep kan zo niet gepubliceerd worden.', en: 'The call cannot be published like this.' },
+  },
+  CALL_CODE_TAKEN: {
+    status: 409,
+    title: { nl: 'Code al in gebruik', en: 'Code already in use' },
+    detail: { nl: 'Er bestaat al een oproep met code {code}.', en: 'A call with code {code} already exists.' },
+  },
+  CALL_CHANGE_HURTS_APPLICANTS: {
+    status: 409,
+    title: { nl: 'Wijziging niet toegelaten', en: 'Change not allowed' },
+    detail: {
+      nl: 'Er zijn al dossiers voor deze oproep; deze wijziging zou aanvragers benadelen.',
+      en: 'Dossiers already exist for this call; this change would hurt applicants.',
+    },
+  },
+  CALL_NOT_OPEN: {
+    status: 409,
+    title: { nl: 'Oproep niet open', en: 'Call not open' },
+    detail: { nl: 'Deze oproep is (nog) niet open voor aanvragen.', en: 'This call is not open for applications.' },
+  },
+  DEADLINE_PASSED: {
+    status: 409,
+    title: { nl: 'Deadline verstreken', en: 'Deadline passed' },
+    detail: {
+      nl: 'De indieningstermijn is verstreken op {closesAt} (Brusselse tijd). Indienen of wijzigen kan niet meer.',
+      en: 'The submission deadline passed at {closesAt} (Brussels time). Submitting or changing is no longer possible.',
+    },
+  },
+  INVALID_ENTERPRISE_NUMBER: {
+    status: 400,
+    title: { nl: 'Ongeldig ondernemingsnummer', en: 'Invalid enterprise number' },
+    detail: {
+      nl: 'Het ondernemingsnummer is ongeldig (verwacht 0123.456.789 met een geldig controlegetal).',
+      en: 'The enterprise number is invalid (expected 0123.456.789 with a valid check number).',
+    },
+  },
+  ENTERPRISE_NUMBER_TAKEN: {
+    status: 409,
+    title: { nl: 'Organisatie bestaat al', en: 'Organisation already registered' },
+    detail: {
+      nl: 'Een organisatie met ondernemingsnummer {enterpriseNumber} is al geregistreerd. Vraag de beheerder ervan om u uit te nodigen.',
+      en: 'An organisation with enterprise number {enterpriseNumber} is already registered. Ask its administrator to invite you.',
+    },
+  },
+  INVALID_NIS_CODE: {
+    status: 400,
+    title: { nl: 'Ongeldige NIS-code', en: 'Invalid NIS code' },
+    detail: { nl: 'De NIS-code moet uit 5 cijfers bestaan.', en: 'The NIS code must consist of 5 digits.' },
+  },
+  NIS_CODE_TAKEN: {
+    status: 409,
+    title: { nl: 'Bestuur bestaat al', en: 'Local government already registered' },
+    detail: {
+      nl: 'Het lokaal bestuur met NIS-code {nisCode} is al geregistreerd.',
+      en: 'The local government with NIS code {nisCode} is already registered.',
+    },
+  },
+  INVALID_IBAN: {
+    status: 400,
+    title: { nl: 'Ongeldig rekeningnummer', en: 'Invalid IBAN' },
+    detail: { nl: 'Het IBAN-rekeningnummer is ongeldig.', en: 'The IBAN is invalid.' },
+  },
+  INELIGIBLE_APPLICANT: {
+    status: 422,
+    title: { nl: 'Niet subsidieerbaar', en: 'Not eligible' },
+    detail: { nl: 'Deze aanvrager kan niet indienen voor deze oproep: {reason}', en: 'This applicant cannot apply to this call: {reason}' },
+  },
+  AMOUNT_ABOVE_CAP: {
+    status: 422,
+    title: { nl: 'Bedrag te hoog', en: 'Amount too high' },
+    detail: {
+      nl: 'Het gevraagde bedrag is hoger dan het maximum van {cap} per dossier.',
+      en: 'The requested amount is above the maximum of {cap} per dossier.',
+    },
+  },
+  AMOUNT_ABOVE_COST: {
+    status: 422,
+    title: { nl: 'Bedrag te hoog', en: 'Amount too high' },
+    detail: {
+      nl: 'Het gevraagde bedrag is hoger dan de totale kost min de andere inkomsten ({limit}).',
+      en: 'The requested amount is above the total cost minus other income ({limit}).',
+    },
+  },
+  PERIOD_OUTSIDE_CALL: {
+    status: 422,
+    title: { nl: 'Projectperiode buiten de oproep', en: 'Project period outside the call' },
+    detail: {
+      nl: 'De projectperiode moet binnen {start} en {end} vallen.',
+      en: 'The project period must fall between {start} and {end}.',
+    },
+  },
+  DOSSIER_INCOMPLETE: {
+    status: 422,
+    title: { nl: 'Dossier onvolledig', en: 'Dossier incomplete' },
+    detail: {
+      nl: 'Het dossier kan nog niet ingediend worden: vul de aangeduide velden aan.',
+      en: 'The dossier cannot be submitted yet: complete the fields indicated.',
+    },
+  },
+  DOSSIER_READ_ONLY: {
+    status: 409,
+    title: { nl: 'Dossier niet wijzigbaar', en: 'Dossier read-only' },
+    detail: { nl: 'Dit dossier kan niet meer gewijzigd worden.', en: 'This dossier can no longer be changed.' },
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    title: { nl: 'Intussen gewijzigd', en: 'Changed in the meantime' },
+    detail: {
+      nl: 'Iemand anders heeft dit dossier intussen bewaard (versie {current}). Bekijk de huidige versie voor u verder werkt.',
+      en: 'Someone else saved this dossier in the meantime (version {current}). Review the current version before continuing.',
+    },
+  },
+  PRECONDITION_REQUIRED: {
+    status: 428,
+    title: { nl: 'Versie ontbreekt', en: 'Version missing' },
+    detail: {
+      nl: 'Stuur de versie die u wijzigt mee in de If-Match-header.',
+      en: 'Send the version you are changing in the If-Match header.',
+    },
+  },
+  ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    title: { nl: 'Bestandstype niet toegelaten', en: 'File type not allowed' },
+    detail: {
+      nl: 'Alleen PDF, DOCX, XLSX, ODT, JPG en PNG zijn toegelaten (gecontroleerd op de inhoud).',
+      en: 'Only PDF, DOCX, XLSX, ODT, JPG and PNG are allowed (checked by content).',
+    },
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    title: { nl: 'Bestand te groot', en: 'File too large' },
+    detail: { nl: 'Een bijlage mag hoogstens 10 MB groot zijn.', en: 'An attachment may be at most 10 MB.' },
   },
 };
 

@@ -1,8 +1,34 @@
+import { ApplicantMemberEntity } from './applicant-member.entity';
+import { ApplicantEntity } from './applicant.entity';
+import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { CallEntity } from './call.entity';
+import { DossierSubmissionEntity } from './dossier-submission.entity';
+import { DossierEntity } from './dossier.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
-export { AuditEventEntity, SessionEntity, UserEntity };
+export {
+  ApplicantEntity,
+  ApplicantMemberEntity,
+  AttachmentEntity,
+  AuditEventEntity,
+  CallEntity,
+  DossierEntity,
+  DossierSubmissionEntity,
+  SessionEntity,
+  UserEntity,
+};
 
 /** Every entity of the portal; the data source and the migration drift test use this list. */
-export const ENTITIES = [UserEntity, SessionEntity, AuditEventEntity];
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  AuditEventEntity,
+  CallEntity,
+  ApplicantEntity,
+  ApplicantMemberEntity,
+  DossierEntity,
+  DossierSubmissionEntity,
+  AttachmentEntity,
+];

@@ -1,0 +1,81 @@
+/** WARNING: persisted values (calls.applicant_kinds, applicants.kind); never rename, add new ones. */
+export const APPLICANT_KINDS = ['organisation', 'local_government'] as const;
+export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
+
+/** WARNING: persisted in calls.status. */
+export const CALL_STATUSES = ['draft', 'published'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const POLICY_DOMAINS = ['Cultuur', 'Jeugd', 'Sport', 'Welzijn', 'Onderwijs', 'Werk', 'Integratie', 'Armoedebestrijding'] as const;
+
+export const QUESTION_TYPES = ['text', 'longText', 'number', 'choice'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface CallQuestion {
+  code: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  /** text and longText */
+  maxLength?: number;
+  minLength?: number;
+  /** number */
+  min?: number;
+  max?: number;
+  /** choice */
+  options?: string[];
+  help?: string;
+}
+
+export interface CallAttachmentRequirement {
+  code: string;
+  label: string;
+  required: boolean;
+}
+
+export interface CallCriterion {
+  code: string;
+  label: string;
+  scaleMin: number;
+  scaleMax: number;
+  weight: number;
+  threshold: number;
+}
+
+/** Tie-break steps in order, e.g. ['criteria-in-order', 'earlier-submission']. */
+export const TIE_BREAK_STEPS = ['criteria-in-order', 'earlier-submission'] as const;
+export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
+
+export interface CallInput {
+  code: string;
+  title: string;
+  description: string;
+  applicantKinds: ApplicantKind[];
+  policyDomains: string[];
+  /** ISO 8601 with offset, or a Brussels wall-clock time `YYYY-MM-DDTHH:mm[:ss]`. */
+  opensAt: string;
+  closesAt: string;
+  maxRequestedCents: number;
+  budgetCents: number;
+  projectStart: string;
+  projectEnd: string;
+  oneDossierPerApplicant: boolean;
+  attachments: CallAttachmentRequirement[];
+  questions: CallQuestion[];
+  criteria: CallCriterion[];
+  tieBreak: TieBreakStep[];
+}
+
+export interface CallView extends CallInput {
+  id: string;
+  status: CallStatus;
+  version: number;
+  /** opensAt/closesAt as UTC ISO strings; the web shows them in Europe/Brussels. */
+  opensAt: string;
+  closesAt: string;
+  publishedAt: string | null;
+  /** Computed with the database clock at the time of the request. */
+  isOpen: boolean;
+  serverTime: string;
+  dossierCount?: number;
+}

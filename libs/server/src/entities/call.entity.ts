@@ -1,0 +1,87 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ApplicantKind, CallAttachmentRequirement, CallCriterion, CallQuestion, CallStatus, TieBreakStep } from '@portal/contracts';
+import { bigintCents } from '../database/transformers';
+
+@Entity({ name: 'calls' })
+@Check('calls_closes_after_opens', 'closes_at > opens_at')
+@Check('calls_cap_within_budget', 'max_requested_cents > 0 AND max_requested_cents <= budget_cents')
+@Check('calls_period_ordered', 'project_end >= project_start')
+@Check('calls_status_known', `status IN ('draft','published')`)
+export class CallEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human code, prefix of dossier references (GV-CONNECT-2020 -> GV-CONNECT-2020-0042). */
+  @Index('calls_code_unique', { unique: true })
+  @Column({ type: 'varchar', length: 60 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  /** WARNING: persisted; 'project' (competitive) or 'catalogue' (Plan Samenleven). */
+  @Column({ type: 'varchar', length: 20, default: 'project' })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: CallStatus;
+
+  @Column({ name: 'applicant_kinds', type: 'varchar', length: 30, array: true })
+  applicantKinds: ApplicantKind[];
+
+  @Column({ name: 'policy_domains', type: 'varchar', length: 60, array: true, default: () => "'{}'" })
+  policyDomains: string[];
+
+  @Column({ name: 'opens_at', type: 'timestamptz' })
+  opensAt: Date;
+
+  @Column({ name: 'closes_at', type: 'timestamptz' })
+  closesAt: Date;
+
+  @Column({ name: 'max_requested_cents', type: 'bigint', transformer: bigintCents })
+  maxRequestedCents: number;
+
+  @Column({ name: 'budget_cents', type: 'bigint', transformer: bigintCents })
+  budgetCents: number;
+
+  @Column({ name: 'project_start', type: 'date' })
+  projectStart: string;
+
+  @Column({ name: 'project_end', type: 'date' })
+  projectEnd: string;
+
+  @Column({ name: 'one_dossier_per_applicant', type: 'boolean', default: true })
+  oneDossierPerApplicant: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: CallAttachmentRequirement[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  questions: CallQuestion[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  criteria: CallCriterion[];
+
+  @Column({ name: 'tie_break', type: 'jsonb', default: () => `'["criteria-in-order", "earlier-submission"]'` })
+  tieBreak: TieBreakStep[];
+
+  /** Optimistic-lock version for edits by the administration. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  /** Last dossier number handed out; references are gapless because the increment commits with the submission. */
+  @Column({ name: 'dossier_seq', type: 'integer', default: 0 })
+  dossierSeq: number;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
