@@ -17,7 +17,7 @@ const shared = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras)/)',
+    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
   ],
   moduleNameMapper: {
     '^@portal/(domain|contracts|server)$': '<rootDir>/libs/$1/src/index.ts',

@@ -4,7 +4,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueRootModule, RedisModule } from '@portal/server';
+import { ApplicantsModule } from './applicants/applicants.module';
 import { AuthModule } from './auth/auth.module';
+import { CallsModule } from './calls/calls.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { CsrfGuard } from './auth/csrf.guard';
 import { AccessGuard } from './common/access.guard';
 import { ProblemFilter } from './common/problem.filter';
@@ -42,6 +45,9 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SystemModule,
+        CallsModule,
+        ApplicantsModule,
+        DossiersModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

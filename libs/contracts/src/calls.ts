@@ -6,7 +6,16 @@ export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export const CALL_STATUSES = ['draft', 'published'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-export const POLICY_DOMAINS = ['Cultuur', 'Jeugd', 'Sport', 'Welzijn', 'Onderwijs', 'Werk', 'Integratie', 'Armoedebestrijding'] as const;
+export const POLICY_DOMAINS = [
+  'Cultuur',
+  'Jeugd',
+  'Sport',
+  'Welzijn',
+  'Onderwijs',
+  'Werk',
+  'Integratie',
+  'Armoedebestrijding',
+] as const;
 
 export const QUESTION_TYPES = ['text', 'longText', 'number', 'choice'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -208,7 +208,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
   INELIGIBLE_APPLICANT: {
     status: 422,
     title: { nl: 'Niet subsidieerbaar', en: 'Not eligible' },
-    detail: { nl: 'Deze aanvrager kan niet indienen voor deze oproep: {reason}', en: 'This applicant cannot apply to this call: {reason}' },
+    detail: {
+      nl: 'Deze aanvrager kan niet indienen voor deze oproep: {reason}',
+      en: 'This applicant cannot apply to this call: {reason}',
+    },
   },
   AMOUNT_ABOVE_CAP: {
     status: 422,

@@ -25,7 +25,9 @@ export function parseCallMoment(input: string): Date | null {
 
 /** An instant as Brussels wall-clock time, e.g. "22/05/2020 23:59:59". */
 export function formatBrussels(instant: Date, withSeconds = true): string {
-  return DateTime.fromJSDate(instant, { zone: BRUSSELS }).toFormat(withSeconds ? 'dd/MM/yyyy HH:mm:ss' : 'dd/MM/yyyy HH:mm');
+  return DateTime.fromJSDate(instant, { zone: BRUSSELS }).toFormat(
+    withSeconds ? 'dd/MM/yyyy HH:mm:ss' : 'dd/MM/yyyy HH:mm',
+  );
 }
 
 /** `YYYY-MM-DD` calendar dates (project periods) compare as strings once validated. */

@@ -34,7 +34,11 @@ export interface DossierContent {
   attachmentKinds: readonly string[];
 }
 
-const issue = (field: string, code: string, nl: string, en: string): RuleIssue => ({ field, code, message: { nl, en } });
+const issue = (field: string, code: string, nl: string, en: string): RuleIssue => ({
+  field,
+  code,
+  message: { nl, en },
+});
 
 export function totalCostCents(content: Pick<DossierContent, 'budgetLines'>): Cents {
   return sumCents(content.budgetLines.map((line) => line.amountCents));
@@ -99,16 +103,33 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
   }
   if (content.projectStart && (content.projectStart < call.projectStart || content.projectStart > call.projectEnd)) {
     issues.push(
-      issue('projectStart', 'PERIOD_OUTSIDE_CALL', `De start moet tussen ${call.projectStart} en ${call.projectEnd} liggen.`, `The start must lie between ${call.projectStart} and ${call.projectEnd}.`),
+      issue(
+        'projectStart',
+        'PERIOD_OUTSIDE_CALL',
+        `De start moet tussen ${call.projectStart} en ${call.projectEnd} liggen.`,
+        `The start must lie between ${call.projectStart} and ${call.projectEnd}.`,
+      ),
     );
   }
   if (content.projectEnd && (content.projectEnd > call.projectEnd || content.projectEnd < call.projectStart)) {
     issues.push(
-      issue('projectEnd', 'PERIOD_OUTSIDE_CALL', `Het einde moet tussen ${call.projectStart} en ${call.projectEnd} liggen.`, `The end must lie between ${call.projectStart} and ${call.projectEnd}.`),
+      issue(
+        'projectEnd',
+        'PERIOD_OUTSIDE_CALL',
+        `Het einde moet tussen ${call.projectStart} en ${call.projectEnd} liggen.`,
+        `The end must lie between ${call.projectStart} and ${call.projectEnd}.`,
+      ),
     );
   }
   if (content.projectStart && content.projectEnd && content.projectEnd < content.projectStart) {
-    issues.push(issue('projectEnd', 'endBeforeStart', 'Het project eindigt voor het begint.', 'The project ends before it starts.'));
+    issues.push(
+      issue(
+        'projectEnd',
+        'endBeforeStart',
+        'Het project eindigt voor het begint.',
+        'The project ends before it starts.',
+      ),
+    );
   }
   const known = new Map(call.questions.map((question) => [question.code, question]));
   for (const [code, value] of Object.entries(content.answers)) {
@@ -121,10 +142,20 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
     if (value === null || value === '') continue;
     if (question.type === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push(issue(field, 'notNumber', `${question.label}: geef een getal.`, `${question.label}: enter a number.`));
-      } else if ((question.min !== undefined && value < question.min) || (question.max !== undefined && value > question.max)) {
         issues.push(
-          issue(field, 'outOfRange', `${question.label}: tussen ${question.min ?? '-'} en ${question.max ?? '-'}.`, `${question.label}: between ${question.min ?? '-'} and ${question.max ?? '-'}.`),
+          issue(field, 'notNumber', `${question.label}: geef een getal.`, `${question.label}: enter a number.`),
+        );
+      } else if (
+        (question.min !== undefined && value < question.min) ||
+        (question.max !== undefined && value > question.max)
+      ) {
+        issues.push(
+          issue(
+            field,
+            'outOfRange',
+            `${question.label}: tussen ${question.min ?? '-'} en ${question.max ?? '-'}.`,
+            `${question.label}: between ${question.min ?? '-'} and ${question.max ?? '-'}.`,
+          ),
         );
       }
       continue;
@@ -134,11 +165,23 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
       continue;
     }
     if (question.type === 'choice' && !(question.options ?? []).includes(value)) {
-      issues.push(issue(field, 'unknownOption', `${question.label}: kies een van de opties.`, `${question.label}: choose one of the options.`));
+      issues.push(
+        issue(
+          field,
+          'unknownOption',
+          `${question.label}: kies een van de opties.`,
+          `${question.label}: choose one of the options.`,
+        ),
+      );
     }
     if (question.maxLength !== undefined && value.length > question.maxLength) {
       issues.push(
-        issue(field, 'tooLong', `${question.label}: hoogstens ${question.maxLength} tekens.`, `${question.label}: at most ${question.maxLength} characters.`),
+        issue(
+          field,
+          'tooLong',
+          `${question.label}: hoogstens ${question.maxLength} tekens.`,
+          `${question.label}: at most ${question.maxLength} characters.`,
+        ),
       );
     }
   }
@@ -148,30 +191,62 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
 /** What must be filled in before submitting, on top of the draft rules. */
 export function dossierSubmissionIssues(call: DossierCallRules, content: DossierContent): RuleIssue[] {
   const issues = dossierDraftIssues(call, content);
-  if (!content.title.trim()) issues.push(issue('title', 'required', 'De projecttitel is verplicht.', 'The project title is required.'));
-  if (!content.summary.trim()) issues.push(issue('summary', 'required', 'De samenvatting is verplicht.', 'The summary is required.'));
-  if (!content.projectStart) issues.push(issue('projectStart', 'required', 'De startdatum is verplicht.', 'The start date is required.'));
-  if (!content.projectEnd) issues.push(issue('projectEnd', 'required', 'De einddatum is verplicht.', 'The end date is required.'));
+  if (!content.title.trim())
+    issues.push(issue('title', 'required', 'De projecttitel is verplicht.', 'The project title is required.'));
+  if (!content.summary.trim())
+    issues.push(issue('summary', 'required', 'De samenvatting is verplicht.', 'The summary is required.'));
+  if (!content.projectStart)
+    issues.push(issue('projectStart', 'required', 'De startdatum is verplicht.', 'The start date is required.'));
+  if (!content.projectEnd)
+    issues.push(issue('projectEnd', 'required', 'De einddatum is verplicht.', 'The end date is required.'));
   if (content.budgetLines.length === 0) {
-    issues.push(issue('budgetLines', 'required', 'Geef minstens één begrotingslijn.', 'Give at least one budget line.'));
+    issues.push(
+      issue('budgetLines', 'required', 'Geef minstens één begrotingslijn.', 'Give at least one budget line.'),
+    );
   }
   if (content.requestedCents <= 0) {
-    issues.push(issue('requestedCents', 'required', 'Het gevraagde bedrag is verplicht.', 'The requested amount is required.'));
+    issues.push(
+      issue('requestedCents', 'required', 'Het gevraagde bedrag is verplicht.', 'The requested amount is required.'),
+    );
   }
   for (const question of call.questions) {
     const value = content.answers[question.code];
     const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
     if (question.required && empty) {
-      issues.push(issue(`answers.${question.code}`, 'required', `${question.label} is verplicht.`, `${question.label} is required.`));
-    } else if (!empty && typeof value === 'string' && question.minLength !== undefined && value.trim().length < question.minLength) {
       issues.push(
-        issue(`answers.${question.code}`, 'tooShort', `${question.label}: minstens ${question.minLength} tekens.`, `${question.label}: at least ${question.minLength} characters.`),
+        issue(
+          `answers.${question.code}`,
+          'required',
+          `${question.label} is verplicht.`,
+          `${question.label} is required.`,
+        ),
+      );
+    } else if (
+      !empty &&
+      typeof value === 'string' &&
+      question.minLength !== undefined &&
+      value.trim().length < question.minLength
+    ) {
+      issues.push(
+        issue(
+          `answers.${question.code}`,
+          'tooShort',
+          `${question.label}: minstens ${question.minLength} tekens.`,
+          `${question.label}: at least ${question.minLength} characters.`,
+        ),
       );
     }
   }
   for (const attachment of call.attachments) {
     if (attachment.required && !content.attachmentKinds.includes(attachment.code)) {
-      issues.push(issue(`attachments.${attachment.code}`, 'required', `Bijlage "${attachment.label}" ontbreekt.`, `Attachment "${attachment.label}" is missing.`));
+      issues.push(
+        issue(
+          `attachments.${attachment.code}`,
+          'required',
+          `Bijlage "${attachment.label}" ontbreekt.`,
+          `Attachment "${attachment.label}" is missing.`,
+        ),
+      );
     }
   }
   return issues;

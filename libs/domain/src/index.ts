@@ -4,3 +4,4 @@ export * from './brussels-time';
 export * from './identifiers';
 export * from './call-rules';
 export * from './dossier-rules';
+export * from './canonical-json';

@@ -11,5 +11,7 @@ export function sumCents(values: readonly Cents[]): Cents {
 
 /** 12345678 -> "€ 123.456,78" (nl-BE) for messages built on the server. */
 export function formatEuro(cents: Cents, locale: 'nl' | 'en' = 'nl'): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-BE' : 'en-BE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-BE' : 'en-BE', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 }

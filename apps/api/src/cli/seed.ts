@@ -9,9 +9,7 @@ async function main(): Promise<void> {
   const dataSource = await new DataSource(dataSourceOptions(config, [], { poolSize: 2 })).initialize();
   try {
     const { created } = await seedDemoData(dataSource);
-    process.stdout.write(
-      created.length ? `Seeded demo accounts: ${created.join(', ')}\n` : 'Demo data already present\n',
-    );
+    process.stdout.write(created.length ? `Seeded: ${created.join(', ')}\n` : 'Demo data already present\n');
   } finally {
     await dataSource.destroy();
   }

@@ -24,3 +24,17 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; roles: R
     locale: 'nl',
   },
 ];
+
+/** The demo applicant's organisation (a fictitious vzw with a valid-format KBO number and IBAN). */
+export const DEMO_APPLICANT = {
+  kind: 'organisation' as const,
+  legalName: 'vzw De Brug',
+  enterpriseNumber: '0412345614',
+  nisCode: null,
+  policyDomains: ['Jeugd', 'Welzijn'],
+  address: { street: 'Kerkstraat 1', postalCode: '9000', city: 'Gent' },
+  iban: 'BE68539007547034',
+  contactName: 'An Aanvrager',
+  contactEmail: 'aanvrager@demo.subsidieportaal.be',
+  contactPhone: null,
+};

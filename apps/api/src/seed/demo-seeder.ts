@@ -1,17 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { UserEntity } from '@portal/server';
+import { ApplicantEntity, ApplicantMemberEntity, CallEntity, UserEntity } from '@portal/server';
 import { PasswordHasher } from '../users/password-hasher';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_APPLICANT, DEMO_PASSWORD } from './demo-accounts';
+import { demoCall, referenceCall } from './demo-calls';
 
 /**
- * Idempotent: running it twice leaves the same rows. An existing account keeps its password
- * (someone may have changed it); only missing accounts are created.
+ * Idempotent: running it twice leaves the same rows. Existing rows are kept as they are
+ * (someone may have changed a password or a call); only missing ones are created.
  */
 export async function seedDemoData(dataSource: DataSource): Promise<{ created: string[] }> {
   const hasher = new PasswordHasher();
   const created: string[] = [];
+  const passwordHash = await hasher.hash(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
-    const passwordHash = await hasher.hash(DEMO_PASSWORD);
     const result = await dataSource
       .createQueryBuilder()
       .insert()
@@ -22,5 +23,39 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
       .execute();
     if ((result.raw as unknown[]).length > 0) created.push(account.email);
   }
+
+  const [{ now }] = await dataSource.query<Array<{ now: Date }>>('SELECT now() AS now');
+  for (const call of [referenceCall(), demoCall(now)]) {
+    const result = await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(CallEntity)
+      .values(call)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if ((result.raw as unknown[]).length > 0) created.push(`call ${call.code}`);
+  }
+
+  const applicant = await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(ApplicantEntity)
+    .values(DEMO_APPLICANT)
+    .orIgnore()
+    .returning(['id'])
+    .execute();
+  if ((applicant.raw as unknown[]).length > 0) created.push(`applicant ${DEMO_APPLICANT.legalName}`);
+  const [owner] = await dataSource.query<Array<{ applicant_id: string; user_id: string }>>(
+    `SELECT a.id AS applicant_id, u.id AS user_id FROM applicants a, users u WHERE a.enterprise_number = $1 AND u.email = $2`,
+    [DEMO_APPLICANT.enterpriseNumber, DEMO_ACCOUNTS[0].email],
+  );
+  await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(ApplicantMemberEntity)
+    .values({ applicantId: owner.applicant_id, userId: owner.user_id, role: 'admin' })
+    .orIgnore()
+    .execute();
   return { created };
 }

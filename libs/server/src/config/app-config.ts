@@ -53,6 +53,11 @@ export class AppConfig {
   @IsIn(['apply', 'check'])
   MIGRATIONS = 'apply' as 'apply' | 'check';
 
+  /** Where attachments are stored: outside any served folder, named by their SHA-256. */
+  @IsString()
+  @IsNotEmpty()
+  UPLOAD_DIR = 'var/uploads';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,5 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ApplicantKind, CallAttachmentRequirement, CallCriterion, CallQuestion, CallStatus, TieBreakStep } from '@portal/contracts';
+import type {
+  ApplicantKind,
+  CallAttachmentRequirement,
+  CallCriterion,
+  CallQuestion,
+  CallStatus,
+  TieBreakStep,
+} from '@portal/contracts';
 import { bigintCents } from '../database/transformers';
 
 @Entity({ name: 'calls' })

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AnswerValue, BudgetLine, DossierStatus } from '@portal/contracts';
 import { bigintCents } from '../database/transformers';
 import { ApplicantEntity } from './applicant.entity';
@@ -11,9 +21,15 @@ import { CallEntity } from './call.entity';
  * applicant; calls that allow several give each dossier its own slot.
  */
 @Entity({ name: 'dossiers' })
-@Index('dossiers_one_live_per_applicant', ['callId', 'applicantId', 'slot'], { unique: true, where: `status <> 'withdrawn'` })
+@Index('dossiers_one_live_per_applicant', ['callId', 'applicantId', 'slot'], {
+  unique: true,
+  where: `status <> 'withdrawn'`,
+})
 @Check('dossiers_status_known', `status IN ('draft','submitted','withdrawn')`)
-@Check('dossiers_amounts_not_negative', 'requested_cents >= 0 AND own_contribution_cents >= 0 AND other_income_cents >= 0')
+@Check(
+  'dossiers_amounts_not_negative',
+  'requested_cents >= 0 AND own_contribution_cents >= 0 AND other_income_cents >= 0',
+)
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,0 +1,34 @@
+import type { CallView } from '@portal/contracts';
+import type { CallEntity } from '@portal/server';
+
+export function isCallOpen(call: CallEntity, now: Date): boolean {
+  return call.status === 'published' && now >= call.opensAt && now <= call.closesAt;
+}
+
+export function toCallView(call: CallEntity, now: Date, dossierCount?: number): CallView {
+  return {
+    id: call.id,
+    code: call.code,
+    title: call.title,
+    description: call.description,
+    status: call.status,
+    version: call.version,
+    applicantKinds: call.applicantKinds,
+    policyDomains: call.policyDomains,
+    opensAt: call.opensAt.toISOString(),
+    closesAt: call.closesAt.toISOString(),
+    maxRequestedCents: call.maxRequestedCents,
+    budgetCents: call.budgetCents,
+    projectStart: call.projectStart,
+    projectEnd: call.projectEnd,
+    oneDossierPerApplicant: call.oneDossierPerApplicant,
+    attachments: call.attachments,
+    questions: call.questions,
+    criteria: call.criteria,
+    tieBreak: call.tieBreak,
+    publishedAt: call.publishedAt?.toISOString() ?? null,
+    isOpen: isCallOpen(call, now),
+    serverTime: now.toISOString(),
+    ...(dossierCount === undefined ? {} : { dossierCount }),
+  };
+}

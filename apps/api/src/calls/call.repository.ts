@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CallEntity, DossierEntity } from '@portal/server';
+import { DataSource, EntityManager } from 'typeorm';
+
+@Injectable()
+export class CallRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The database clock: deadlines are decided by it, never by the client's or the API host's clock. */
+  async now(manager: EntityManager = this.dataSource.manager): Promise<Date> {
+    const [row] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+    return row.now;
+  }
+
+  list(includeDrafts: boolean, manager: EntityManager = this.dataSource.manager): Promise<CallEntity[]> {
+    return manager.find(CallEntity, {
+      where: includeDrafts ? {} : { status: 'published' },
+      order: { closesAt: 'DESC', code: 'ASC' },
+    });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<CallEntity | null> {
+    return manager.findOne(CallEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  findByCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<CallEntity | null> {
+    return manager.findOne(CallEntity, { where: { code } });
+  }
+
+  async insert(call: Partial<CallEntity>, manager: EntityManager = this.dataSource.manager): Promise<CallEntity> {
+    return manager.save(CallEntity, manager.create(CallEntity, call));
+  }
+
+  async save(call: CallEntity, manager: EntityManager = this.dataSource.manager): Promise<CallEntity> {
+    return manager.save(CallEntity, call);
+  }
+
+  countDossiers(callId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.count(DossierEntity, { where: { callId } });
+  }
+}

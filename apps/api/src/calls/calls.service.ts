@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CallInput, CallView } from '@portal/contracts';
+import { callPublicationIssues, harmfulCallChanges, parseCallMoment, type CallRulesInput } from '@portal/domain';
+import { AppException, AuditRepository, CallEntity } from '@portal/server';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthContext } from '../common/request-context';
+import { throwIfIssues } from '../common/rule-issues';
+import { CallRepository } from './call.repository';
+import { toCallView } from './call-view';
+
+type CallFields = Omit<
+  CallEntity,
+  'id' | 'status' | 'version' | 'dossierSeq' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'kind'
+>;
+
+function moment(field: 'opensAt' | 'closesAt', value: string): Date {
+  const parsed = parseCallMoment(value);
+  if (!parsed) {
+    throw new AppException('VALIDATION_FAILED', {
+      errors: [
+        {
+          field,
+          code: 'invalidMoment',
+          message: {
+            nl: `${field} moet een geldig tijdstip zijn (JJJJ-MM-DDTuu:mm in Brusselse tijd, of ISO 8601 met tijdzone).`,
+            en: `${field} must be a valid moment (YYYY-MM-DDTHH:mm in Brussels time, or ISO 8601 with an offset).`,
+          },
+        },
+      ],
+    });
+  }
+  return parsed;
+}
+
+function toFields(input: CallInput): CallFields {
+  return {
+    code: input.code,
+    title: input.title.trim(),
+    description: input.description,
+    applicantKinds: [...new Set(input.applicantKinds)],
+    policyDomains: [...new Set(input.policyDomains)],
+    opensAt: moment('opensAt', input.opensAt),
+    closesAt: moment('closesAt', input.closesAt),
+    maxRequestedCents: input.maxRequestedCents,
+    budgetCents: input.budgetCents,
+    projectStart: input.projectStart,
+    projectEnd: input.projectEnd,
+    oneDossierPerApplicant: input.oneDossierPerApplicant,
+    attachments: input.attachments.map(({ code, label, required }) => ({ code, label, required })),
+    questions: input.questions,
+    criteria: input.criteria,
+    tieBreak: input.tieBreak,
+  };
+}
+
+function rulesOf(call: CallFields): CallRulesInput {
+  return call;
+}
+
+function snapshot(call: CallEntity): Record<string, unknown> {
+  const { createdAt: _c, updatedAt: _u, ...rest } = call;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+    (error.driverError as { constraint?: string }).constraint === constraint
+  );
+}
+
+@Injectable()
+export class CallsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calls: CallRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async list(includeDrafts: boolean): Promise<CallView[]> {
+    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.calls.now()]);
+    return calls.map((call) => toCallView(call, now));
+  }
+
+  /** Drafts are visible to admins only; to everyone else they do not exist. */
+  async get(id: string, viewerIsAdmin: boolean): Promise<CallView> {
+    const call = await this.calls.findById(id);
+    if (!call || (call.status !== 'published' && !viewerIsAdmin)) throw new AppException('NOT_FOUND');
+    const now = await this.calls.now();
+    return toCallView(call, now, viewerIsAdmin ? await this.calls.countDossiers(id) : undefined);
+  }
+
+  async create(auth: AuthContext, input: CallInput, requestId: string | null): Promise<CallView> {
+    const fields = toFields(input);
+    throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(fields)));
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const call = await this.calls.insert({ ...fields, status: 'draft', kind: 'project' }, manager);
+        await this.audit.record(
+          {
+            actorUserId: auth.user.id,
+            action: 'call.created',
+            entityType: 'call',
+            entityId: call.id,
+            after: snapshot(call),
+            requestId,
+          },
+          manager,
+        );
+        return toCallView(call, await this.calls.now(manager), 0);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'calls_code_unique'))
+        throw new AppException('CALL_CODE_TAKEN', { params: { code: input.code } });
+      throw error;
+    }
+  }
+
+  async update(
+    auth: AuthContext,
+    id: string,
+    version: number,
+    patch: Partial<CallInput>,
+    requestId: string | null,
+  ): Promise<CallView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const call = await this.lockForChange(id, version, manager);
+        const before = snapshot(call);
+        const current = this.asInput(call);
+        const fields = toFields({ ...current, ...patch });
+        throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(fields)));
+        const dossierCount = await this.calls.countDossiers(id, manager);
+        if (dossierCount > 0)
+          throwIfIssues('CALL_CHANGE_HURTS_APPLICANTS', harmfulCallChanges(rulesOf(call), rulesOf(fields)));
+        Object.assign(call, fields, { version: call.version + 1 });
+        const saved = await this.calls.save(call, manager);
+        await this.audit.record(
+          {
+            actorUserId: auth.user.id,
+            action: 'call.changed',
+            entityType: 'call',
+            entityId: id,
+            before,
+            after: snapshot(saved),
+            requestId,
+          },
+          manager,
+        );
+        return toCallView(saved, await this.calls.now(manager), dossierCount);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'calls_code_unique'))
+        throw new AppException('CALL_CODE_TAKEN', { params: { code: patch.code ?? '' } });
+      throw error;
+    }
+  }
+
+  async publish(auth: AuthContext, id: string, requestId: string | null): Promise<CallView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await this.calls.findById(id, manager, true);
+      if (!call) throw new AppException('NOT_FOUND');
+      const now = await this.calls.now(manager);
+      if (call.status === 'published') return toCallView(call, now);
+      throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(call)));
+      const before = snapshot(call);
+      call.status = 'published';
+      call.publishedAt = now;
+      call.version += 1;
+      const saved = await this.calls.save(call, manager);
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'call.published',
+          entityType: 'call',
+          entityId: id,
+          before,
+          after: snapshot(saved),
+          requestId,
+        },
+        manager,
+      );
+      return toCallView(saved, now);
+    });
+  }
+
+  private async lockForChange(id: string, version: number, manager: EntityManager): Promise<CallEntity> {
+    const call = await this.calls.findById(id, manager, true);
+    if (!call) throw new AppException('NOT_FOUND');
+    if (call.version !== version)
+      throw new AppException('VERSION_CONFLICT', {
+        params: { current: call.version },
+        extra: { currentVersion: call.version },
+      });
+    return call;
+  }
+
+  private asInput(call: CallEntity): CallInput {
+    return {
+      code: call.code,
+      title: call.title,
+      description: call.description,
+      applicantKinds: call.applicantKinds,
+      policyDomains: call.policyDomains,
+      opensAt: call.opensAt.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+      maxRequestedCents: call.maxRequestedCents,
+      budgetCents: call.budgetCents,
+      projectStart: call.projectStart,
+      projectEnd: call.projectEnd,
+      oneDossierPerApplicant: call.oneDossierPerApplicant,
+      attachments: call.attachments,
+      questions: call.questions,
+      criteria: call.criteria,
+      tieBreak: call.tieBreak,
+    };
+  }
+}

@@ -1,0 +1,213 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  APPLICANT_KINDS,
+  QUESTION_TYPES,
+  TIE_BREAK_STEPS,
+  type ApplicantKind,
+  type QuestionType,
+  type TieBreakStep,
+} from '@portal/contracts';
+
+const CODE = /^[A-Z0-9][A-Z0-9_-]{0,59}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_CENTS = 1_000_000_000_000; // EUR 10 billion: far above any call
+
+export class CallQuestionDto {
+  @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsIn(QUESTION_TYPES)
+  type: QuestionType;
+
+  @IsBoolean()
+  required: boolean;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  maxLength?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  minLength?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  min?: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  max?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  options?: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  help?: string;
+}
+
+export class CallAttachmentRequirementDto {
+  @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsBoolean()
+  required: boolean;
+}
+
+export class CallCriterionDto {
+  @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
+  code: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  label: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  scaleMin: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  scaleMax: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Max(1000)
+  weight: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  threshold: number;
+}
+
+export class CallInputDto {
+  @ApiProperty({ example: 'GV-CONNECT-2020' })
+  @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
+  code: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(20_000)
+  description: string;
+
+  @ApiProperty({ enum: APPLICANT_KINDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(APPLICANT_KINDS, { each: true })
+  applicantKinds: ApplicantKind[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(60, { each: true })
+  policyDomains: string[];
+
+  @ApiProperty({ example: '2026-12-22T23:59:59', description: 'ISO with offset, or Brussels wall-clock time' })
+  @IsString()
+  @MaxLength(40)
+  opensAt: string;
+
+  @ApiProperty({ example: '2026-12-22T23:59:59' })
+  @IsString()
+  @MaxLength(40)
+  closesAt: string;
+
+  @ApiProperty({ description: 'euro cents' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  maxRequestedCents: number;
+
+  @ApiProperty({ description: 'euro cents' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  budgetCents: number;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @Matches(DATE, { message: 'projectStart: expected YYYY-MM-DD' })
+  projectStart: string;
+
+  @ApiProperty({ example: '2026-12-31' })
+  @Matches(DATE, { message: 'projectEnd: expected YYYY-MM-DD' })
+  projectEnd: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  oneDossierPerApplicant: boolean;
+
+  @ApiProperty({ type: [CallAttachmentRequirementDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CallAttachmentRequirementDto)
+  attachments: CallAttachmentRequirementDto[];
+
+  @ApiProperty({ type: [CallQuestionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CallQuestionDto)
+  questions: CallQuestionDto[];
+
+  @ApiProperty({ type: [CallCriterionDto] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CallCriterionDto)
+  criteria: CallCriterionDto[];
+
+  @ApiPropertyOptional({ enum: TIE_BREAK_STEPS, isArray: true })
+  @IsArray()
+  @IsIn(TIE_BREAK_STEPS, { each: true })
+  tieBreak: TieBreakStep[];
+}
+
+export class CallPatchDto extends PartialType(CallInputDto) {}
+
+export class CallListQueryDto {
+  @IsOptional()
+  @IsIn(['drafts'])
+  include?: 'drafts';
+}

@@ -1,0 +1,37 @@
+import { loadEsm } from 'load-esm';
+
+/** What applicants may upload, decided by the file's content (magic numbers), never by its name or the browser's claim. */
+export const ALLOWED_CONTENT_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+type FileTypeModule = typeof import('file-type');
+let fileType: Promise<FileTypeModule> | undefined;
+
+export async function sniffContentType(content: Buffer): Promise<string | null> {
+  fileType ??= loadEsm<FileTypeModule>('file-type');
+  const detected = await (await fileType).fileTypeFromBuffer(content);
+  return detected && detected.mime in ALLOWED_CONTENT_TYPES ? detected.mime : null;
+}
+
+/** Keeps a file name readable but harmless: no paths, no control characters, bounded length. */
+export function safeFilename(original: string, contentType: string): string {
+  const base = original.replace(/^.*[\\/]/, '').normalize('NFC');
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
+  const extension = ALLOWED_CONTENT_TYPES[contentType];
+  if (!cleaned) return `bijlage.${extension}`;
+  return cleaned.toLowerCase().endsWith(`.${extension}`) || (extension === 'jpg' && /\.jpe?g$/i.test(cleaned))
+    ? cleaned
+    : `${cleaned}.${extension}`;
+}

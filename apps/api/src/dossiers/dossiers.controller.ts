@@ -1,0 +1,153 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import type { AttachmentView, DossierSummary, DossierView, SubmissionReceipt } from '@portal/contracts';
+import { AppException } from '@portal/server';
+import { Roles } from '../common/access.decorators';
+import { CurrentAuth } from '../common/current-auth.decorator';
+import { versionFromIfMatch } from '../common/if-match';
+import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { UUID_PIPE } from '../common/uuid.pipe';
+import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
+import { MAX_ATTACHMENT_BYTES } from './content-type';
+import { DossiersService } from './dossiers.service';
+import { AttachmentUploadDto, DossierDraftDto, StartDossierDto } from './dto/dossier-input.dto';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+@ApiTags('dossiers')
+@Roles('applicant')
+@Controller({ version: '1' })
+export class DossiersController {
+  constructor(private readonly dossiers: DossiersService) {}
+
+  @Post('calls/:callId/dossiers')
+  @ApiOperation({ summary: "Start the applicant's dossier for a call, or return the live one (201 new, 200 existing)" })
+  async start(
+    @CurrentAuth() auth: AuthContext,
+    @Param('callId', UUID_PIPE) callId: string,
+    @Body() dto: StartDossierDto,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DossierView> {
+    const { dossier, created } = await this.dossiers.start(auth, callId, dto.applicantId, requestIdOf(request));
+    response.status(created ? 201 : 200);
+    return dossier;
+  }
+
+  @Get('dossiers/mine')
+  @ApiOperation({ summary: 'My dossiers, for every applicant I act for' })
+  mine(@CurrentAuth() auth: AuthContext): Promise<DossierSummary[]> {
+    return this.dossiers.mine(auth);
+  }
+
+  @Get('dossiers/:id')
+  @ApiOperation({ summary: 'A dossier (404 when it is not one of my applicants)' })
+  get(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<DossierView> {
+    return this.dossiers.get(auth, id);
+  }
+
+  @Patch('dossiers/:id')
+  @ApiOperation({
+    summary: 'Save the draft (autosave); If-Match: the version last seen, 409 VERSION_CONFLICT otherwise',
+  })
+  save(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: DossierDraftDto,
+  ): Promise<DossierView> {
+    return this.dossiers.saveDraft(auth, id, versionFromIfMatch(ifMatch), dto);
+  }
+
+  @Post('dossiers/:id/attachments')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary: 'Upload an attachment (PDF, DOCX, XLSX, ODT, JPG, PNG; at most 10 MB; type checked by content)',
+  })
+  @UseInterceptors(
+    AttachmentErrorsInterceptor,
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 8 },
+    }),
+  )
+  upload(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: AttachmentUploadDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<AttachmentView> {
+    return this.dossiers.addAttachment(auth, id, dto.kind, file);
+  }
+
+  @Delete('dossiers/:id/attachments/:attachmentId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an attachment from the working copy (submitted versions keep it)' })
+  remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Param('attachmentId', UUID_PIPE) attachmentId: string,
+  ): Promise<void> {
+    return this.dossiers.removeAttachment(auth, id, attachmentId);
+  }
+
+  @Post('dossiers/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit (Idempotency-Key header); decided on time by the database clock' })
+  submit(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: PortalRequest,
+  ): Promise<SubmissionReceipt> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new AppException('VALIDATION_FAILED', {
+        errors: [
+          {
+            field: 'Idempotency-Key',
+            code: 'format',
+            message: {
+              nl: 'Idempotency-Key: 8 tot 100 letters, cijfers, - of _.',
+              en: 'Idempotency-Key: 8 to 100 letters, digits, - or _.',
+            },
+          },
+        ],
+      });
+    }
+    return this.dossiers.submit(auth, id, idempotencyKey ?? null, requestIdOf(request));
+  }
+
+  @Post('dossiers/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the dossier (until the deadline)' })
+  withdraw(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Req() request: PortalRequest,
+  ): Promise<DossierView> {
+    return this.dossiers.withdraw(auth, id, requestIdOf(request));
+  }
+
+  @Get('dossiers/:id/receipt')
+  @ApiOperation({ summary: 'The receipt of the last submission' })
+  receipt(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<SubmissionReceipt> {
+    return this.dossiers.receipt(auth, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApplicantsModule } from '../applicants/applicants.module';
+import { CallsModule } from '../calls/calls.module';
+import { AttachmentStorage } from './attachment-storage';
+import { DossierRepository } from './dossier.repository';
+import { DossiersController } from './dossiers.controller';
+import { DossiersService } from './dossiers.service';
+
+@Module({
+  imports: [CallsModule, ApplicantsModule],
+  controllers: [DossiersController],
+  providers: [DossiersService, DossierRepository, AttachmentStorage],
+})
+export class DossiersModule {}

@@ -1,0 +1,111 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type { AnswerValue } from '@portal/contracts';
+
+const MAX_CENTS = 1_000_000_000_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class StartDossierDto {
+  @IsUUID()
+  applicantId: string;
+}
+
+export class BudgetLineDto {
+  @IsString()
+  @MaxLength(300)
+  description: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  amountCents: number;
+}
+
+export class DossierDraftDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string;
+
+  /** Answers keyed by question code; values are checked against the call's questions by the domain rules. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  answers?: Record<string, AnswerValue>;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-05-01' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @Matches(DATE, { message: 'projectStart: expected YYYY-MM-DD' })
+  projectStart?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
+  @IsOptional()
+  @ValidateIf((_object, value) => value !== null)
+  @Matches(DATE, { message: 'projectEnd: expected YYYY-MM-DD' })
+  projectEnd?: string | null;
+
+  @ApiPropertyOptional({ type: [BudgetLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => BudgetLineDto)
+  budgetLines?: BudgetLineDto[];
+
+  @ApiPropertyOptional({ description: 'euro cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  ownContributionCents?: number;
+
+  @ApiPropertyOptional({ description: 'euro cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  otherIncomeCents?: number;
+
+  @ApiPropertyOptional({ description: 'euro cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  requestedCents?: number;
+}
+
+export class AttachmentUploadDto {
+  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, { message: "kind: the code of one of the call's attachments" })
+  kind: string;
+}
+
+export class IdempotencyKeyDto {
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  key: string;
+}
