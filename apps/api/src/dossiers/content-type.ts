@@ -25,6 +25,7 @@ export async function sniffContentType(content: Buffer): Promise<string | null> 
 export function safeFilename(original: string, contentType: string): string {
   const base = original.replace(/^.*[\\/]/, '').normalize('NFC');
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/^\.+/, '')
     .trim()

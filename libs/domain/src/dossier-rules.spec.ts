@@ -1,0 +1,125 @@
+import {
+  dossierDraftIssues,
+  dossierReference,
+  dossierSubmissionIssues,
+  eligibilityIssue,
+  type DossierCallRules,
+  type DossierContent,
+} from './dossier-rules';
+
+const call: DossierCallRules = {
+  applicantKinds: ['organisation'],
+  policyDomains: ['Cultuur', 'Jeugd', 'Sport', 'Welzijn'],
+  maxRequestedCents: 10_000_000,
+  projectStart: '2020-05-01',
+  projectEnd: '2020-12-31',
+  questions: [
+    { code: 'TARGET', label: 'Doelgroep', type: 'longText', required: true, maxLength: 20, minLength: 3 },
+    { code: 'REACH', label: 'Bereik', type: 'number', required: true, min: 1, max: 1000 },
+    { code: 'DOMAIN', label: 'Domein', type: 'choice', required: false, options: ['Jeugd', 'Sport'] },
+  ],
+  attachments: [{ code: 'BEGROTING', label: 'Begroting', required: true }],
+};
+
+const complete: DossierContent = {
+  title: 'Project',
+  summary: 'Samenvatting',
+  answers: { TARGET: 'Jongeren', REACH: 40 },
+  projectStart: '2020-06-01',
+  projectEnd: '2020-12-31',
+  budgetLines: [{ description: 'Kosten', amountCents: 12_000_000 }],
+  ownContributionCents: 0,
+  otherIncomeCents: 1_000_000,
+  requestedCents: 10_000_000,
+  attachmentKinds: ['BEGROTING'],
+};
+
+const codes = (issues: Array<{ field: string; code: string }>) => issues.map((issue) => `${issue.field}:${issue.code}`);
+
+describe('dossier rules', () => {
+  it('accepts a complete dossier at exactly the cap', () => {
+    expect(dossierSubmissionIssues(call, complete)).toEqual([]);
+  });
+
+  it('refuses one cent above the cap', () => {
+    expect(codes(dossierDraftIssues(call, { ...complete, requestedCents: 10_000_001 }))).toContain(
+      'requestedCents:AMOUNT_ABOVE_CAP',
+    );
+  });
+
+  it('refuses more than the total cost minus other income', () => {
+    const content = {
+      ...complete,
+      budgetLines: [{ description: 'Kosten', amountCents: 5_000_000 }],
+      requestedCents: 4_000_001,
+    };
+    expect(codes(dossierDraftIssues(call, content))).toEqual(['requestedCents:AMOUNT_ABOVE_COST']);
+    expect(dossierDraftIssues(call, { ...content, requestedCents: 4_000_000 })).toEqual([]);
+  });
+
+  it('keeps the project period within the call', () => {
+    expect(codes(dossierDraftIssues(call, { ...complete, projectStart: '2020-04-30' }))).toEqual([
+      'projectStart:PERIOD_OUTSIDE_CALL',
+    ]);
+    expect(codes(dossierDraftIssues(call, { ...complete, projectEnd: '2021-01-01' }))).toEqual([
+      'projectEnd:PERIOD_OUTSIDE_CALL',
+    ]);
+    expect(
+      codes(dossierDraftIssues(call, { ...complete, projectStart: '2020-09-01', projectEnd: '2020-08-01' })),
+    ).toEqual(['projectEnd:endBeforeStart']);
+  });
+
+  it('checks answers against their questions', () => {
+    const issues = dossierDraftIssues(call, {
+      ...complete,
+      answers: { TARGET: 'x'.repeat(21), REACH: 0, DOMAIN: 'Cultuur', EXTRA: 'y' },
+    });
+    expect(codes(issues)).toEqual([
+      'answers.TARGET:tooLong',
+      'answers.REACH:outOfRange',
+      'answers.DOMAIN:unknownOption',
+      'answers.EXTRA:unknownQuestion',
+    ]);
+  });
+
+  it('lets a draft be incomplete but names everything missing at submission', () => {
+    const empty: DossierContent = {
+      ...complete,
+      title: ' ',
+      summary: '',
+      answers: {},
+      projectStart: null,
+      projectEnd: null,
+      budgetLines: [],
+      requestedCents: 0,
+      otherIncomeCents: 0,
+      attachmentKinds: [],
+    };
+    expect(dossierDraftIssues(call, empty)).toEqual([]);
+    expect(codes(dossierSubmissionIssues(call, empty))).toEqual([
+      'title:required',
+      'summary:required',
+      'projectStart:required',
+      'projectEnd:required',
+      'budgetLines:required',
+      'requestedCents:required',
+      'answers.TARGET:required',
+      'answers.REACH:required',
+      'attachments.BEGROTING:required',
+    ]);
+  });
+
+  it('decides eligibility on applicant kind and policy domain', () => {
+    expect(eligibilityIssue(call, { kind: 'organisation', policyDomains: ['Welzijn'] })).toBeNull();
+    expect(eligibilityIssue(call, { kind: 'organisation', policyDomains: ['Onderwijs'] })?.en).toMatch(
+      /policy domains/,
+    );
+    expect(eligibilityIssue(call, { kind: 'local_government', policyDomains: ['Jeugd'] })?.en).toMatch(
+      /kind of applicant/,
+    );
+  });
+
+  it('formats human references', () => {
+    expect(dossierReference('GV-CONNECT-2020', 42)).toBe('GV-CONNECT-2020-0042');
+  });
+});
