@@ -3,7 +3,15 @@ import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueRootModule, RedisModule } from '@portal/server';
+import {
+  AppConfig,
+  AuditModule,
+  ConfigModule,
+  DatabaseModule,
+  NotificationsModule,
+  QueueRootModule,
+  RedisModule,
+} from '@portal/server';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
@@ -12,6 +20,7 @@ import { CsrfGuard } from './auth/csrf.guard';
 import { AccessGuard } from './common/access.guard';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
+import { NotificationsApiModule } from './notifications/notifications.module';
 import { API_MIGRATIONS } from './migrations';
 import { SystemModule } from './system/system.module';
 
@@ -42,12 +51,14 @@ export class AppModule {
         RedisModule,
         QueueRootModule,
         AuditModule,
+        NotificationsModule,
         AuthModule,
         HealthModule,
         SystemModule,
         CallsModule,
         ApplicantsModule,
         DossiersModule,
+        NotificationsApiModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

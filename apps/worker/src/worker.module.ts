@@ -1,6 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, AuditModule, ConfigModule, DatabaseModule, QueueRootModule, RedisModule } from '@portal/server';
+import {
+  AppConfig,
+  AuditModule,
+  ConfigModule,
+  DatabaseModule,
+  NotificationsModule,
+  QueueRootModule,
+  RedisModule,
+} from '@portal/server';
+import { MailProcessor } from './mail/mail.processor';
+import { MailTransport } from './mail/mail-transport';
+import { OutboxRelay } from './mail/outbox-relay';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
 
@@ -17,8 +28,9 @@ export class WorkerModule {
         RedisModule,
         QueueRootModule,
         AuditModule,
+        NotificationsModule,
       ],
-      providers: [SystemProcessor, HeartbeatService],
+      providers: [SystemProcessor, HeartbeatService, MailTransport, MailProcessor, OutboxRelay],
     };
   }
 }

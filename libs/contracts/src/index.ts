@@ -6,3 +6,4 @@ export * from './error-codes';
 export * from './calls';
 export * from './applicants';
 export * from './dossiers';
+export * from './notifications';

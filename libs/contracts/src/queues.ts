@@ -4,12 +4,15 @@
  */
 export const QUEUES = {
   system: 'system',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   /** Proves a worker is alive: it answers with its pid and the moment it ran. */
   ping: 'system.ping',
+  /** Renders and sends one notification row; the job id is the notification id. */
+  sendMail: 'mail.send',
 } as const;
 
 export interface PingJobData {

@@ -11,3 +11,6 @@ export * from './audit/audit.module';
 export * from './queue/redis-connection';
 export * from './queue/queue-root.module';
 export * from './queue/redis.module';
+export * from './notifications/notification.repository';
+export * from './notifications/notifications.module';
+export * from './notifications/mail-templates';

@@ -22,6 +22,7 @@ import {
   type RuleIssue,
 } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   ApplicantEntity,
   AttachmentEntity,
@@ -29,6 +30,7 @@ import {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  NotificationRepository,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicantRepository } from '../applicants/applicant.repository';
@@ -119,6 +121,8 @@ export class DossiersService {
     private readonly applicants: ApplicantRepository,
     private readonly storage: AttachmentStorage,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates the applicant's dossier for the call, or returns the live one: concurrent starts get the same dossier. */
@@ -391,6 +395,27 @@ export class DossiersService {
         },
         manager,
       );
+      // The confirmation mail is an outbox row of this same transaction: no submission without its mail, and vice versa.
+      await this.notifications.enqueue(
+        {
+          template: 'dossier.submitted',
+          recipient: auth.user.email,
+          locale: auth.user.locale,
+          subjectRef: reference,
+          payload: {
+            recipientName: auth.user.displayName,
+            reference,
+            title: dossier.title,
+            callTitle: call.title,
+            submittedAt: submission.submittedAt.toISOString(),
+            submittedAtBrussels: formatBrussels(submission.submittedAt),
+            contentHash,
+            submissionNumber: submission.number,
+            receiptUrl: `${this.config.APP_URL}/aanvrager/dossiers/${id}/ontvangstbewijs`,
+          },
+        },
+        manager,
+      );
       return toReceipt(submission);
     });
   }
@@ -405,6 +430,22 @@ export class DossiersService {
       dossier.status = 'withdrawn';
       dossier.withdrawnAt = await this.calls.now(manager);
       await this.dossiers.save(dossier, manager);
+      await this.notifications.enqueue(
+        {
+          template: 'dossier.withdrawn',
+          recipient: auth.user.email,
+          locale: auth.user.locale,
+          subjectRef: dossier.reference,
+          payload: {
+            recipientName: auth.user.displayName,
+            reference: dossier.reference,
+            title: dossier.title,
+            callTitle: call.title,
+            withdrawnAtBrussels: formatBrussels(dossier.withdrawnAt),
+          },
+        },
+        manager,
+      );
       await this.audit.record(
         {
           actorUserId: auth.user.id,

@@ -53,6 +53,34 @@ export class AppConfig {
   @IsIn(['apply', 'check'])
   MIGRATIONS = 'apply' as 'apply' | 'check';
 
+  /** How often the worker's relay looks for new outbox rows. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 500;
+
+  /** Parallel SMTP connections of one worker (nodemailer pool) and parallel mail jobs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMTP_POOL_SIZE = 5;
+
+  /** Attempts per mail before the notification is marked failed (an admin can resend it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MAIL_ATTEMPTS = 5;
+
+  /** First retry delay; each next one doubles (2, 4, 8, 16 s by default). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  MAIL_BACKOFF_MS = 2000;
+
   /** Where attachments are stored: outside any served folder, named by their SHA-256. */
   @IsString()
   @IsNotEmpty()

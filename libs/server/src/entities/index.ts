@@ -5,6 +5,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity } from './dossier.entity';
+import { NotificationEntity } from './notification.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -16,6 +17,7 @@ export {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  NotificationEntity,
   SessionEntity,
   UserEntity,
 };
@@ -31,4 +33,5 @@ export const ENTITIES = [
   DossierEntity,
   DossierSubmissionEntity,
   AttachmentEntity,
+  NotificationEntity,
 ];

@@ -22,7 +22,7 @@ import { QueueErrorLogger } from './queue-error-logger';
         },
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.system }),
+    BullModule.registerQueue({ name: QUEUES.system }, { name: QUEUES.mail }),
   ],
   providers: [QueueErrorLogger],
   exports: [BullModule],

@@ -1,0 +1,25 @@
+/** WARNING: persisted in notifications.status. */
+export const NOTIFICATION_STATUSES = ['pending', 'queued', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** WARNING: persisted in notifications.template; each has a Dutch and an English version. */
+export const NOTIFICATION_TEMPLATES = ['dossier.submitted', 'dossier.withdrawn'] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export interface NotificationView {
+  id: string;
+  template: NotificationTemplate;
+  recipient: string;
+  locale: 'nl' | 'en';
+  status: NotificationStatus;
+  attempts: number;
+  lastError: string | null;
+  smtpMessageId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  subjectRef: string | null;
+}
+
+export interface MailJobData {
+  notificationId: string;
+}

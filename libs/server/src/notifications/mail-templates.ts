@@ -1,0 +1,88 @@
+import type { NotificationTemplate } from '@portal/contracts';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Locale = 'nl' | 'en';
+type Payload = Record<string, unknown>;
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+const str = (payload: Payload, key: string): string => {
+  const value = payload[key];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+};
+
+interface Template {
+  subject: (p: Payload) => string;
+  /** Paragraphs of plain text; the HTML version is built from the same text, escaped. */
+  body: (p: Payload) => string[];
+}
+
+const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
+  'dossier.submitted': {
+    nl: {
+      subject: (p) => `Ontvangstbevestiging dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Wij ontvingen uw dossier "${str(p, 'title')}" voor de oproep "${str(p, 'callTitle')}".`,
+        `Dossiernummer: ${str(p, 'reference')}`,
+        `Ingediend op: ${str(p, 'submittedAtBrussels')} (Brusselse tijd)`,
+        `Controlegetal van de inhoud (SHA-256): ${str(p, 'contentHash')}`,
+        `U kunt uw ontvangstbewijs bekijken op ${str(p, 'receiptUrl')}`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Receipt of dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `We received your dossier "${str(p, 'title')}" for the call "${str(p, 'callTitle')}".`,
+        `Dossier reference: ${str(p, 'reference')}`,
+        `Submitted at: ${str(p, 'submittedAtBrussels')} (Brussels time)`,
+        `Content checksum (SHA-256): ${str(p, 'contentHash')}`,
+        `You can view your receipt at ${str(p, 'receiptUrl')}`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'dossier.withdrawn': {
+    nl: {
+      subject: (p) => `Dossier ${str(p, 'reference') || str(p, 'title')} ingetrokken`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Uw dossier "${str(p, 'title')}" voor de oproep "${str(p, 'callTitle')}" werd ingetrokken op ${str(p, 'withdrawnAtBrussels')} (Brusselse tijd).`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Dossier ${str(p, 'reference') || str(p, 'title')} withdrawn`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `Your dossier "${str(p, 'title')}" for the call "${str(p, 'callTitle')}" was withdrawn at ${str(p, 'withdrawnAtBrussels')} (Brussels time).`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+};
+
+export function renderMail(template: NotificationTemplate, locale: Locale, payload: Payload): RenderedMail {
+  const chosen = TEMPLATES[template]?.[locale] ?? TEMPLATES[template]?.nl;
+  if (!chosen) throw new Error(`No mail template ${template}`);
+  const paragraphs = chosen.body(payload);
+  return {
+    subject: chosen.subject(payload),
+    text: `${paragraphs.join('\n\n')}\n`,
+    html: `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif">${paragraphs
+      .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+      .join('')}</body></html>`,
+  };
+}
