@@ -4,10 +4,12 @@ import { Initial1795462208221 } from './1795462208221-Initial';
 import { AuditAppendOnly1795462208300 } from './1795462208300-AuditAppendOnly';
 import { CallsApplicantsDossiers1795464658780 } from './1795464658780-CallsApplicantsDossiers';
 import { Notifications1795465132726 } from './1795465132726-Notifications';
+import { Reminders1795465402651 } from './1795465402651-Reminders';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
   AuditAppendOnly1795462208300,
   CallsApplicantsDossiers1795464658780,
   Notifications1795465132726,
+  Reminders1795465402651,
 ];

@@ -185,3 +185,54 @@ describe('with Redis down, submissions still succeed and their mail goes out whe
     }
   });
 });
+
+describe('reminders of unsubmitted drafts', () => {
+  it('go out at the call offsets, once each, only the most urgent when several are due, never for submitted dossiers', async () => {
+    const sink = new SmtpSink();
+    await sink.start();
+    const database = await createTestDatabase();
+    const overrides = { ...FAST, SMTP_URL: sink.url, REMINDER_SCAN_MS: '3600000' };
+    const api = await startApi({ database, overrides });
+    const worker = await startWorker(testConfig(database, overrides));
+    const { ReminderScanner } = await import('../../apps/worker/src/mail/reminder-scanner');
+    const scanner = worker.get(ReminderScanner);
+    try {
+      const drafter = await applicantWithOrganisation(api);
+      const submitter = await applicantWithOrganisation(api);
+      const call = await createCall(api, { closesIn: '2 days' });
+      await drafter.agent
+        .post(`/api/v1/calls/${call.id}/dossiers`)
+        .set(CSRF_HEADER, drafter.csrf)
+        .send({ applicantId: drafter.applicantId })
+        .expect(201);
+      const { id } = await completeDossier(api, submitter, call.id);
+      await submitter.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, submitter.csrf).expect(200);
+      const drafterEmail = (await drafter.agent.get('/api/v1/auth/me')).body.user.email as string;
+
+      expect(await scanner.scanOnce()).toBe(1); // 7 days before closing: due
+      expect(await scanner.scanOnce()).toBe(0); // once
+      await api.dataSource.query(`UPDATE calls SET closes_at = now() + interval '90 minutes' WHERE id = $1`, [call.id]);
+      expect(await scanner.scanOnce()).toBe(1); // 1 day and 2 hours both due: one mail, the 2-hour one
+      expect(await scanner.scanOnce()).toBe(0);
+
+      await sink.waitFor(3); // two reminders + the submitter's confirmation
+      const reminders = sink.to(drafterEmail);
+      expect(reminders).toHaveLength(2);
+      expect(reminders.every((mail) => mail.subject?.startsWith('Herinnering'))).toBe(true);
+      const rows = await api.dataSource.query('SELECT offset_minutes, sent FROM reminders ORDER BY offset_minutes');
+      expect(rows).toEqual([
+        { offset_minutes: 120, sent: true },
+        { offset_minutes: 1440, sent: false },
+        { offset_minutes: 10080, sent: true },
+      ]);
+      const submitterEmail = (await submitter.agent.get('/api/v1/auth/me')).body.user.email as string;
+      expect(sink.to(submitterEmail).map((mail) => mail.subject)).toEqual([
+        expect.stringMatching(/^Ontvangstbevestiging/),
+      ]);
+    } finally {
+      await worker.close();
+      await api.close();
+      await sink.stop();
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
+import { ReminderScanner } from './mail/reminder-scanner';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
 
@@ -30,7 +31,7 @@ export class WorkerModule {
         AuditModule,
         NotificationsModule,
       ],
-      providers: [SystemProcessor, HeartbeatService, MailTransport, MailProcessor, OutboxRelay],
+      providers: [SystemProcessor, HeartbeatService, MailTransport, MailProcessor, OutboxRelay, ReminderScanner],
     };
   }
 }

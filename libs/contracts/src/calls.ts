@@ -73,9 +73,14 @@ export interface CallInput {
   questions: CallQuestion[];
   criteria: CallCriterion[];
   tieBreak: TieBreakStep[];
+  /** Minutes before closing at which applicants with an unsubmitted draft are reminded (default 7 days, 1 day, 2 hours). */
+  reminderOffsetsMinutes?: number[];
 }
 
+export const DEFAULT_REMINDER_OFFSETS_MINUTES = [7 * 24 * 60, 24 * 60, 120];
+
 export interface CallView extends CallInput {
+  reminderOffsetsMinutes: number[];
   id: string;
   status: CallStatus;
   version: number;

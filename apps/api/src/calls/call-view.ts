@@ -26,6 +26,7 @@ export function toCallView(call: CallEntity, now: Date, dossierCount?: number): 
     questions: call.questions,
     criteria: call.criteria,
     tieBreak: call.tieBreak,
+    reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     isOpen: isCallOpen(call, now),
     serverTime: now.toISOString(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CallInput, CallView } from '@portal/contracts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView } from '@portal/contracts';
 import { callPublicationIssues, harmfulCallChanges, parseCallMoment, type CallRulesInput } from '@portal/domain';
 import { AppException, AuditRepository, CallEntity } from '@portal/server';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -51,6 +51,9 @@ function toFields(input: CallInput): CallFields {
     questions: input.questions,
     criteria: input.criteria,
     tieBreak: input.tieBreak,
+    reminderOffsetsMinutes: [...new Set(input.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES)].sort(
+      (a, b) => b - a,
+    ),
   };
 }
 
@@ -215,6 +218,7 @@ export class CallsService {
       questions: call.questions,
       criteria: call.criteria,
       tieBreak: call.tieBreak,
+      reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     };
   }
 }

@@ -1,4 +1,9 @@
-import type { CallAttachmentRequirement, CallCriterion, CallQuestion } from '@portal/contracts';
+import {
+  DEFAULT_REMINDER_OFFSETS_MINUTES,
+  type CallAttachmentRequirement,
+  type CallCriterion,
+  type CallQuestion,
+} from '@portal/contracts';
 import { DateTime } from 'luxon';
 import { BRUSSELS, parseCallMoment } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
@@ -69,6 +74,7 @@ export function referenceCall(): SeedCall {
     questions: DEMO_QUESTIONS,
     criteria: criteria(),
     tieBreak: ['criteria-in-order', 'earlier-submission'],
+    reminderOffsetsMinutes: DEFAULT_REMINDER_OFFSETS_MINUTES,
     publishedAt: parseCallMoment(connecteren.opensAt)!,
   };
 }

@@ -60,6 +60,13 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
 
+  /** How often the worker looks for drafts that are due a reminder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  REMINDER_SCAN_MS = 60_000;
+
   /** Parallel SMTP connections of one worker (nodemailer pool) and parallel mail jobs. */
   @Transform(toInt)
   @IsInt()

@@ -75,6 +75,10 @@ export class CallEntity {
   @Column({ name: 'tie_break', type: 'jsonb', default: () => `'["criteria-in-order", "earlier-submission"]'` })
   tieBreak: TieBreakStep[];
 
+  /** Minutes before closing at which applicants with an unsubmitted draft get a reminder. */
+  @Column({ name: 'reminder_offsets_minutes', type: 'integer', array: true, default: () => "'{10080,1440,120}'" })
+  reminderOffsetsMinutes: number[];
+
   /** Optimistic-lock version for edits by the administration. */
   @Column({ type: 'integer', default: 1 })
   version: number;

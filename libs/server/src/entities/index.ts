@@ -6,6 +6,7 @@ import { CallEntity } from './call.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity } from './dossier.entity';
 import { NotificationEntity } from './notification.entity';
+import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -18,6 +19,7 @@ export {
   DossierEntity,
   DossierSubmissionEntity,
   NotificationEntity,
+  ReminderEntity,
   SessionEntity,
   UserEntity,
 };
@@ -34,4 +36,5 @@ export const ENTITIES = [
   DossierSubmissionEntity,
   AttachmentEntity,
   NotificationEntity,
+  ReminderEntity,
 ];

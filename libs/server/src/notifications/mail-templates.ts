@@ -28,6 +28,28 @@ interface Template {
 }
 
 const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
+  'dossier.reminder': {
+    nl: {
+      subject: (p) => `Herinnering: uw dossier voor "${str(p, 'callTitle')}" is nog niet ingediend`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Uw dossier "${str(p, 'title') || '(nog zonder titel)'}" voor de oproep "${str(p, 'callTitle')}" is nog niet ingediend.`,
+        `De oproep sluit op ${str(p, 'closesAtBrussels')} (Brusselse tijd). Een dossier dat later binnenkomt, wordt geweigerd.`,
+        `Vervolledig en dien uw dossier in via ${str(p, 'dossierUrl')}`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Reminder: your dossier for "${str(p, 'callTitle')}" has not been submitted`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `Your dossier "${str(p, 'title') || '(no title yet)'}" for the call "${str(p, 'callTitle')}" has not been submitted yet.`,
+        `The call closes at ${str(p, 'closesAtBrussels')} (Brussels time). A dossier that arrives later is refused.`,
+        `Complete and submit your dossier at ${str(p, 'dossierUrl')}`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'dossier.submitted': {
     nl: {
       subject: (p) => `Ontvangstbevestiging dossier ${str(p, 'reference')}`,

@@ -202,6 +202,15 @@ export class CallInputDto {
   @IsArray()
   @IsIn(TIE_BREAK_STEPS, { each: true })
   tieBreak: TieBreakStep[];
+
+  @ApiPropertyOptional({ type: [Number], example: [10080, 1440, 120], description: 'minutes before closing' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(5, { each: true })
+  @Max(60 * 24 * 90, { each: true })
+  reminderOffsetsMinutes?: number[];
 }
 
 export class CallPatchDto extends PartialType(CallInputDto) {}
