@@ -14,7 +14,7 @@ step() { log "$1"; shift; local start=$SECONDS; "$@"; log "  done in $((SECONDS 
 
 step "Lint" npm run --silent lint
 step "Typecheck" npm run --silent typecheck
-step "Build the web app (served to the browser tests)" npm run --silent build:web
+step "Build the API, worker and web app (the crash test runs the built worker; the browser tests load the built web app)" npm run --silent build
 step "Unit tests" npx jest --config jest.config.js --selectProjects unit
 step "End-to-end tests (PostgreSQL, Redis)" npx jest --config jest.config.js --selectProjects e2e
 step "Browser tests (Chromium)" npx jest --config jest.config.js --selectProjects browser

@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpSink {
   readonly mails: ParsedMail[] = [];
   refuse = false;
+  /** Milliseconds the sink takes per message, to make a batch last long enough to interrupt. */
+  delayMs = 0;
   private server?: SMTPServer;
   private waiters: Array<() => void> = [];
 
@@ -25,7 +27,8 @@ export class SmtpSink {
       },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
             this.mails.push(mail);
             this.waiters.forEach((wake) => wake());
             callback();

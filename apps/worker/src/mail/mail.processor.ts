@@ -1,20 +1,31 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JOBS, QUEUES, type MailJobData } from '@portal/contracts';
-import { NotificationRepository, renderMail } from '@portal/server';
+import { AppConfig, NotificationRepository, renderMail } from '@portal/server';
 import type { Job } from 'bullmq';
 import { MailTransport } from './mail-transport';
 
 /** Sends one notification per job; retried with exponential backoff, then marked failed for an admin to resend. */
-@Processor(QUEUES.mail, { concurrency: 10 })
-export class MailProcessor extends WorkerHost {
+@Processor(QUEUES.mail, { autorun: false })
+export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MailProcessor.name);
 
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly transport: MailTransport,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  /** Worker options come from the configuration, so the worker starts only once they are set. */
+  onApplicationBootstrap(): void {
+    Object.assign(this.worker.opts, {
+      lockDuration: this.config.MAIL_LOCK_MS,
+      stalledInterval: Math.max(500, Math.floor(this.config.MAIL_LOCK_MS / 2)),
+    });
+    this.worker.concurrency = this.config.SMTP_POOL_SIZE * 2;
+    this.worker.run().catch((error: Error) => this.logger.error(`Mail worker stopped: ${error.message}`));
   }
 
   async process(job: Job<MailJobData>): Promise<{ status: string; messageId?: string | null }> {

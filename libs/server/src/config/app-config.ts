@@ -60,6 +60,13 @@ export class AppConfig {
   @Max(60_000)
   OUTBOX_POLL_MS = 500;
 
+  /** How long a worker owns a mail job; after a crash its jobs go back to the queue once this lock expires. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  MAIL_LOCK_MS = 30_000;
+
   /** How often the worker looks for drafts that are due a reminder. */
   @Transform(toInt)
   @IsInt()
