@@ -69,3 +69,22 @@ describe('health when Redis is unreachable', () => {
     }
   });
 });
+
+describe('the queue dashboard (bull-board)', () => {
+  it('is for admins only and shows the mail and system queues', async () => {
+    const api = await startApi();
+    try {
+      const anonymous = await api.http.get('/api/admin/queues').expect(401);
+      expect(anonymous.body.code).toBe('AUTH_REQUIRED');
+      const applicant = await session(api, DEMO.applicant);
+      expect((await applicant.agent.get('/api/admin/queues/api/queues').expect(403)).body.code).toBe('FORBIDDEN');
+      const admin = await session(api, DEMO.admin);
+      await admin.agent.get('/api/admin/queues').expect(200).expect('content-type', /html/);
+      const queues = await admin.agent.get('/api/admin/queues/api/queues').expect(200);
+      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'system']);
+      expect(queues.body.queues.every((queue: { readOnlyMode: boolean }) => queue.readOnlyMode)).toBe(true);
+    } finally {
+      await api.close();
+    }
+  });
+});

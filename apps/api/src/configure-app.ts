@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { AppConfig, assertNoPendingMigrations, runMigrationsLocked } from '@portal/server';
 import type { DataSource } from 'typeorm';
 import { createValidationPipe } from './common/validation';
+import { mountQueueDashboard } from './system/queue-dashboard';
 
 /**
  * Everything an API instance needs besides its modules; shared by main.ts and the e2e tests so that
@@ -54,6 +55,7 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
+  mountQueueDashboard(app);
   serveWebApp(app, config);
 
   const dataSource = app.get<DataSource>(getDataSourceToken());
