@@ -5,6 +5,7 @@ import { AuditAppendOnly1795462208300 } from './1795462208300-AuditAppendOnly';
 import { CallsApplicantsDossiers1795464658780 } from './1795464658780-CallsApplicantsDossiers';
 import { Notifications1795465132726 } from './1795465132726-Notifications';
 import { Reminders1795465402651 } from './1795465402651-Reminders';
+import { Invitations1795465662404 } from './1795465662404-Invitations';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CallsApplicantsDossiers1795464658780,
   Notifications1795465132726,
   Reminders1795465402651,
+  Invitations1795465662404,
 ];

@@ -37,3 +37,25 @@ export interface ApplicantView {
   contactPhone: string | null;
   myRole: ApplicantMemberRole;
 }
+
+export interface ApplicantMemberView {
+  userId: string;
+  displayName: string;
+  email: string;
+  role: ApplicantMemberRole;
+}
+
+export interface InvitationView {
+  id: string;
+  applicantId: string;
+  email: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface RegisterUserInput {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: 'nl' | 'en';
+}

@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'PRECONDITION_REQUIRED',
   'ATTACHMENT_TYPE_REFUSED',
   'ATTACHMENT_TOO_LARGE',
+  'EMAIL_TAKEN',
+  'WEAK_PASSWORD',
+  'INVITATION_INVALID',
+  'INVITATION_FOR_OTHER_EMAIL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -278,6 +282,35 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     status: 413,
     title: { nl: 'Bestand te groot', en: 'File too large' },
     detail: { nl: 'Een bijlage mag hoogstens 10 MB groot zijn.', en: 'An attachment may be at most 10 MB.' },
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    title: { nl: 'Account bestaat al', en: 'Account already exists' },
+    detail: {
+      nl: 'Er bestaat al een account met dit e-mailadres. Meld u aan of vraag een nieuw wachtwoord.',
+      en: 'An account with this e-mail address already exists. Log in or reset your password.',
+    },
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    title: { nl: 'Wachtwoord te zwak', en: 'Password too weak' },
+    detail: { nl: 'Kies een wachtwoord van minstens 12 tekens.', en: 'Choose a password of at least 12 characters.' },
+  },
+  INVITATION_INVALID: {
+    status: 410,
+    title: { nl: 'Uitnodiging ongeldig', en: 'Invitation not valid' },
+    detail: {
+      nl: 'Deze uitnodiging is verlopen, al gebruikt of bestaat niet. Vraag een nieuwe uitnodiging.',
+      en: 'This invitation has expired, was already used or does not exist. Ask for a new invitation.',
+    },
+  },
+  INVITATION_FOR_OTHER_EMAIL: {
+    status: 403,
+    title: { nl: 'Uitnodiging voor iemand anders', en: 'Invitation for someone else' },
+    detail: {
+      nl: 'Deze uitnodiging is gericht aan een ander e-mailadres. Meld u aan met dat adres.',
+      en: 'This invitation is addressed to another e-mail address. Log in with that address.',
+    },
   },
 };
 

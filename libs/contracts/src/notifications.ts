@@ -3,7 +3,12 @@ export const NOTIFICATION_STATUSES = ['pending', 'queued', 'sent', 'failed'] as 
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** WARNING: persisted in notifications.template; each has a Dutch and an English version. */
-export const NOTIFICATION_TEMPLATES = ['dossier.submitted', 'dossier.withdrawn', 'dossier.reminder'] as const;
+export const NOTIFICATION_TEMPLATES = [
+  'dossier.submitted',
+  'dossier.withdrawn',
+  'dossier.reminder',
+  'applicant.invitation',
+] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 export interface NotificationView {

@@ -10,6 +10,7 @@ import { requestIdOf, type AuthContext, type PortalRequest } from '../common/req
 import { AuthService } from './auth.service';
 import { CsrfService } from './csrf.service';
 import { LoginDto } from './dto/login.dto';
+import { RegisterUserDto } from './dto/register-user.dto';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -36,11 +37,36 @@ export class AuthController {
     @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    const { user, token, expiresAt } = await this.auth.login(dto.email, dto.password, {
+    const session = await this.auth.login(dto.email, dto.password, this.client(request));
+    return this.startSession(session, request, response);
+  }
+
+  @Public()
+  @Post('register')
+  @ApiOperation({ summary: 'Create an account (role applicant) and log in' })
+  async register(
+    @Body() dto: RegisterUserDto,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const session = await this.auth.register(dto, this.client(request));
+    response.status(201);
+    return this.startSession(session, request, response);
+  }
+
+  private client(request: PortalRequest) {
+    return {
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent'] ?? null,
       requestId: requestIdOf(request),
-    });
+    };
+  }
+
+  private startSession(
+    { user, token, expiresAt }: { user: SessionResponse['user']; token: string; expiresAt: Date },
+    request: PortalRequest,
+    response: Response,
+  ): SessionResponse {
     response.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserView } from '@portal/contracts';
 import { AppException, AuditRepository } from '@portal/server';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { UserEntity } from '@portal/server';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserRepository } from '../users/user.repository';
 import { toUserView } from '../users/user-view';
@@ -57,6 +58,62 @@ export class AuthService {
       );
       return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
     });
+  }
+
+  /** Self-registration of a person who will act for an organisation or local government (role applicant). */
+  async register(
+    input: { email: string; password: string; displayName: string; locale?: 'nl' | 'en' },
+    client: ClientInfo,
+  ): Promise<{ user: UserView; token: string; expiresAt: Date }> {
+    if (input.password.length < 12) {
+      throw new AppException('WEAK_PASSWORD', {
+        errors: [
+          {
+            field: 'password',
+            code: 'minLength',
+            message: { nl: 'Minstens 12 tekens.', en: 'At least 12 characters.' },
+          },
+        ],
+      });
+    }
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await manager.save(
+          UserEntity,
+          manager.create(UserEntity, {
+            email: input.email.trim().toLowerCase(),
+            displayName: input.displayName.trim(),
+            passwordHash,
+            roles: ['applicant'],
+            locale: input.locale ?? 'nl',
+          }),
+        );
+        const session = await this.sessions.open(user.id, client, manager);
+        await this.audit.record(
+          {
+            actorUserId: user.id,
+            action: 'user.registered',
+            entityType: 'user',
+            entityId: user.id,
+            after: { email: user.email, roles: user.roles },
+            requestId: client.requestId,
+          },
+          manager,
+        );
+        return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
+      });
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'users_email_unique'
+      ) {
+        throw new AppException('EMAIL_TAKEN', {
+          errors: [{ field: 'email', code: 'taken', message: { nl: 'Al in gebruik.', en: 'Already in use.' } }],
+        });
+      }
+      throw error;
+    }
   }
 
   async logout(userId: string, sessionId: string, requestId: string | null): Promise<void> {

@@ -5,6 +5,7 @@ import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity } from './dossier.entity';
+import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
@@ -18,6 +19,7 @@ export {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  InvitationEntity,
   NotificationEntity,
   ReminderEntity,
   SessionEntity,
@@ -37,4 +39,5 @@ export const ENTITIES = [
   AttachmentEntity,
   NotificationEntity,
   ReminderEntity,
+  InvitationEntity,
 ];

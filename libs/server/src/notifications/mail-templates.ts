@@ -28,6 +28,28 @@ interface Template {
 }
 
 const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
+  'applicant.invitation': {
+    nl: {
+      subject: (p) => `Uitnodiging om mee te werken voor ${str(p, 'applicantName')}`,
+      body: (p) => [
+        'Beste,',
+        `${str(p, 'inviterName')} nodigt u uit om in het Subsidieportaal mee te werken aan de dossiers van ${str(p, 'applicantName')}.`,
+        `Aanvaard de uitnodiging via ${str(p, 'acceptUrl')} (geldig tot ${str(p, 'expiresAtBrussels')}, Brusselse tijd).`,
+        'Hebt u nog geen account? Maak er dan eerst een aan met dit e-mailadres.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Invitation to work for ${str(p, 'applicantName')}`,
+      body: (p) => [
+        'Hello,',
+        `${str(p, 'inviterName')} invites you to work on the dossiers of ${str(p, 'applicantName')} in the grant portal.`,
+        `Accept the invitation at ${str(p, 'acceptUrl')} (valid until ${str(p, 'expiresAtBrussels')}, Brussels time).`,
+        'No account yet? Create one with this e-mail address first.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'dossier.reminder': {
     nl: {
       subject: (p) => `Herinnering: uw dossier voor "${str(p, 'callTitle')}" is nog niet ingediend`,

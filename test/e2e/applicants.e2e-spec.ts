@@ -1,0 +1,120 @@
+import { CSRF_HEADER, SESSION_COOKIE } from '@portal/contracts';
+import { NotificationEntity } from '@portal/server';
+import { randomBytes } from 'node:crypto';
+import { applicantWithOrganisation, createCall } from '../support/factories';
+import { session, startApi, type TestApi } from '../support/test-app';
+
+async function register(api: TestApi, email: string, password = 'een-lang-wachtwoord-2026') {
+  const visitor = await session(api);
+  const response = await visitor.agent
+    .post('/api/v1/auth/register')
+    .set(CSRF_HEADER, visitor.csrf)
+    .send({ email, password, displayName: `Collega ${email.split('@')[0]}` });
+  return { ...visitor, response, csrf: (response.body.csrfToken as string) ?? visitor.csrf };
+}
+
+describe('accounts for applicants, colleagues and invitations', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi({ seed: false });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('a person creates an account (role applicant) and is logged in; the address is unique; short passwords are refused', async () => {
+    const email = `nieuw-${randomBytes(3).toString('hex')}@example.org`;
+    const first = await register(api, email);
+    expect(first.response.status).toBe(201);
+    expect(first.response.body.user).toMatchObject({ email, roles: ['applicant'] });
+    expect(String(first.response.headers['set-cookie'])).toContain(`${SESSION_COOKIE}=`);
+    await first.agent.get('/api/v1/auth/me').expect(200);
+
+    const again = await register(api, email.toUpperCase());
+    expect(again.response.status).toBe(409);
+    expect(again.response.body.code).toBe('EMAIL_TAKEN');
+    const weak = await register(api, `zwak-${randomBytes(3).toString('hex')}@example.org`, 'kort');
+    expect(weak.response.status).toBe(400);
+    expect(weak.response.body).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      errors: [expect.objectContaining({ field: 'password' })],
+    });
+  });
+
+  it("an applicant's admin invites a colleague, who accepts and then works on the same dossier", async () => {
+    const owner = await applicantWithOrganisation(api);
+    const colleagueEmail = `collega-${randomBytes(3).toString('hex')}@example.org`;
+    const invited = await owner.agent
+      .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
+      .set(CSRF_HEADER, owner.csrf)
+      .send({ email: colleagueEmail })
+      .expect(201);
+    expect(invited.body).toMatchObject({ email: colleagueEmail, acceptedAt: null });
+    const mail = await api.dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ template: 'applicant.invitation', recipient: colleagueEmail });
+    const token = String(mail.payload.acceptUrl).split('/uitnodiging/')[1];
+
+    const stranger = await register(api, `vreemd-${randomBytes(3).toString('hex')}@example.org`);
+    const wrong = await stranger.agent
+      .post(`/api/v1/invitations/${token}/accept`)
+      .set(CSRF_HEADER, stranger.csrf)
+      .expect(403);
+    expect(wrong.body.code).toBe('INVITATION_FOR_OTHER_EMAIL');
+
+    const colleague = await register(api, colleagueEmail);
+    const accepted = await colleague.agent
+      .post(`/api/v1/invitations/${token}/accept`)
+      .set(CSRF_HEADER, colleague.csrf)
+      .expect(200);
+    expect(accepted.body).toMatchObject({ id: owner.applicantId, myRole: 'member' });
+    const reused = await colleague.agent
+      .post(`/api/v1/invitations/${token}/accept`)
+      .set(CSRF_HEADER, colleague.csrf)
+      .expect(410);
+    expect(reused.body.code).toBe('INVITATION_INVALID');
+
+    const members = await owner.agent.get(`/api/v1/applicants/${owner.applicantId}/members`).expect(200);
+    expect(members.body.map((m: { email: string; role: string }) => `${m.role}:${m.email}`)).toContain(
+      `member:${colleagueEmail}`,
+    );
+
+    // Both colleagues starting a dossier for the same call get the same one.
+    const call = await createCall(api);
+    const a = await owner.agent
+      .post(`/api/v1/calls/${call.id}/dossiers`)
+      .set(CSRF_HEADER, owner.csrf)
+      .send({ applicantId: owner.applicantId })
+      .expect(201);
+    const b = await colleague.agent
+      .post(`/api/v1/calls/${call.id}/dossiers`)
+      .set(CSRF_HEADER, colleague.csrf)
+      .send({ applicantId: owner.applicantId })
+      .expect(200);
+    expect(b.body.id).toBe(a.body.id);
+
+    // A member who is not an admin cannot invite; a stranger does not even see the applicant.
+    await colleague.agent
+      .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
+      .set(CSRF_HEADER, colleague.csrf)
+      .send({ email: 'x@example.org' })
+      .expect(403);
+    await stranger.agent
+      .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
+      .set(CSRF_HEADER, stranger.csrf)
+      .send({ email: 'x@example.org' })
+      .expect(404);
+    await stranger.agent.get(`/api/v1/applicants/${owner.applicantId}/members`).expect(404);
+  });
+
+  it('refuses an unknown or malformed invitation token', async () => {
+    const person = await register(api, `p-${randomBytes(3).toString('hex')}@example.org`);
+    expect(
+      (await person.agent.post('/api/v1/invitations/abc/accept').set(CSRF_HEADER, person.csrf).expect(410)).body.code,
+    ).toBe('INVITATION_INVALID');
+    const unknown = randomBytes(32).toString('base64url');
+    await person.agent.post(`/api/v1/invitations/${unknown}/accept`).set(CSRF_HEADER, person.csrf).expect(410);
+  });
+});
