@@ -1,11 +1,12 @@
 import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '@portal/contracts';
 import { AttachmentEntity, DossierEntity, DossierSubmissionEntity } from '@portal/server';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   applicantWithOrganisation,
   COMPLETE_DRAFT,
   completeDossier,
   createCall,
+  organisationInput,
   pdfBuffer,
 } from '../support/factories';
 import { startApi, type TestApi } from '../support/test-app';
@@ -236,7 +237,6 @@ describe('dossiers on real PostgreSQL', () => {
       const first = await applicantWithOrganisation(api);
       const { agent, csrf } = first;
       const register = (body: object) => agent.post('/api/v1/applicants').set(CSRF_HEADER, csrf).send(body);
-      const { organisationInput } = await import('../support/factories');
       const malformed = await register(organisationInput({ enterpriseNumber: '0412.345.6' })).expect(400);
       expect(malformed.body).toMatchObject({
         code: 'INVALID_ENTERPRISE_NUMBER',
@@ -349,7 +349,6 @@ describe('dossiers on real PostgreSQL', () => {
         filename: 'begroting 2027.pdf',
         sizeBytes: pdf.length,
       });
-      const { createHash } = await import('node:crypto');
       expect(accepted.body.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
 
       const disguised = await upload(Buffer.from('#!/bin/sh\necho not a pdf\n'), 'begroting.pdf').expect(415);

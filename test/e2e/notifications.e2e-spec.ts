@@ -4,6 +4,7 @@ import { CSRF_HEADER, JOBS, QUEUES } from '@portal/contracts';
 import { NotificationEntity } from '@portal/server';
 import type { Queue } from 'bullmq';
 import { OutboxRelay } from '../../apps/worker/src/mail/outbox-relay';
+import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
 import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { PrivateRedis } from '../support/private-redis';
 import { SmtpSink } from '../support/smtp-sink';
@@ -194,7 +195,6 @@ describe('reminders of unsubmitted drafts', () => {
     const overrides = { ...FAST, SMTP_URL: sink.url, REMINDER_SCAN_MS: '3600000' };
     const api = await startApi({ database, overrides });
     const worker = await startWorker(testConfig(database, overrides));
-    const { ReminderScanner } = await import('../../apps/worker/src/mail/reminder-scanner');
     const scanner = worker.get(ReminderScanner);
     try {
       const drafter = await applicantWithOrganisation(api);
