@@ -5,3 +5,5 @@ export * from './identifiers';
 export * from './call-rules';
 export * from './dossier-rules';
 export * from './canonical-json';
+export * from './catalogue';
+export * from './allocation';
