@@ -1,0 +1,177 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { CSRF_HEADER, type Role } from '@portal/contracts';
+import { NotificationEntity } from '@portal/server';
+import { randomBytes } from 'node:crypto';
+import { routeTable, type RouteEntry } from '../../apps/api/src/common/route-table';
+import { applicantWithOrganisation, completeDossier, createCall, createUser } from '../support/factories';
+import { session, startApi, startWorker, type Session, type TestApi } from '../support/test-app';
+
+type Persona = 'anonymous' | 'applicantA' | 'applicantB' | 'reviewer' | 'admin' | 'minister';
+const PERSONAS: Persona[] = ['anonymous', 'applicantA', 'applicantB', 'reviewer', 'admin', 'minister'];
+const ROLE_OF: Record<Persona, Role | null> = {
+  anonymous: null,
+  applicantA: 'applicant',
+  applicantB: 'applicant',
+  reviewer: 'reviewer',
+  admin: 'admin',
+  minister: 'minister',
+};
+
+interface Fixtures {
+  callId: string;
+  dossierId: string;
+  attachmentId: string;
+  applicantId: string;
+  notificationId: string;
+}
+
+/**
+ * Every route of the application must be listed here: `owner` marks routes on objects of applicant A
+ * (applicant B must get 404 there, never data), `body` is a request body that passes validation so the
+ * object check is what decides. A route missing from this table fails the test.
+ */
+const EXPECTATIONS: Record<
+  string,
+  { owner?: 'applicantA'; body?: (f: Fixtures) => object; multipart?: boolean; allow?: number[] }
+> = {
+  'GET /api/v1/auth/csrf': {},
+  // Wrong credentials: 401 INVALID_CREDENTIALS is the route's own answer, not an access decision.
+  'POST /api/v1/auth/login': { body: () => ({ email: 'nobody@example.org', password: 'x' }), allow: [401] },
+  'POST /api/v1/auth/register': { body: () => ({ email: 'bad', password: 'x', displayName: 'x' }) },
+  'POST /api/v1/auth/logout': {},
+  'GET /api/v1/auth/me': {},
+  'GET /api/health': {},
+  'POST /api/v1/system/worker-ping': {},
+  'GET /api/v1/calls': {},
+  'GET /api/v1/calls/:id': {},
+  'POST /api/v1/calls': { body: () => ({}) },
+  'PATCH /api/v1/calls/:id': { body: () => ({}) },
+  'POST /api/v1/calls/:id/publish': {},
+  'POST /api/v1/applicants': { body: () => ({}) },
+  'GET /api/v1/applicants/mine': {},
+  'GET /api/v1/applicants/:id/members': { owner: 'applicantA' },
+  'POST /api/v1/applicants/:id/invitations': { owner: 'applicantA', body: () => ({ email: 'colleague@example.org' }) },
+  'POST /api/v1/invitations/:token/accept': {},
+  'POST /api/v1/calls/:callId/dossiers': { owner: 'applicantA', body: (f) => ({ applicantId: f.applicantId }) },
+  'GET /api/v1/dossiers/mine': {},
+  'GET /api/v1/dossiers/:id': { owner: 'applicantA' },
+  'PATCH /api/v1/dossiers/:id': { owner: 'applicantA', body: () => ({}) },
+  'POST /api/v1/dossiers/:id/attachments': { owner: 'applicantA', multipart: true },
+  'DELETE /api/v1/dossiers/:id/attachments/:attachmentId': { owner: 'applicantA' },
+  'POST /api/v1/dossiers/:id/submit': { owner: 'applicantA' },
+  'POST /api/v1/dossiers/:id/withdraw': { owner: 'applicantA' },
+  'GET /api/v1/dossiers/:id/receipt': { owner: 'applicantA' },
+  'GET /api/v1/notifications': {},
+  'POST /api/v1/notifications/:id/resend': {},
+};
+
+function fullPath(route: RouteEntry): string {
+  const version = route.path.startsWith('/health') ? '' : '/v1';
+  return `/api${version}${route.path}`.replace(/\/$/, '');
+}
+
+function fill(path: string, f: Fixtures): string {
+  return path
+    .replace(':callId', f.callId)
+    .replace(':attachmentId', f.attachmentId)
+    .replace(':token', randomBytes(32).toString('base64url'))
+    .replace(
+      ':id',
+      path.startsWith('/api/v1/calls')
+        ? f.callId
+        : path.startsWith('/api/v1/applicants')
+          ? f.applicantId
+          : path.startsWith('/api/v1/notifications')
+            ? f.notificationId
+            : f.dossierId,
+    );
+}
+
+describe('authorization matrix: every route, every role, own and other objects', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let routes: RouteEntry[];
+  let fixtures: Fixtures;
+  const sessions = {} as Record<Persona, Session>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker(api.config);
+    routes = routeTable(api.app.get(DiscoveryService), api.app.get(MetadataScanner), api.app.get(Reflector));
+    const a = await applicantWithOrganisation(api);
+    const b = await applicantWithOrganisation(api);
+    const call = await createCall(api);
+    const { id } = await completeDossier(api, a, call.id);
+    await a.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, a.csrf).expect(200);
+    const dossier = await a.agent.get(`/api/v1/dossiers/${id}`).expect(200);
+    const notification = await api.dataSource.getRepository(NotificationEntity).save({
+      template: 'dossier.withdrawn',
+      recipient: 'matrix@example.org',
+      locale: 'nl',
+      payload: {},
+    });
+    fixtures = {
+      callId: call.id,
+      dossierId: id,
+      attachmentId: dossier.body.attachments[0].id,
+      applicantId: a.applicantId,
+      notificationId: notification.id,
+    };
+    sessions.anonymous = await session(api);
+    sessions.applicantA = a;
+    sessions.applicantB = b;
+    sessions.reviewer = await session(api, await createUser(api, ['reviewer']));
+    sessions.admin = await session(api, await createUser(api, ['admin']));
+    sessions.minister = await session(api, await createUser(api, ['minister']));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api.close();
+  });
+
+  it('lists every route of the application (a new route needs a rule here)', () => {
+    const actual = routes.map((route) => `${route.method} ${fullPath(route)}`).sort();
+    expect(actual).toEqual(Object.keys(EXPECTATIONS).sort());
+  });
+
+  it('answers each persona as the route declares', async () => {
+    const failures: string[] = [];
+    // Logging out ends the session: it goes last.
+    const ordered = [...routes].sort((x, y) => Number(x.handler === 'logout') - Number(y.handler === 'logout'));
+    for (const route of ordered) {
+      const key = `${route.method} ${fullPath(route)}`;
+      const expectation = EXPECTATIONS[key];
+      if (!expectation || !route.access) continue;
+      for (const persona of PERSONAS) {
+        const { agent, csrf } = sessions[persona];
+        const path = fill(fullPath(route), fixtures);
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+        let request = agent[method](path).set(CSRF_HEADER, csrf).set('If-Match', '1');
+        if (expectation.multipart) request = request.field('kind', 'BEGROTING');
+        else if (expectation.body) request = request.send(expectation.body(fixtures));
+        const { status } = await request;
+
+        const role = ROLE_OF[persona];
+        const rule = route.access;
+        let expected: 'ok' | 401 | 403 | 404;
+        if (rule.kind === 'public') expected = 'ok';
+        else if (!role) expected = 401;
+        else if (rule.kind === 'roles' && !rule.roles.includes(role)) expected = 403;
+        else if (expectation.owner && persona !== expectation.owner) expected = 404;
+        else expected = 'ok';
+
+        const ok =
+          expected === 'ok'
+            ? status < 500 &&
+              (![401, 403].includes(status) || (expectation.allow ?? []).includes(status)) &&
+              !(expectation.owner && status === 404)
+            : status === expected;
+        if (!ok) failures.push(`${key} as ${persona}: expected ${expected}, got ${status}`);
+        if (status >= 500) failures.push(`${key} as ${persona}: server error ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
