@@ -1,11 +1,31 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireRole } from './auth/require-role';
+import { LoadingIndicator } from './components/loading-indicator';
 import { AppLayout } from './layout/app-layout';
 import { AccessibilityPage } from './pages/accessibility-page';
+import { ApplicantHomePage } from './pages/applicant/applicant-home-page';
+import { CallListPage } from './pages/calls/call-list-page';
+import { CallPage } from './pages/calls/call-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RoleHomePage } from './pages/role-home-page';
 import { RootRedirect } from './pages/root-redirect';
+
+// Forms only some users open are loaded on demand (they bring react-hook-form field arrays, IBAN rules, ...).
+const AdminHomePage = lazy(() => import('./pages/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })));
+const CallEditorPage = lazy(() =>
+  import('./pages/admin/call-editor-page').then((m) => ({ default: m.CallEditorPage })),
+);
+const DossierPage = lazy(() => import('./pages/applicant/dossier-page').then((m) => ({ default: m.DossierPage })));
+const ReceiptPage = lazy(() => import('./pages/applicant/receipt-page').then((m) => ({ default: m.ReceiptPage })));
+const RegisterApplicantPage = lazy(() =>
+  import('./pages/applicant/register-applicant-page').then((m) => ({ default: m.RegisterApplicantPage })),
+);
+
+function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingIndicator />}>{children}</Suspense>;
+}
 
 /**
  * Route table. Each role area sits under its own guard; add the area's sub-pages as siblings inside the guard, e.g.
@@ -18,12 +38,61 @@ export function App() {
         <Route index element={<RootRedirect />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="toegankelijkheid" element={<AccessibilityPage />} />
+        <Route path="oproepen" element={<CallListPage />} />
+        <Route path="oproepen/:id" element={<CallPage />} />
 
         <Route element={<RequireRole role="applicant" />}>
-          <Route path="aanvrager" element={<RoleHomePage role="applicant" />} />
+          <Route path="aanvrager" element={<ApplicantHomePage />} />
+          <Route
+            path="aanvrager/organisatie/nieuw"
+            element={
+              <Deferred>
+                <RegisterApplicantPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="aanvrager/dossiers/:id"
+            element={
+              <Deferred>
+                <DossierPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="aanvrager/dossiers/:id/ontvangstbewijs"
+            element={
+              <Deferred>
+                <ReceiptPage />
+              </Deferred>
+            }
+          />
         </Route>
         <Route element={<RequireRole role="admin" />}>
-          <Route path="administratie" element={<RoleHomePage role="admin" />} />
+          <Route
+            path="administratie"
+            element={
+              <Deferred>
+                <AdminHomePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/oproepen/nieuw"
+            element={
+              <Deferred>
+                <CallEditorPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/oproepen/:id"
+            element={
+              <Deferred>
+                <CallEditorPage />
+              </Deferred>
+            }
+          />
         </Route>
         <Route element={<RequireRole role="reviewer" />}>
           <Route path="beoordeling" element={<RoleHomePage role="reviewer" />} />

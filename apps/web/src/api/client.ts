@@ -34,6 +34,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly errors: readonly ProblemFieldError[];
   readonly requestId: string | undefined;
+  /** Extra members of the problem document (e.g. `current` on a VERSION_CONFLICT). */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(problem: Problem, options?: { cause?: unknown }) {
     super(problem.detail ?? problem.title, options);
@@ -44,6 +46,17 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
     this.requestId = problem.requestId;
+    const {
+      type: _t,
+      title: _ti,
+      status: _s,
+      code: _c,
+      detail: _d,
+      errors: _e,
+      requestId: _r,
+      ...extensions
+    } = problem as Problem & Record<string, unknown>;
+    this.extensions = extensions;
   }
 
   get isNetworkError(): boolean {
@@ -114,7 +127,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return qs ? `${url}?${qs}` : url;
 }
 
-function isProblem(value: unknown): value is Problem {
+export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.status === 'number' && typeof v.code === 'string' && typeof v.title === 'string';
@@ -153,23 +166,38 @@ async function request<T>(method: HttpMethod, path: string, options: RequestOpti
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(
-      { type: 'about:blank', title: 'Network error', status: 0, code: CLIENT_ERROR_CODES.network },
-      { cause },
-    );
+    throw networkError(cause);
   }
 
   const body = await readBody(response);
   if (response.ok) return body as T;
 
   if (isProblem(body)) throw new ApiError(body);
-  throw new ApiError({
+  throw unexpectedResponseError(response.status, response.statusText, response.headers.get('X-Request-Id'));
+}
+
+/** Error for a failed response that carried no problem document (e.g. a proxy's HTML error page). */
+export function unexpectedResponseError(status: number, statusText: string, requestId?: string | null): ApiError {
+  return new ApiError({
     type: 'about:blank',
-    title: response.statusText || 'Unexpected response',
-    status: response.status,
+    title: statusText || 'Unexpected response',
+    status,
     code: CLIENT_ERROR_CODES.unexpectedResponse,
-    requestId: response.headers.get('X-Request-Id') ?? undefined,
+    requestId: requestId ?? undefined,
   });
+}
+
+/** Error for a request that got no answer at all. */
+export function networkError(cause?: unknown): ApiError {
+  return new ApiError(
+    { type: 'about:blank', title: 'Network error', status: 0, code: CLIENT_ERROR_CODES.network },
+    { cause },
+  );
+}
+
+/** Whether a failed non-GET request should be retried once with a fresh CSRF token. */
+export function isCsrfRejection(error: unknown): boolean {
+  return isApiError(error) && isCsrfProblem(error);
 }
 
 /**

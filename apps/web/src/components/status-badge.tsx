@@ -13,6 +13,7 @@ export const KNOWN_STATUSES = {
   withdrawn: 'neutral',
   paid: 'success',
   planned: 'neutral',
+  published: 'info',
   open: 'success',
   closed: 'neutral',
 } as const satisfies Record<string, StatusTone>;

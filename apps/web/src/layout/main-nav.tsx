@@ -4,23 +4,35 @@ import type { User } from '../api/auth';
 import { ROLE_HOME } from '../auth/roles';
 
 export interface MainNavProps {
-  user: User;
+  /** null when anonymous: only the public pages are linked. */
+  user: User | null;
 }
 
-/** Links to the homes of the user's roles (in the user's role order). */
+/** The public call list, then the homes of the user's roles (in the user's role order). */
 export function MainNav({ user }: MainNavProps) {
   const { t } = useTranslation();
-  if (user.roles.length === 0) return null;
   return (
     <nav className="main-nav" aria-label={t('nav.main')}>
       <ul className="main-nav__list">
-        {user.roles.map((role) => (
+        <li>
+          <NavLink to="/oproepen" className="main-nav__link" data-testid="nav-calls">
+            {t('nav.calls')}
+          </NavLink>
+        </li>
+        {(user?.roles ?? []).map((role) => (
           <li key={role}>
             <NavLink to={ROLE_HOME[role]} className="main-nav__link" data-testid={`nav-${role}`}>
               {t(`roleHome.${role}.nav`)}
             </NavLink>
           </li>
         ))}
+        {user === null ? (
+          <li>
+            <NavLink to="/login" className="main-nav__link" data-testid="nav-login">
+              {t('nav.login')}
+            </NavLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -22,7 +22,7 @@ export function SiteHeader() {
           </div>
         </div>
       </div>
-      {user ? (
+      {user !== undefined ? (
         <div className="site-header__nav">
           <div className="container">
             <MainNav user={user} />

@@ -51,18 +51,30 @@ export function formatMoney(cents: Cents, language?: Language): string {
   return decimal === null ? String(cents) : format.format(decimal);
 }
 
-export type DateTimeStyle = 'date' | 'dateTime' | 'time' | 'longDate' | 'longDateTime';
+export type DateTimeStyle =
+  | 'date'
+  | 'dateTime'
+  | 'dateTimeSeconds'
+  | 'time'
+  | 'timeSeconds'
+  | 'longDate'
+  | 'longDateTime'
+  | 'longDateTimeSeconds';
 
 const NUMERIC_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const TIME_SECONDS: Intl.DateTimeFormatOptions = { ...TIME, second: '2-digit' };
 
 /** 'date' = 31/12/2025, 'dateTime' = 31/12/2025 14:05, 'longDate' = 31 december 2025 (24-hour clock everywhere). */
 const DATE_TIME_OPTIONS: Record<DateTimeStyle, Intl.DateTimeFormatOptions> = {
   date: NUMERIC_DATE,
   dateTime: { ...NUMERIC_DATE, ...TIME },
+  dateTimeSeconds: { ...NUMERIC_DATE, ...TIME_SECONDS },
   time: TIME,
+  timeSeconds: TIME_SECONDS,
   longDate: { day: 'numeric', month: 'long', year: 'numeric' },
   longDateTime: { day: 'numeric', month: 'long', year: 'numeric', ...TIME },
+  longDateTimeSeconds: { day: 'numeric', month: 'long', year: 'numeric', ...TIME_SECONDS },
 };
 
 /** Parses an ISO 8601 string; returns null for invalid input. Date-only strings are taken as that calendar day. */

@@ -1,0 +1,254 @@
+import type {
+  ApplicantKind,
+  CallAttachmentRequirement,
+  CallCriterion,
+  CallInput,
+  CallQuestion,
+  CallView,
+  QuestionType,
+  TieBreakStep,
+} from '@portal/contracts';
+import { toBrusselsWallClock } from '../../lib/brussels';
+import { centsToInput, parseEuroToCents } from '../../lib/money-input';
+
+export interface QuestionFormValues {
+  code: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  minLength: string;
+  maxLength: string;
+  min: string;
+  max: string;
+  /** Choice options, comma-separated. */
+  options: string;
+  help: string;
+}
+
+export interface CriterionFormValues {
+  code: string;
+  label: string;
+  scaleMin: string;
+  scaleMax: string;
+  weight: string;
+  threshold: string;
+}
+
+export interface CallFormValues {
+  code: string;
+  title: string;
+  description: string;
+  applicantKinds: ApplicantKind[];
+  policyDomains: string[];
+  /** Brussels wall-clock `YYYY-MM-DDTHH:mm` (datetime-local), sent as is. */
+  opensAt: string;
+  closesAt: string;
+  maxRequested: string;
+  budget: string;
+  projectStart: string;
+  projectEnd: string;
+  oneDossierPerApplicant: boolean;
+  attachments: CallAttachmentRequirement[];
+  questions: QuestionFormValues[];
+  criteria: CriterionFormValues[];
+  tieBreak: { step: TieBreakStep }[];
+}
+
+export const EMPTY_QUESTION: QuestionFormValues = {
+  code: '',
+  label: '',
+  type: 'text',
+  required: true,
+  minLength: '',
+  maxLength: '',
+  min: '',
+  max: '',
+  options: '',
+  help: '',
+};
+
+export const EMPTY_CRITERION: CriterionFormValues = {
+  code: '',
+  label: '',
+  scaleMin: '0',
+  scaleMax: '10',
+  weight: '1',
+  threshold: '0',
+};
+
+export function emptyCallForm(): CallFormValues {
+  return {
+    code: '',
+    title: '',
+    description: '',
+    applicantKinds: ['organisation'],
+    policyDomains: [],
+    opensAt: '',
+    closesAt: '',
+    maxRequested: '',
+    budget: '',
+    projectStart: '',
+    projectEnd: '',
+    oneDossierPerApplicant: true,
+    attachments: [],
+    questions: [],
+    criteria: [],
+    tieBreak: [{ step: 'criteria-in-order' }, { step: 'earlier-submission' }],
+  };
+}
+
+const numberText = (value: number | undefined, decimalSeparator: string) =>
+  value === undefined || value === null ? '' : String(value).replace('.', decimalSeparator);
+
+export function callToForm(call: CallView, decimalSeparator: ',' | '.'): CallFormValues {
+  return {
+    code: call.code,
+    title: call.title,
+    description: call.description,
+    applicantKinds: [...call.applicantKinds],
+    policyDomains: [...call.policyDomains],
+    opensAt: toBrusselsWallClock(call.opensAt),
+    closesAt: toBrusselsWallClock(call.closesAt),
+    maxRequested: centsToInput(call.maxRequestedCents, decimalSeparator),
+    budget: centsToInput(call.budgetCents, decimalSeparator),
+    projectStart: call.projectStart,
+    projectEnd: call.projectEnd,
+    oneDossierPerApplicant: call.oneDossierPerApplicant,
+    attachments: call.attachments.map((attachment) => ({ ...attachment })),
+    questions: call.questions.map((question) => ({
+      code: question.code,
+      label: question.label,
+      type: question.type,
+      required: question.required,
+      minLength: numberText(question.minLength, decimalSeparator),
+      maxLength: numberText(question.maxLength, decimalSeparator),
+      min: numberText(question.min, decimalSeparator),
+      max: numberText(question.max, decimalSeparator),
+      options: (question.options ?? []).join(', '),
+      help: question.help ?? '',
+    })),
+    criteria: call.criteria.map((criterion) => ({
+      code: criterion.code,
+      label: criterion.label,
+      scaleMin: numberText(criterion.scaleMin, decimalSeparator),
+      scaleMax: numberText(criterion.scaleMax, decimalSeparator),
+      weight: numberText(criterion.weight, decimalSeparator),
+      threshold: numberText(criterion.threshold, decimalSeparator),
+    })),
+    tieBreak: call.tieBreak.map((step) => ({ step })),
+  };
+}
+
+/** Form path -> i18n key of a value that does not convert. */
+export type CallParseErrors = Record<string, 'validation.amount' | 'validation.number' | 'validation.integer'>;
+
+function parseNumber(text: string, path: string, errors: CallParseErrors, integer = false): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const normalized = trimmed.replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(normalized) || (integer && !/^-?\d+$/.test(normalized))) {
+    errors[path] = integer ? 'validation.integer' : 'validation.number';
+    return undefined;
+  }
+  return Number(normalized);
+}
+
+export function formToCallInput(values: CallFormValues): { input: CallInput; parseErrors: CallParseErrors } {
+  const parseErrors: CallParseErrors = {};
+  const money = (text: string, path: string): number => {
+    if (text.trim() === '') return 0;
+    const cents = parseEuroToCents(text);
+    if (cents === null) {
+      parseErrors[path] = 'validation.amount';
+      return 0;
+    }
+    return cents;
+  };
+  const questions: CallQuestion[] = values.questions.map((question, index) => {
+    const base = `questions.${index}`;
+    const result: CallQuestion = {
+      code: question.code.trim(),
+      label: question.label.trim(),
+      type: question.type,
+      required: question.required,
+    };
+    if (question.type === 'text' || question.type === 'longText') {
+      const minLength = parseNumber(question.minLength, `${base}.minLength`, parseErrors, true);
+      const maxLength = parseNumber(question.maxLength, `${base}.maxLength`, parseErrors, true);
+      if (minLength !== undefined) result.minLength = minLength;
+      if (maxLength !== undefined) result.maxLength = maxLength;
+    }
+    if (question.type === 'number') {
+      const min = parseNumber(question.min, `${base}.min`, parseErrors);
+      const max = parseNumber(question.max, `${base}.max`, parseErrors);
+      if (min !== undefined) result.min = min;
+      if (max !== undefined) result.max = max;
+    }
+    if (question.type === 'choice') {
+      result.options = question.options
+        .split(',')
+        .map((option) => option.trim())
+        .filter(Boolean);
+    }
+    if (question.help.trim()) result.help = question.help.trim();
+    return result;
+  });
+  const criteria: CallCriterion[] = values.criteria.map((criterion, index) => {
+    const base = `criteria.${index}`;
+    return {
+      code: criterion.code.trim(),
+      label: criterion.label.trim(),
+      scaleMin: parseNumber(criterion.scaleMin, `${base}.scaleMin`, parseErrors) ?? 0,
+      scaleMax: parseNumber(criterion.scaleMax, `${base}.scaleMax`, parseErrors) ?? 0,
+      weight: parseNumber(criterion.weight, `${base}.weight`, parseErrors) ?? 0,
+      threshold: parseNumber(criterion.threshold, `${base}.threshold`, parseErrors) ?? 0,
+    };
+  });
+  return {
+    input: {
+      code: values.code.trim(),
+      title: values.title.trim(),
+      description: values.description,
+      applicantKinds: values.applicantKinds,
+      policyDomains: values.policyDomains,
+      opensAt: values.opensAt,
+      closesAt: values.closesAt,
+      maxRequestedCents: money(values.maxRequested, 'maxRequested'),
+      budgetCents: money(values.budget, 'budget'),
+      projectStart: values.projectStart,
+      projectEnd: values.projectEnd,
+      oneDossierPerApplicant: values.oneDossierPerApplicant,
+      attachments: values.attachments.map((attachment) => ({
+        code: attachment.code.trim(),
+        label: attachment.label.trim(),
+        required: attachment.required,
+      })),
+      questions,
+      criteria,
+      tieBreak: values.tieBreak.map((entry) => entry.step),
+    },
+    parseErrors,
+  };
+}
+
+/** The fields of `next` that differ from `previous` (a PATCH sends only those). */
+export function changedCallFields(previous: CallInput, next: CallInput): Partial<CallInput> {
+  const patch: Partial<CallInput> = {};
+  for (const key of Object.keys(next) as (keyof CallInput)[]) {
+    if (JSON.stringify(previous[key]) !== JSON.stringify(next[key])) {
+      (patch as Record<string, unknown>)[key] = next[key];
+    }
+  }
+  return patch;
+}
+
+/** API field path -> form path. */
+export function callFormPath(apiField: string): string {
+  if (apiField === 'maxRequestedCents') return 'maxRequested';
+  if (apiField === 'budgetCents') return 'budget';
+  return apiField;
+}
+
+export function callElementId(formPath: string): string {
+  return `call-field-${formPath.replace(/\./g, '-')}`;
+}
