@@ -6,6 +6,8 @@ import { CallsApplicantsDossiers1795464658780 } from './1795464658780-CallsAppli
 import { Notifications1795465132726 } from './1795465132726-Notifications';
 import { Reminders1795465402651 } from './1795465402651-Reminders';
 import { Invitations1795465662404 } from './1795465662404-Invitations';
+import { Assessment1795466476501 } from './1795466476501-Assessment';
+import { DossierAssessmentStatuses1795466476600 } from './1795466476600-DossierAssessmentStatuses';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -14,4 +16,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Notifications1795465132726,
   Reminders1795465402651,
   Invitations1795465662404,
+  Assessment1795466476501,
+  DossierAssessmentStatuses1795466476600,
 ];

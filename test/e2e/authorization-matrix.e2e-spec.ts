@@ -64,6 +64,26 @@ const EXPECTATIONS: Record<
   'GET /api/v1/dossiers/:id/receipt': { owner: 'applicantA' },
   'GET /api/v1/notifications': {},
   'POST /api/v1/notifications/:id/resend': {},
+  'GET /api/v1/calls/:id/admissibility': {},
+  'POST /api/v1/dossiers/:id/admissibility': { body: () => ({ decision: 'admissible', motivation: 'In orde.' }) },
+  'GET /api/v1/calls/:id/assignments': {},
+  'POST /api/v1/calls/:id/assignments': { body: () => ({ perDossier: 1 }) },
+  'GET /api/v1/calls/:id/scores': {},
+  'PUT /api/v1/dossiers/:id/consensus': { body: () => ({ scores: [] }) },
+  'GET /api/v1/calls/:id/ranking': {},
+  'GET /api/v1/calls/:id/ranking/export': {},
+  'POST /api/v1/calls/:id/proposal': { body: () => ({ marginRule: 'skip' }) },
+  'GET /api/v1/calls/:id/proposal': {},
+  'GET /api/v1/calls/:id/proposal/export': {},
+  'POST /api/v1/calls/:id/proposal/send': {},
+  'POST /api/v1/calls/:id/proposal/return': { body: () => ({ remarks: 'Graag herbekijken.' }) },
+  'POST /api/v1/calls/:id/proposal/approve': {
+    body: () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-1' }),
+  },
+  'GET /api/v1/assignments/mine': {},
+  'GET /api/v1/assignments/:id': {},
+  'PUT /api/v1/assignments/:id/scores': { body: () => ({ scores: [], submit: false }) },
+  'POST /api/v1/assignments/:id/conflict': { body: () => ({ reason: 'Familie.' }) },
 };
 
 function fullPath(route: RouteEntry): string {

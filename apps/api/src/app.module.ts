@@ -13,6 +13,7 @@ import {
   RedisModule,
 } from '@portal/server';
 import { ApplicantsModule } from './applicants/applicants.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { DossiersModule } from './dossiers/dossiers.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ApplicantsModule,
         DossiersModule,
         NotificationsApiModule,
+        AssessmentModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

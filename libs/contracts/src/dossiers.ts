@@ -1,5 +1,5 @@
 /** WARNING: persisted in dossiers.status. */
-export const DOSSIER_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
+export const DOSSIER_STATUSES = ['draft', 'submitted', 'withdrawn', 'inadmissible', 'awarded', 'rejected'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export interface BudgetLine {

@@ -44,6 +44,15 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'INVITATION_INVALID',
   'INVITATION_FOR_OTHER_EMAIL',
+  'CALL_STILL_OPEN',
+  'NOT_ADMISSIBLE',
+  'SCORE_INVALID',
+  'COMMENT_REQUIRED',
+  'REVIEW_ALREADY_SUBMITTED',
+  'NO_REVIEWER_AVAILABLE',
+  'PROPOSAL_STATE',
+  'BUDGET_EXCEEDED',
+  'RANKING_NOT_READY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -310,6 +319,78 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'Deze uitnodiging is gericht aan een ander e-mailadres. Meld u aan met dat adres.',
       en: 'This invitation is addressed to another e-mail address. Log in with that address.',
+    },
+  },
+  CALL_STILL_OPEN: {
+    status: 409,
+    title: { nl: 'Oproep nog open', en: 'Call still open' },
+    detail: {
+      nl: 'De beoordeling begint pas na de deadline van de oproep.',
+      en: 'The assessment starts only after the call deadline.',
+    },
+  },
+  NOT_ADMISSIBLE: {
+    status: 409,
+    title: { nl: 'Niet ontvankelijk', en: 'Not admissible' },
+    detail: {
+      nl: 'Dit dossier is (nog) niet ontvankelijk verklaard.',
+      en: 'This dossier has not been declared admissible.',
+    },
+  },
+  SCORE_INVALID: {
+    status: 422,
+    title: { nl: 'Ongeldige score', en: 'Invalid score' },
+    detail: {
+      nl: 'Een score ligt buiten de schaal van het criterium of is geen veelvoud van een halve punt.',
+      en: "A score lies outside the criterion's scale or is not a multiple of half a point.",
+    },
+  },
+  COMMENT_REQUIRED: {
+    status: 422,
+    title: { nl: 'Toelichting vereist', en: 'Comment required' },
+    detail: {
+      nl: 'Een score onder de drempel van een criterium vraagt een toelichting.',
+      en: "A score below a criterion's threshold needs a comment.",
+    },
+  },
+  REVIEW_ALREADY_SUBMITTED: {
+    status: 409,
+    title: { nl: 'Beoordeling al ingediend', en: 'Review already submitted' },
+    detail: {
+      nl: 'Deze beoordeling is al ingediend en kan niet meer wijzigen.',
+      en: 'This review was submitted and can no longer change.',
+    },
+  },
+  NO_REVIEWER_AVAILABLE: {
+    status: 409,
+    title: { nl: 'Geen beoordelaar beschikbaar', en: 'No reviewer available' },
+    detail: {
+      nl: 'Er is geen beoordelaar meer beschikbaar zonder belangenconflict voor dit dossier.',
+      en: 'No reviewer without a conflict of interest is left for this dossier.',
+    },
+  },
+  PROPOSAL_STATE: {
+    status: 409,
+    title: { nl: 'Niet mogelijk in deze fase', en: 'Not possible at this stage' },
+    detail: {
+      nl: 'Het selectievoorstel is in de fase "{status}"; deze stap kan nu niet.',
+      en: 'The selection proposal is "{status}"; this step is not possible now.',
+    },
+  },
+  BUDGET_EXCEEDED: {
+    status: 409,
+    title: { nl: 'Budget overschreden', en: 'Budget exceeded' },
+    detail: {
+      nl: 'De toegekende bedragen ({granted}) overschrijden het budget ({budget}). De beslissing is niet genomen.',
+      en: 'The granted amounts ({granted}) exceed the budget ({budget}). The decision was not taken.',
+    },
+  },
+  RANKING_NOT_READY: {
+    status: 409,
+    title: { nl: 'Rangschikking niet klaar', en: 'Ranking not ready' },
+    detail: {
+      nl: 'Nog niet alle ontvankelijke dossiers hebben een score op elk criterium.',
+      en: 'Not every admissible dossier has a score on every criterion yet.',
     },
   },
 };

@@ -7,3 +7,4 @@ export * from './calls';
 export * from './applicants';
 export * from './dossiers';
 export * from './notifications';
+export * from './assessment';

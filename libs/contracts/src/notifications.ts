@@ -8,6 +8,8 @@ export const NOTIFICATION_TEMPLATES = [
   'dossier.withdrawn',
   'dossier.reminder',
   'applicant.invitation',
+  'proposal.sent',
+  'dossier.decision',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

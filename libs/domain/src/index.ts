@@ -7,3 +7,5 @@ export * from './dossier-rules';
 export * from './canonical-json';
 export * from './catalogue';
 export * from './allocation';
+export * from './ranking';
+export * from './selection';

@@ -25,7 +25,7 @@ import { CallEntity } from './call.entity';
   unique: true,
   where: `status <> 'withdrawn'`,
 })
-@Check('dossiers_status_known', `status IN ('draft','submitted','withdrawn')`)
+@Check('dossiers_status_known', `status IN ('draft','submitted','withdrawn','inadmissible','awarded','rejected')`)
 @Check(
   'dossiers_amounts_not_negative',
   'requested_cents >= 0 AND own_contribution_cents >= 0 AND other_income_cents >= 0',
@@ -98,6 +98,10 @@ export class DossierEntity {
 
   @Column({ name: 'last_content_hash', type: 'char', length: 64, nullable: true })
   lastContentHash: string | null;
+
+  /** Set by the minister's approval: the amount awarded (0 when rejected). */
+  @Column({ name: 'granted_cents', type: 'bigint', nullable: true, transformer: bigintCents })
+  grantedCents: number | null;
 
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null;

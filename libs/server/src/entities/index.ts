@@ -1,4 +1,11 @@
 import { ApplicantMemberEntity } from './applicant-member.entity';
+import {
+  AdmissibilityDecisionEntity,
+  ConsensusScoreEntity,
+  ReviewAssignmentEntity,
+  ReviewScoreEntity,
+  SelectionProposalEntity,
+} from './assessment.entities';
 import { ApplicantEntity } from './applicant.entity';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
@@ -12,6 +19,11 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  AdmissibilityDecisionEntity,
+  ConsensusScoreEntity,
+  ReviewAssignmentEntity,
+  ReviewScoreEntity,
+  SelectionProposalEntity,
   ApplicantEntity,
   ApplicantMemberEntity,
   AttachmentEntity,
@@ -40,4 +52,9 @@ export const ENTITIES = [
   NotificationEntity,
   ReminderEntity,
   InvitationEntity,
+  AdmissibilityDecisionEntity,
+  ReviewAssignmentEntity,
+  ReviewScoreEntity,
+  ConsensusScoreEntity,
+  SelectionProposalEntity,
 ];

@@ -28,6 +28,50 @@ interface Template {
 }
 
 const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
+  'proposal.sent': {
+    nl: {
+      subject: (p) => `Selectievoorstel ter goedkeuring: ${str(p, 'callTitle')}`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `De administratie legt het selectievoorstel voor de oproep "${str(p, 'callTitle')}" ter goedkeuring voor: ${str(p, 'count')} dossiers voor ${str(p, 'grantedEuro')} binnen een budget van ${str(p, 'budgetEuro')}.`,
+        'U kunt het voorstel bekijken, goedkeuren of terugsturen in het Subsidieportaal.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Selection proposal for approval: ${str(p, 'callTitle')}`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `The administration submits the selection proposal for the call "${str(p, 'callTitle')}" for approval: ${str(p, 'count')} dossiers for ${str(p, 'grantedEuro')} within a budget of ${str(p, 'budgetEuro')}.`,
+        'You can review, approve or return the proposal in the grant portal.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'dossier.decision': {
+    nl: {
+      subject: (p) => `Beslissing over uw dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        str(p, 'outcome') === 'selected'
+          ? `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} wordt aan uw project "${str(p, 'title')}" een subsidie van ${str(p, 'grantedEuro')} toegekend.`
+          : `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} kon aan uw project "${str(p, 'title')}" geen subsidie toegekend worden (reden: ${str(p, 'reason')}).`,
+        `Oproep: ${str(p, 'callTitle')}. Dossiernummer: ${str(p, 'reference')}.`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Decision on your dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        str(p, 'outcome') === 'selected'
+          ? `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} your project "${str(p, 'title')}" is awarded a grant of ${str(p, 'grantedEuro')}.`
+          : `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} no grant could be awarded to your project "${str(p, 'title')}" (reason: ${str(p, 'reason')}).`,
+        `Call: ${str(p, 'callTitle')}. Dossier reference: ${str(p, 'reference')}.`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'applicant.invitation': {
     nl: {
       subject: (p) => `Uitnodiging om mee te werken voor ${str(p, 'applicantName')}`,

@@ -1,0 +1,263 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AdmissibilityRow, AssignmentView, DossierScoresView, ProposalView, RankingRow } from '@portal/contracts';
+import { AppException } from '@portal/server';
+import { IsIn, IsOptional } from 'class-validator';
+import { Roles } from '../common/access.decorators';
+import { CurrentAuth } from '../common/current-auth.decorator';
+import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { UUID_PIPE } from '../common/uuid.pipe';
+import { DecisionService } from './decision.service';
+import {
+  AdmissibilityDto,
+  ApproveProposalDto,
+  AssignDto,
+  ConsensusDto,
+  ProposalDto,
+  ReturnProposalDto,
+} from './dto/assessment.dto';
+import { ReviewsService } from './reviews.service';
+import { toCsv, toXlsx, type Cell } from './spreadsheet';
+
+class ExportQueryDto {
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format?: 'csv' | 'xlsx';
+}
+
+/** The administration's and the minister's side of the assessment. */
+@ApiTags('assessment')
+@Controller({ version: '1' })
+export class AssessmentController {
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly reviews: ReviewsService,
+  ) {}
+
+  @Roles('admin')
+  @Get('calls/:id/admissibility')
+  @ApiOperation({
+    summary: 'Submitted dossiers with their automatic admissibility checks and decisions (after the deadline)',
+  })
+  admissibility(@Param('id', UUID_PIPE) id: string): Promise<AdmissibilityRow[]> {
+    return this.decisions.admissibility(id);
+  }
+
+  @Roles('admin')
+  @Post('dossiers/:id/admissibility')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide admissibility with a motivation' })
+  decide(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: AdmissibilityDto,
+    @Req() request: PortalRequest,
+  ): Promise<AdmissibilityRow> {
+    return this.decisions.decideAdmissibility(auth, id, dto.decision, dto.motivation, requestIdOf(request));
+  }
+
+  @Roles('admin')
+  @Get('calls/:id/assignments')
+  @ApiOperation({ summary: 'Reviewer assignments of a call' })
+  assignments(@Param('id', UUID_PIPE) id: string): Promise<AssignmentView[]> {
+    return this.reviews.assignments(id);
+  }
+
+  @Roles('admin')
+  @Post('calls/:id/assignments')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Assign a reviewer by hand, or N reviewers per admissible dossier automatically (load spread evenly)',
+  })
+  assign(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: AssignDto,
+  ): Promise<AssignmentView[]> {
+    return this.reviews.assign(auth, id, dto);
+  }
+
+  @Roles('admin')
+  @Get('calls/:id/scores')
+  @ApiOperation({ summary: "Reviewers' scores, their mean and the consensus per admissible dossier" })
+  scores(@Param('id', UUID_PIPE) id: string): Promise<DossierScoresView[]> {
+    return this.reviews.scores(id);
+  }
+
+  @Roles('admin')
+  @Put('dossiers/:id/consensus')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set the consensus score per criterion, with a motivation' })
+  consensus(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: ConsensusDto,
+    @Req() request: PortalRequest,
+  ): Promise<void> {
+    return this.reviews.setConsensus(auth, id, dto.scores, requestIdOf(request));
+  }
+
+  @Roles('admin', 'minister')
+  @Get('calls/:id/ranking')
+  @ApiOperation({ summary: 'The ranking: weighted totals, insufficient dossiers last, ties broken by the call rule' })
+  async ranking(@Param('id', UUID_PIPE) id: string): Promise<RankingRow[]> {
+    return (await this.decisions.ranking(id)).rows;
+  }
+
+  @Roles('admin', 'minister')
+  @Get('calls/:id/ranking/export')
+  @ApiOperation({ summary: 'The ranking as CSV or XLSX' })
+  async exportRanking(
+    @Param('id', UUID_PIPE) id: string,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { call, rows } = await this.decisions.ranking(id);
+    const codes = call.criteria.map((c) => c.code);
+    const header = [
+      'Rang',
+      'Dossier',
+      'Aanvrager',
+      'Titel',
+      'Gevraagd (EUR)',
+      'Ingediend',
+      ...codes,
+      'Totaal',
+      'Voldoende',
+      'Onder drempel',
+    ];
+    const data: Cell[][] = rows.map((r) => [
+      r.rank,
+      r.reference,
+      r.applicantName,
+      r.title,
+      r.requestedCents / 100,
+      r.submittedAt,
+      ...codes.map((c) => r.scores[c] ?? null),
+      r.total,
+      r.sufficient ? 'ja' : 'nee',
+      r.failingCriteria.join(', '),
+    ]);
+    await this.send(response, `rangschikking-${call.code}`, 'Rangschikking', header, data, query.format ?? 'csv');
+  }
+
+  @Roles('admin')
+  @Post('calls/:id/proposal')
+  @ApiOperation({
+    summary:
+      'Compute a selection proposal within the budget (margin rule, envelopes, motivated overrides and adjustments)',
+  })
+  propose(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: ProposalDto,
+    @Req() request: PortalRequest,
+  ): Promise<ProposalView> {
+    return this.decisions.propose(auth, id, dto, requestIdOf(request));
+  }
+
+  @Roles('admin', 'minister')
+  @Get('calls/:id/proposal')
+  @ApiOperation({ summary: 'The latest selection proposal' })
+  proposal(@Param('id', UUID_PIPE) id: string): Promise<ProposalView> {
+    return this.decisions.proposal(id);
+  }
+
+  @Roles('admin', 'minister')
+  @Get('calls/:id/proposal/export')
+  @ApiOperation({ summary: 'The selection proposal as CSV or XLSX' })
+  async exportProposal(
+    @Param('id', UUID_PIPE) id: string,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
+    const proposal = await this.decisions.proposal(id);
+    const header = [
+      'Rang',
+      'Dossier',
+      'Aanvrager',
+      'Gevraagd (EUR)',
+      'Aangepast (EUR)',
+      'Toegekend (EUR)',
+      'Uitkomst',
+      'Reden',
+      'Reservepositie',
+      'Enveloppe',
+      'Motivering',
+    ];
+    const data: Cell[][] = proposal.lines.map((l) => [
+      l.rank,
+      l.reference,
+      l.applicantName,
+      l.requestedCents / 100,
+      l.adjustedCents === null ? null : l.adjustedCents / 100,
+      l.grantedCents / 100,
+      l.outcome,
+      l.reason,
+      l.reservePosition,
+      l.envelope,
+      l.motivation,
+    ]);
+    await this.send(response, `selectievoorstel-${id}`, 'Selectievoorstel', header, data, query.format ?? 'csv');
+  }
+
+  @Roles('admin')
+  @Post('calls/:id/proposal/send')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Send the proposal to the minister's cabinet" })
+  sendToMinister(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Req() request: PortalRequest,
+  ): Promise<ProposalView> {
+    return this.decisions.send(auth, id, requestIdOf(request));
+  }
+
+  @Roles('minister')
+  @Post('calls/:id/proposal/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send the proposal back with remarks' })
+  returnProposal(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: ReturnProposalDto,
+    @Req() request: PortalRequest,
+  ): Promise<ProposalView> {
+    return this.decisions.returnToAdministration(auth, id, dto.remarks, requestIdOf(request));
+  }
+
+  @Roles('minister')
+  @Post('calls/:id/proposal/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve the proposal (the legal decision): atomic, under a lock, never above the budget' })
+  approve(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: ApproveProposalDto,
+    @Req() request: PortalRequest,
+  ): Promise<ProposalView> {
+    return this.decisions.approve(auth, id, dto.decisionDate, dto.decisionReference, requestIdOf(request));
+  }
+
+  private async send(
+    response: Response,
+    name: string,
+    sheet: string,
+    header: string[],
+    rows: Cell[][],
+    format: 'csv' | 'xlsx',
+  ): Promise<void> {
+    if (format !== 'csv' && format !== 'xlsx') throw new AppException('VALIDATION_FAILED');
+    const body = format === 'csv' ? toCsv(header, rows) : await toXlsx(sheet, header, rows);
+    response
+      .status(200)
+      .type(
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
+      .attachment(`${name}.${format}`)
+      .send(body);
+  }
+}

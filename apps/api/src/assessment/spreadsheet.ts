@@ -1,0 +1,24 @@
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | boolean | null;
+
+/** RFC 4180 CSV with a BOM and semicolons, so Excel in a Belgian locale opens it as columns. */
+export function toCsv(header: string[], rows: Cell[][]): Buffer {
+  const escape = (cell: Cell) => {
+    const text = cell === null ? '' : String(cell);
+    return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [header, ...rows].map((row) => row.map(escape).join(';'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Subsidieportaal';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.columns.forEach((column) => (column.width = 18));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

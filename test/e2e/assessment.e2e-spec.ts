@@ -1,0 +1,314 @@
+import { CSRF_HEADER } from '@portal/contracts';
+import { DossierEntity, NotificationEntity, SelectionProposalEntity } from '@portal/server';
+import ExcelJS from 'exceljs';
+import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import {
+  applicantWithOrganisation,
+  COMPLETE_DRAFT,
+  completeDossier,
+  createCall,
+  createUser,
+} from '../support/factories';
+import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+
+const CRITERIA = referenceCall().criteria; // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2
+
+/** Moves the deadline into the past, with the submissions an hour before it: as if the call closed on time. */
+async function closeCall(api: TestApi, callId: string): Promise<void> {
+  await api.dataSource.query(
+    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+    [callId],
+  );
+  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+}
+
+function scoresFor(level: number) {
+  return CRITERIA.map((c) => ({
+    criterionCode: c.code,
+    score: level,
+    comment: level < c.threshold ? 'Onder de drempel: te weinig uitgewerkt.' : null,
+  }));
+}
+
+describe('assessment and decision: admissibility, reviewers, scoring, ranking, selection, approval', () => {
+  let api: TestApi;
+  let admin: Session;
+  let minister: Session;
+  const reviewers: Session[] = [];
+  let callId: string;
+  const dossiers: Array<{ id: string; owner: Session }> = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await session(api, DEMO.admin);
+    minister = await session(api, DEMO.minister);
+    const call = await createCall(api, {
+      overrides: { criteria: CRITERIA, budgetCents: 20_000_000, maxRequestedCents: 10_000_000 },
+    });
+    callId = call.id;
+    for (let i = 0; i < 6; i++) {
+      const owner = await applicantWithOrganisation(api);
+      const { id } = await completeDossier(api, owner, callId);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      dossiers.push({ id, owner });
+    }
+    for (let i = 0; i < 3; i++) reviewers.push(await session(api, await createUser(api, ['reviewer'])));
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('waits for the deadline, then checks admissibility automatically and records the motivated decision', async () => {
+    const early = await admin.agent.get(`/api/v1/calls/${callId}/admissibility`).expect(409);
+    expect(early.body.code).toBe('CALL_STILL_OPEN');
+    await closeCall(api, callId);
+
+    const list = await admin.agent.get(`/api/v1/calls/${callId}/admissibility`).expect(200);
+    expect(list.body).toHaveLength(6);
+    expect(
+      list.body.every((row: { checks: Array<{ passed: boolean }> }) => row.checks.every((check) => check.passed)),
+    ).toBe(true);
+
+    for (const [index, dossier] of dossiers.entries()) {
+      const decision = index === 5 ? 'inadmissible' : 'admissible';
+      await admin.agent
+        .post(`/api/v1/dossiers/${dossier.id}/admissibility`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({
+          decision,
+          motivation:
+            decision === 'admissible'
+              ? 'Voldoet aan alle voorwaarden.'
+              : 'De activiteiten vallen buiten de projectperiode.',
+        })
+        .expect(200);
+    }
+    const inadmissible = await dossiers[5].owner.agent.get(`/api/v1/dossiers/${dossiers[5].id}`).expect(200);
+    expect(inadmissible.body.status).toBe('inadmissible');
+  });
+
+  it('assigns two reviewers per admissible dossier with the load spread evenly; a conflict of interest gets a replacement', async () => {
+    const assigned = await admin.agent
+      .post(`/api/v1/calls/${callId}/assignments`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ perDossier: 2 })
+      .expect(200);
+    expect(assigned.body).toHaveLength(10);
+    const load = new Map<string, number>();
+    for (const a of assigned.body) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+    expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(1);
+    expect(assigned.body.some((a: { dossierId: string }) => a.dossierId === dossiers[5].id)).toBe(false);
+
+    const first = reviewers[0];
+    const mine = await first.agent.get('/api/v1/assignments/mine').expect(200);
+    const others = assigned.body.filter(
+      (a: { reviewerId: string }) => !mine.body.some((m: { reviewerId: string }) => m.reviewerId === a.reviewerId),
+    );
+    await first.agent.get(`/api/v1/assignments/${others[0].id}`).expect(404);
+
+    const conflicted = mine.body[0];
+    await first.agent
+      .post(`/api/v1/assignments/${conflicted.id}/conflict`)
+      .set(CSRF_HEADER, first.csrf)
+      .send({ reason: 'Ik zetel in de raad van bestuur.' })
+      .expect(200);
+    const after = await admin.agent.get(`/api/v1/calls/${callId}/assignments`).expect(200);
+    const onDossier = after.body.filter(
+      (a: { dossierId: string; status: string }) => a.dossierId === conflicted.dossierId && a.status !== 'conflict',
+    );
+    expect(onDossier).toHaveLength(2);
+    expect(onDossier.map((a: { reviewerId: string }) => a.reviewerId)).not.toContain(conflicted.reviewerId);
+  });
+
+  it('scores on the scale in half points, with a comment below a threshold; reviewers do not see each other', async () => {
+    const reviewer = reviewers[1];
+    const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body;
+    const view = await reviewer.agent.get(`/api/v1/assignments/${assignment.id}`).expect(200);
+    expect(view.body.content.title).toBe(COMPLETE_DRAFT.title);
+    expect(view.body).not.toHaveProperty('otherScores');
+
+    const quarter = await reviewer.agent
+      .put(`/api/v1/assignments/${assignment.id}/scores`)
+      .set(CSRF_HEADER, reviewer.csrf)
+      .send({ scores: [{ criterionCode: 'TARGET', score: 3.25 }], submit: false })
+      .expect(422);
+    expect(quarter.body.code).toBe('SCORE_INVALID');
+    const tooHigh = await reviewer.agent
+      .put(`/api/v1/assignments/${assignment.id}/scores`)
+      .set(CSRF_HEADER, reviewer.csrf)
+      .send({ scores: [{ criterionCode: 'TARGET', score: 5.5 }], submit: false })
+      .expect(422);
+    expect(tooHigh.body.code).toBe('SCORE_INVALID');
+    const uncommented = scoresFor(2).map((s) => ({ ...s, comment: null }));
+    const missingComment = await reviewer.agent
+      .put(`/api/v1/assignments/${assignment.id}/scores`)
+      .set(CSRF_HEADER, reviewer.csrf)
+      .send({ scores: uncommented, submit: true })
+      .expect(422);
+    expect(missingComment.body.code).toBe('COMMENT_REQUIRED');
+  });
+
+  it('ranks by the weighted consensus, proposes a selection within the budget, and the minister approves it once', async () => {
+    // Every reviewer scores every active assignment; dossier i gets level 5 - i*0.5 (dossier 4 falls below thresholds).
+    const levelOf = new Map(dossiers.map((d, i) => [d.id, 5 - i * 0.5]));
+    levelOf.set(dossiers[4].id, 2);
+    for (const reviewer of reviewers) {
+      const mine = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body.filter(
+        (a: { status: string }) => a.status === 'assigned',
+      );
+      for (const assignment of mine) {
+        await reviewer.agent
+          .put(`/api/v1/assignments/${assignment.id}/scores`)
+          .set(CSRF_HEADER, reviewer.csrf)
+          .send({ scores: scoresFor(levelOf.get(assignment.dossierId)!), submit: true })
+          .expect(200);
+      }
+    }
+    // The admin overrides one criterion of dossier 3 with a motivation.
+    await admin.agent
+      .put(`/api/v1/dossiers/${dossiers[3].id}/consensus`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ scores: [{ criterionCode: 'TARGET', score: 5, motivation: 'Na overleg: uitzonderlijk bereik.' }] })
+      .expect(204);
+
+    const ranking = await minister.agent.get(`/api/v1/calls/${callId}/ranking`).expect(200);
+    expect(ranking.body.map((r: { dossierId: string }) => r.dossierId)).toEqual([
+      dossiers[0].id,
+      dossiers[1].id,
+      dossiers[2].id,
+      dossiers[3].id,
+      dossiers[4].id,
+    ]);
+    expect(ranking.body[4]).toMatchObject({ sufficient: false });
+    expect(ranking.body[0].total).toBe(50);
+
+    const csv = await admin.agent.get(`/api/v1/calls/${callId}/ranking/export?format=csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\r\n')[1]).toContain(ranking.body[0].reference);
+    const xlsx = await admin.agent
+      .get(`/api/v1/calls/${callId}/ranking/export?format=xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body);
+    expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe(ranking.body[0].reference);
+
+    // Budget EUR 200,000, each asks EUR 70,000: two fit, the third would not (skip rule), the fourth neither.
+    const proposal = await admin.agent
+      .post(`/api/v1/calls/${callId}/proposal`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ marginRule: 'skip' })
+      .expect(201);
+    expect(proposal.body.grantedCents).toBe(14_000_000);
+    expect(proposal.body.lines.filter((l: { outcome: string }) => l.outcome === 'selected')).toHaveLength(2);
+    expect(proposal.body.lines.find((l: { dossierId: string }) => l.dossierId === dossiers[4].id)).toMatchObject({
+      outcome: 'rejected',
+      reason: 'insufficient',
+    });
+
+    const partial = await admin.agent
+      .post(`/api/v1/calls/${callId}/proposal`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({
+        marginRule: 'partial',
+        adjustments: [
+          {
+            dossierId: dossiers[1].id,
+            adjustedCents: 6_000_000,
+            motivation: 'Werkingskosten beperkt tot het noodzakelijke.',
+          },
+        ],
+      })
+      .expect(201);
+    expect(partial.body.grantedCents).toBe(20_000_000);
+    expect(partial.body.lines.find((l: { dossierId: string }) => l.dossierId === dossiers[2].id)).toMatchObject({
+      outcome: 'selected',
+      grantedCents: 7_000_000,
+    });
+
+    await minister.agent
+      .post(`/api/v1/calls/${callId}/proposal/approve`)
+      .set(CSRF_HEADER, minister.csrf)
+      .send({ decisionDate: '2026-11-30', decisionReference: 'MB-TEST-1' })
+      .expect(409);
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    expect(
+      await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'proposal.sent' }),
+    ).toBeGreaterThanOrEqual(1);
+
+    const approvals = await Promise.all(
+      [0, 1].map(() =>
+        minister.agent
+          .post(`/api/v1/calls/${callId}/proposal/approve`)
+          .set(CSRF_HEADER, minister.csrf)
+          .send({ decisionDate: '2026-11-30', decisionReference: 'MB-2026-CJM-1130' }),
+      ),
+    );
+    expect(approvals.map((r) => r.status).sort()).toEqual([200, 409]);
+    const approved = approvals.find((r) => r.status === 200)!;
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decisionReference: 'MB-2026-CJM-1130',
+      grantedCents: 20_000_000,
+    });
+
+    const rows = await api.dataSource.getRepository(DossierEntity).find({ where: { callId } });
+    const awarded = rows.filter((d) => d.status === 'awarded');
+    expect(awarded.reduce((sum, d) => sum + (d.grantedCents ?? 0), 0)).toBeLessThanOrEqual(20_000_000);
+    expect(awarded.map((d) => d.id).sort()).toEqual([dossiers[0].id, dossiers[1].id, dossiers[2].id].sort());
+    expect(rows.find((d) => d.id === dossiers[4].id)!.status).toBe('rejected');
+    expect(await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'dossier.decision' })).toBe(5);
+    expect(await api.dataSource.getRepository(SelectionProposalEntity).countBy({ callId, status: 'approved' })).toBe(1);
+  });
+
+  it('never approves above the budget, even when a stored proposal was tampered with', async () => {
+    const call = await createCall(api, { overrides: { criteria: CRITERIA, budgetCents: 10_000_000 } });
+    const owner = await applicantWithOrganisation(api);
+    const { id } = await completeDossier(api, owner, call.id);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await closeCall(api, call.id);
+    await admin.agent
+      .post(`/api/v1/dossiers/${id}/admissibility`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ decision: 'admissible', motivation: 'In orde.' })
+      .expect(200);
+    await admin.agent
+      .put(`/api/v1/dossiers/${id}/consensus`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({
+        scores: scoresFor(4).map((s) => ({
+          criterionCode: s.criterionCode,
+          score: s.score,
+          motivation: 'Consensus na vergadering.',
+        })),
+      })
+      .expect(204);
+    await admin.agent
+      .post(`/api/v1/calls/${call.id}/proposal`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ marginRule: 'skip' })
+      .expect(201);
+    await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await api.dataSource.query(
+      `UPDATE selection_proposals SET lines = jsonb_set(lines, '{0,grantedCents}', '99999999') WHERE call_id = $1`,
+      [call.id],
+    );
+    const refused = await minister.agent
+      .post(`/api/v1/calls/${call.id}/proposal/approve`)
+      .set(CSRF_HEADER, minister.csrf)
+      .send({ decisionDate: '2026-11-30', decisionReference: 'MB-X' })
+      .expect(409);
+    expect(refused.body.code).toBe('BUDGET_EXCEEDED');
+    const dossier = await api.dataSource.getRepository(DossierEntity).findOneByOrFail({ id });
+    expect(dossier.status).toBe('submitted');
+    expect(
+      await api.dataSource.getRepository(SelectionProposalEntity).countBy({ callId: call.id, status: 'approved' }),
+    ).toBe(0);
+  });
+});
