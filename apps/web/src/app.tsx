@@ -19,6 +19,13 @@ const CallEditorPage = lazy(() =>
 );
 const DossierPage = lazy(() => import('./pages/applicant/dossier-page').then((m) => ({ default: m.DossierPage })));
 const ReceiptPage = lazy(() => import('./pages/applicant/receipt-page').then((m) => ({ default: m.ReceiptPage })));
+const NotificationLogPage = lazy(() =>
+  import('./pages/admin/notification-log-page').then((m) => ({ default: m.NotificationLogPage })),
+);
+const RegisterAccountPage = lazy(() =>
+  import('./pages/register-account-page').then((m) => ({ default: m.RegisterAccountPage })),
+);
+const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const RegisterApplicantPage = lazy(() =>
   import('./pages/applicant/register-applicant-page').then((m) => ({ default: m.RegisterApplicantPage })),
 );
@@ -37,6 +44,23 @@ export function App() {
       <Route element={<AppLayout />}>
         <Route index element={<RootRedirect />} />
         <Route path="login" element={<LoginPage />} />
+        <Route
+          path="registreren"
+          element={
+            <Deferred>
+              <RegisterAccountPage />
+            </Deferred>
+          }
+        />
+        {/* Public: anonymous visitors are offered login / account creation there and come back. */}
+        <Route
+          path="uitnodiging/:token"
+          element={
+            <Deferred>
+              <InvitationPage />
+            </Deferred>
+          }
+        />
         <Route path="toegankelijkheid" element={<AccessibilityPage />} />
         <Route path="oproepen" element={<CallListPage />} />
         <Route path="oproepen/:id" element={<CallPage />} />
@@ -74,6 +98,14 @@ export function App() {
             element={
               <Deferred>
                 <AdminHomePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/meldingen"
+            element={
+              <Deferred>
+                <NotificationLogPage />
               </Deferred>
             }
           />

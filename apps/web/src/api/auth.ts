@@ -1,3 +1,4 @@
+import type { RegisterUserInput } from '@portal/contracts';
 import { api, isApiError, setCsrfToken } from './client';
 
 export const ROLES = ['applicant', 'admin', 'reviewer', 'minister'] as const;
@@ -44,6 +45,13 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | nul
 
 export async function login(credentials: LoginRequest): Promise<User> {
   const body = await api.post<UserWithToken>('/auth/login', credentials);
+  setCsrfToken(body.csrfToken);
+  return normaliseUser(body.user);
+}
+
+/** `POST /auth/register`: creates an applicant account and logs it in (the session cookie is set). */
+export async function registerUser(input: RegisterUserInput): Promise<User> {
+  const body = await api.post<UserWithToken>('/auth/register', input);
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchCurrentUser, login, logout, type LoginRequest, type User } from '../api/auth';
+import type { RegisterUserInput } from '@portal/contracts';
+import { fetchCurrentUser, login, logout, registerUser, type LoginRequest, type User } from '../api/auth';
 
 export const CURRENT_USER_QUERY_KEY = ['auth', 'me'] as const;
 
@@ -18,6 +19,18 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: (user) => {
       // Nothing cached for a previous session may leak into the new one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_QUERY_KEY[0] });
+      queryClient.setQueryData(CURRENT_USER_QUERY_KEY, user);
+    },
+  });
+}
+
+/** Creates an account and logs it in, like `useLogin`. */
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation<User, unknown, RegisterUserInput>({
+    mutationFn: registerUser,
+    onSuccess: (user) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_QUERY_KEY[0] });
       queryClient.setQueryData(CURRENT_USER_QUERY_KEY, user);
     },

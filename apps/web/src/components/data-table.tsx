@@ -26,6 +26,8 @@ export interface DataTableProps<T> {
   emptyMessage?: ReactNode;
   /** Marks the table as updating (e.g. while refetching). */
   busy?: boolean;
+  /** `data-*` attributes for a body row, e.g. `{ 'data-testid': 'member-row' }`. */
+  rowData?: (row: T, rowIndex: number) => Record<`data-${string}`, string | undefined>;
   className?: string;
   'data-testid'?: string;
 }
@@ -39,6 +41,7 @@ export function DataTable<T>({
   rowKey,
   emptyMessage,
   busy = false,
+  rowData,
   className,
   'data-testid': testId,
 }: DataTableProps<T>) {
@@ -73,7 +76,7 @@ export function DataTable<T>({
             </tr>
           ) : (
             rows.map((row, rowIndex) => (
-              <tr key={rowKey(row, rowIndex)}>
+              <tr key={rowKey(row, rowIndex)} {...rowData?.(row, rowIndex)}>
                 {columns.map((column) =>
                   column.rowHeader ? (
                     <th key={column.id} scope="row" className={alignClass(column)}>

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/auth';
 import { ROLE_HOME } from '../auth/roles';
@@ -8,9 +8,17 @@ export interface MainNavProps {
   user: User | null;
 }
 
-/** The public call list, then the homes of the user's roles (in the user's role order). */
+/** Admin pages with their own navigation item: the admin home item is not "current" on them. */
+const ADMIN_SECTIONS = ['/administratie/meldingen'];
+
+/**
+ * The public call list, then the homes of the user's roles (in the user's role order) and the admin's notification
+ * log; anonymous visitors get "Aanmelden" and "Account aanmaken".
+ */
 export function MainNav({ user }: MainNavProps) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const inAdminSection = ADMIN_SECTIONS.some((section) => pathname.startsWith(section));
   return (
     <nav className="main-nav" aria-label={t('nav.main')}>
       <ul className="main-nav__list">
@@ -21,17 +29,36 @@ export function MainNav({ user }: MainNavProps) {
         </li>
         {(user?.roles ?? []).map((role) => (
           <li key={role}>
-            <NavLink to={ROLE_HOME[role]} className="main-nav__link" data-testid={`nav-${role}`}>
+            <NavLink
+              to={ROLE_HOME[role]}
+              end={role === 'admin' && inAdminSection}
+              className="main-nav__link"
+              data-testid={`nav-${role}`}
+            >
               {t(`roleHome.${role}.nav`)}
             </NavLink>
           </li>
         ))}
-        {user === null ? (
+        {user?.roles.includes('admin') ? (
           <li>
-            <NavLink to="/login" className="main-nav__link" data-testid="nav-login">
-              {t('nav.login')}
+            <NavLink to="/administratie/meldingen" className="main-nav__link" data-testid="nav-admin-notifications">
+              {t('nav.notifications')}
             </NavLink>
           </li>
+        ) : null}
+        {user === null ? (
+          <>
+            <li>
+              <NavLink to="/login" className="main-nav__link" data-testid="nav-login">
+                {t('nav.login')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/registreren" className="main-nav__link" data-testid="nav-register">
+                {t('nav.register')}
+              </NavLink>
+            </li>
+          </>
         ) : null}
       </ul>
     </nav>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message';
 import { useCurrentUser, useLogin } from '../auth/use-auth';
@@ -10,6 +10,7 @@ import { DocumentTitle } from '../components/document-title';
 import { FormField } from '../components/form-field';
 import { LoadingIndicator } from '../components/loading-indicator';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { RETURN_PARAM, safeReturnPath, withReturnPath } from '../lib/return-path';
 
 interface LoginValues {
   email: string;
@@ -18,18 +19,19 @@ interface LoginValues {
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Only same-app paths are honoured as post-login destination (no open redirects). */
-function safeRedirectTarget(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login')) {
-    return from;
-  }
-  return '/';
+/**
+ * Where to go after logging in: the page a route guard came from (`state.from`) or a `?terug=` path (e.g. from the
+ * invitation page). Only same-app paths are honoured (no open redirects).
+ */
+function returnPathOf(state: unknown, searchParams: URLSearchParams): string | null {
+  return safeReturnPath((state as { from?: unknown } | null)?.from) ?? safeReturnPath(searchParams.get(RETURN_PARAM));
 }
 
 export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const returnPath = returnPathOf(location.state, searchParams);
   const { data: user, isPending: userPending } = useCurrentUser();
   const login = useLogin();
   const form = useForm<LoginValues>({ defaultValues: { email: '', password: '' } });
@@ -37,7 +39,7 @@ export function LoginPage() {
   const [attempt, setAttempt] = useState(0);
 
   // Already logged in, or just logged in: the user query now holds the user.
-  if (user) return <Navigate to={safeRedirectTarget(location.state)} replace />;
+  if (user) return <Navigate to={returnPath ?? '/'} replace />;
 
   const title = t('login.title');
   if (userPending) {
@@ -105,6 +107,13 @@ export function LoginPage() {
           </Button>
         </form>
       </FormProvider>
+      <h2>{t('login.noAccountTitle')}</h2>
+      <p>{t('login.noAccount')}</p>
+      <p>
+        <Link to={withReturnPath('/registreren', returnPath)} data-testid="login-register">
+          {t('login.createAccount')}
+        </Link>
+      </p>
     </div>
   );
 }

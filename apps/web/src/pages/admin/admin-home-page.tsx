@@ -70,11 +70,14 @@ export function AdminHomePage() {
         {title}
       </h1>
       <p className="lead">{t('roleHome.admin.intro')}</p>
-      <p>
+      <div className="button-row admin-actions">
         <Link to="/administratie/oproepen/nieuw" className="btn btn--primary btn--link" data-testid="new-call">
           {t('admin.newCall')}
         </Link>
-      </p>
+        <Link to="/administratie/meldingen" data-testid="link-notifications">
+          {t('admin.notificationsLink')}
+        </Link>
+      </div>
       {calls.isPending ? <LoadingIndicator /> : null}
       {calls.error ? <Alert tone="error">{errorMessage(calls.error, t)}</Alert> : null}
       {calls.data && calls.data.length === 0 ? (

@@ -13,6 +13,7 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import { policyDomainLabel } from '../../lib/localized';
+import { ApplicantMembers } from './applicant-members';
 
 /** `/aanvrager` ("Mijn dossiers"): the user's organisations and their dossiers. */
 export function ApplicantHomePage() {
@@ -137,7 +138,7 @@ export function ApplicantHomePage() {
       {applicants.data && applicants.data.length > 0 ? (
         <ul className="card-list" data-testid="applicant-list">
           {applicants.data.map((applicant) => (
-            <li key={applicant.id} className="card">
+            <li key={applicant.id} className="card" data-testid="applicant-card" data-applicant-id={applicant.id}>
               <h3 className="card__title">{applicant.legalName}</h3>
               <dl className="facts facts--inline">
                 <div>
@@ -157,6 +158,7 @@ export function ApplicantHomePage() {
                   <dd>{t(`applicantHome.memberRole.${applicant.myRole}`)}</dd>
                 </div>
               </dl>
+              <ApplicantMembers applicant={applicant} />
             </li>
           ))}
         </ul>

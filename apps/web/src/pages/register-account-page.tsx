@@ -1,0 +1,227 @@
+import { useId, useState } from 'react';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client';
+import { errorMessage } from '../api/error-message';
+import { homePathFor } from '../auth/roles';
+import { useCurrentUser, useRegister } from '../auth/use-auth';
+import { Alert } from '../components/alert';
+import { Button } from '../components/button';
+import { DocumentTitle } from '../components/document-title';
+import { FormField } from '../components/form-field';
+import { LoadingIndicator } from '../components/loading-indicator';
+import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
+import { RETURN_PARAM, safeReturnPath, withReturnPath } from '../lib/return-path';
+
+interface AccountValues {
+  displayName: string;
+  email: string;
+  password: string;
+  passwordConfirm: string;
+  locale: Language;
+}
+
+/** The API refuses shorter passwords (WEAK_PASSWORD); the form says so while typing. */
+const MIN_PASSWORD_LENGTH = 12;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const SERVER_FIELDS: readonly Path<AccountValues>[] = ['displayName', 'email', 'password', 'locale'];
+
+/** Problem codes that belong to one field even when the server sends no `errors[]`. */
+const CODE_FIELD: Partial<Record<string, Path<AccountValues>>> = {
+  EMAIL_TAKEN: 'email',
+  WEAK_PASSWORD: 'password',
+};
+
+/**
+ * `/registreren`: create an applicant account. Afterwards the person is logged in and goes to "Mijn dossiers", or back
+ * to the `?terug=` path (the invitation page sends people here and expects them back).
+ */
+export function RegisterAccountPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const returnPath = safeReturnPath(searchParams.get(RETURN_PARAM));
+  const { data: user, isPending: userPending } = useCurrentUser();
+  const registration = useRegister();
+  const localeName = useId();
+  const counterId = useId();
+  const form = useForm<AccountValues>({
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: { displayName: '', email: '', password: '', passwordConfirm: '', locale: currentLanguage() },
+  });
+  const password = useWatch({ control: form.control, name: 'password' });
+  const [formError, setFormError] = useState<{ message: string; code: string | null } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const title = t('account.title');
+
+  // Already logged in, or just registered: the user query now holds the user.
+  if (user) return <Navigate to={returnPath ?? homePathFor(user) ?? '/'} replace />;
+  if (userPending) {
+    return (
+      <>
+        <DocumentTitle page={title} />
+        <LoadingIndicator />
+      </>
+    );
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await registration.mutateAsync({
+        displayName: values.displayName.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        locale: values.locale,
+      });
+      if (values.locale !== currentLanguage()) await setLanguage(values.locale);
+    } catch (error) {
+      const applied = applyServerFieldErrors(error, form.setError, SERVER_FIELDS);
+      const field = isApiError(error) ? CODE_FIELD[error.code] : undefined;
+      if (!applied && field && isApiError(error)) {
+        form.setError(
+          field,
+          { type: `server.${error.code}`, message: error.detail ?? error.code },
+          { shouldFocus: true },
+        );
+      }
+      setFormError({ message: errorMessage(error, t), code: isApiError(error) ? error.code : null });
+      setAttempt((n) => n + 1);
+    }
+  });
+
+  const missing = Math.max(0, MIN_PASSWORD_LENGTH - password.length);
+  return (
+    <div className="narrow">
+      <DocumentTitle page={title} />
+      <h1 id="register-account-title">{title}</h1>
+      <p className="lead">{t('account.intro')}</p>
+      {returnPath ? <Alert tone="info">{t('account.returnNotice')}</Alert> : null}
+      {formError ? (
+        <Alert key={attempt} tone="error" data-testid="register-account-error">
+          <p>{formError.message}</p>
+          {formError.code === 'EMAIL_TAKEN' ? (
+            <p>
+              <Link to={withReturnPath('/login', returnPath)}>{t('account.toLogin')}</Link>
+            </p>
+          ) : null}
+        </Alert>
+      ) : null}
+      <FormProvider {...form}>
+        <form
+          className="form"
+          noValidate
+          onSubmit={(event) => void onSubmit(event)}
+          aria-labelledby="register-account-title"
+        >
+          <FormField
+            name="displayName"
+            label={t('account.displayName')}
+            help={t('account.displayNameHelp')}
+            required
+            maxLength={200}
+            rules={{
+              validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
+            }}
+            autoComplete="name"
+            data-testid="register-display-name"
+          />
+          <FormField
+            name="email"
+            type="email"
+            label={t('account.email')}
+            help={t('account.emailHelp')}
+            required
+            maxLength={254}
+            rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
+            autoComplete="email"
+            inputMode="email"
+            spellCheck={false}
+            autoCapitalize="none"
+            data-testid="register-email"
+          />
+          <div>
+            <FormField
+              name="password"
+              type="password"
+              label={t('account.password')}
+              help={t('account.passwordHelp', { count: MIN_PASSWORD_LENGTH })}
+              required
+              maxLength={1024}
+              rules={{
+                minLength: { value: MIN_PASSWORD_LENGTH, message: 'account.passwordTooShort' },
+                onChange: () => {
+                  if (form.getFieldState('passwordConfirm').isTouched) void form.trigger('passwordConfirm');
+                },
+              }}
+              autoComplete="new-password"
+              aria-describedby={counterId}
+              data-testid="register-password"
+            />
+            <p
+              id={counterId}
+              className={['char-counter', missing === 0 ? 'char-counter--ok' : null].filter(Boolean).join(' ')}
+              data-testid="register-password-length"
+              data-ok={missing === 0}
+            >
+              {missing === 0
+                ? t('account.passwordLongEnough')
+                : t('account.passwordMissing', { count: missing, length: password.length })}
+            </p>
+          </div>
+          <FormField
+            name="passwordConfirm"
+            type="password"
+            label={t('account.passwordConfirm')}
+            required
+            maxLength={1024}
+            rules={{
+              validate: (value: string) => value === form.getValues('password') || 'account.passwordMismatch',
+            }}
+            autoComplete="new-password"
+            data-testid="register-password-confirm"
+          />
+          <fieldset className="fieldset">
+            <legend className="fieldset__legend">{t('account.locale')}</legend>
+            <p className="form-field__help">{t('account.localeHelp')}</p>
+            <div className="check-list">
+              {LANGUAGES.map((language) => (
+                <div key={language} className="check-list__item">
+                  <input
+                    type="radio"
+                    id={`${localeName}-${language}`}
+                    value={language}
+                    className="form-field__check"
+                    data-testid={`register-locale-${language}`}
+                    {...form.register('locale')}
+                  />
+                  <label htmlFor={`${localeName}-${language}`} lang={language === 'nl' ? 'nl-BE' : 'en'}>
+                    {t(`language.${language}`)}
+                  </label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <Button
+            type="submit"
+            variant="primary"
+            busy={registration.isPending}
+            busyLabel={t('account.submitting')}
+            data-testid="register-submit"
+          >
+            {t('account.submit')}
+          </Button>
+        </form>
+      </FormProvider>
+      <h2>{t('account.haveAccountTitle')}</h2>
+      <p>
+        <Link to={withReturnPath('/login', returnPath)} data-testid="register-login">
+          {t('account.toLogin')}
+        </Link>
+      </p>
+    </div>
+  );
+}
