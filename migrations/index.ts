@@ -8,6 +8,7 @@ import { Reminders1795465402651 } from './1795465402651-Reminders';
 import { Invitations1795465662404 } from './1795465662404-Invitations';
 import { Assessment1795466476501 } from './1795466476501-Assessment';
 import { DossierAssessmentStatuses1795466476600 } from './1795466476600-DossierAssessmentStatuses';
+import { PasswordResetsReviewReminders1795468558381 } from './1795468558381-PasswordResetsReviewReminders';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Invitations1795465662404,
   Assessment1795466476501,
   DossierAssessmentStatuses1795466476600,
+  PasswordResetsReviewReminders1795468558381,
 ];

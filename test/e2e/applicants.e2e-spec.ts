@@ -109,6 +109,51 @@ describe('accounts for applicants, colleagues and invitations', () => {
     await stranger.agent.get(`/api/v1/applicants/${owner.applicantId}/members`).expect(404);
   });
 
+  it('resets a password with a single-use token, ends the old sessions, and never reveals whether an account exists', async () => {
+    const email = `vergeten-${randomBytes(3).toString('hex')}@example.org`;
+    const person = await register(api, email);
+    const visitor = await session(api);
+    await visitor.agent
+      .post('/api/v1/auth/password-reset')
+      .set(CSRF_HEADER, visitor.csrf)
+      .send({ email: 'onbekend@example.org' })
+      .expect(202);
+    await visitor.agent
+      .post('/api/v1/auth/password-reset')
+      .set(CSRF_HEADER, visitor.csrf)
+      .send({ email: email.toUpperCase() })
+      .expect(202);
+    expect(
+      await api.dataSource
+        .getRepository(NotificationEntity)
+        .countBy({ template: 'auth.password_reset', recipient: 'onbekend@example.org' }),
+    ).toBe(0);
+    const mail = await api.dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ template: 'auth.password_reset', recipient: email });
+    const token = String(mail.payload.resetUrl).split('/wachtwoord/')[1];
+
+    const weak = await visitor.agent
+      .post('/api/v1/auth/password-reset/confirm')
+      .set(CSRF_HEADER, visitor.csrf)
+      .send({ token, password: 'kort' })
+      .expect(400);
+    expect(weak.body.code).toBe('WEAK_PASSWORD');
+    await visitor.agent
+      .post('/api/v1/auth/password-reset/confirm')
+      .set(CSRF_HEADER, visitor.csrf)
+      .send({ token, password: 'een-nieuw-lang-wachtwoord' })
+      .expect(204);
+    await person.agent.get('/api/v1/auth/me').expect(401);
+    const again = await visitor.agent
+      .post('/api/v1/auth/password-reset/confirm')
+      .set(CSRF_HEADER, visitor.csrf)
+      .send({ token, password: 'nog-een-ander-wachtwoord' })
+      .expect(410);
+    expect(again.body.code).toBe('RESET_TOKEN_INVALID');
+    await session(api, email, 'een-nieuw-lang-wachtwoord');
+  });
+
   it('refuses an unknown or malformed invitation token', async () => {
     const person = await register(api, `p-${randomBytes(3).toString('hex')}@example.org`);
     expect(

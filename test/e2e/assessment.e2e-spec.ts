@@ -86,6 +86,13 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     }
     const inadmissible = await dossiers[5].owner.agent.get(`/api/v1/dossiers/${dossiers[5].id}`).expect(200);
     expect(inadmissible.body.status).toBe('inadmissible');
+    const told = await api.dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ template: 'dossier.admissibility', subjectRef: inadmissible.body.reference });
+    expect(told.payload).toMatchObject({
+      decision: 'inadmissible',
+      motivation: 'De activiteiten vallen buiten de projectperiode.',
+    });
   });
 
   it('assigns two reviewers per admissible dossier with the load spread evenly; a conflict of interest gets a replacement', async () => {
@@ -99,6 +106,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     for (const a of assigned.body) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
     expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(1);
     expect(assigned.body.some((a: { dossierId: string }) => a.dossierId === dossiers[5].id)).toBe(false);
+    expect(await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'review.assigned' })).toBe(10);
 
     const first = reviewers[0];
     const mine = await first.agent.get('/api/v1/assignments/mine').expect(200);

@@ -40,6 +40,10 @@ const EXPECTATIONS: Record<
   'POST /api/v1/auth/login': { body: () => ({ email: 'nobody@example.org', password: 'x' }), allow: [401] },
   'POST /api/v1/auth/register': { body: () => ({ email: 'bad', password: 'x', displayName: 'x' }) },
   'POST /api/v1/auth/logout': {},
+  'POST /api/v1/auth/password-reset': { body: () => ({ email: 'nobody@example.org' }) },
+  'POST /api/v1/auth/password-reset/confirm': {
+    body: () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord' }),
+  },
   'GET /api/v1/auth/me': {},
   'GET /api/health': {},
   'POST /api/v1/system/worker-ping': {},

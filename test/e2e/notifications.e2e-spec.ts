@@ -5,7 +5,7 @@ import { NotificationEntity } from '@portal/server';
 import type { Queue } from 'bullmq';
 import { OutboxRelay } from '../../apps/worker/src/mail/outbox-relay';
 import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, completeDossier, createCall, createUser } from '../support/factories';
 import { PrivateRedis } from '../support/private-redis';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, DEMO, session, startApi, startWorker, type TestApi } from '../support/test-app';

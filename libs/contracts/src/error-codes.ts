@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'PROPOSAL_STATE',
   'BUDGET_EXCEEDED',
   'RANKING_NOT_READY',
+  'RESET_TOKEN_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -391,6 +392,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'Nog niet alle ontvankelijke dossiers hebben een score op elk criterium.',
       en: 'Not every admissible dossier has a score on every criterion yet.',
+    },
+  },
+  RESET_TOKEN_INVALID: {
+    status: 410,
+    title: { nl: 'Link ongeldig', en: 'Link not valid' },
+    detail: {
+      nl: 'Deze link om een nieuw wachtwoord te kiezen is verlopen of al gebruikt. Vraag een nieuwe aan.',
+      en: 'This link to choose a new password has expired or was already used. Ask for a new one.',
     },
   },
 };

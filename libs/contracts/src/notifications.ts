@@ -10,6 +10,10 @@ export const NOTIFICATION_TEMPLATES = [
   'applicant.invitation',
   'proposal.sent',
   'dossier.decision',
+  'dossier.admissibility',
+  'review.assigned',
+  'review.reminder',
+  'auth.password_reset',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -133,6 +133,26 @@ export class DecisionService {
         { id: dossierId },
         { status: decision === 'inadmissible' ? 'inadmissible' : 'submitted' },
       );
+      const [owner] = await manager.query<Array<{ email: string; display_name: string; locale: 'nl' | 'en' }>>(
+        'SELECT u.email, u.display_name, u.locale FROM users u WHERE u.id = $1',
+        [entry.dossier.createdBy],
+      );
+      await this.notifications.enqueue(
+        {
+          template: 'dossier.admissibility',
+          recipient: owner.email,
+          locale: owner.locale,
+          subjectRef: entry.dossier.reference,
+          payload: {
+            recipientName: owner.display_name,
+            reference: entry.dossier.reference,
+            callTitle: call.title,
+            decision,
+            motivation: motivation.trim(),
+          },
+        },
+        manager,
+      );
       await this.audit.record(
         {
           actorUserId: auth.user.id,

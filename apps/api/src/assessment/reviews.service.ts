@@ -6,6 +6,7 @@ import {
   AppException,
   AuditRepository,
   ConsensusScoreEntity,
+  NotificationRepository,
   ReviewAssignmentEntity,
   ReviewScoreEntity,
   type CallEntity,
@@ -25,6 +26,7 @@ export class ReviewsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AssessmentRepository,
     private readonly audit: AuditRepository,
+    private readonly notifications: NotificationRepository,
   ) {}
 
   async closedCall(callId: string, manager?: EntityManager): Promise<CallEntity> {
@@ -363,6 +365,23 @@ export class ReviewsService {
     const saved = await manager.save(
       ReviewAssignmentEntity,
       manager.create(ReviewAssignmentEntity, { dossierId, reviewerId, assignedBy: auth.user.id, status: 'assigned' }),
+    );
+    const [details] = await manager.query<
+      Array<{ email: string; display_name: string; locale: 'nl' | 'en'; reference: string; call_title: string }>
+    >(
+      `SELECT u.email, u.display_name, u.locale, d.reference, c.title AS call_title
+         FROM users u, dossiers d JOIN calls c ON c.id = d.call_id WHERE u.id = $1 AND d.id = $2`,
+      [reviewerId, dossierId],
+    );
+    await this.notifications.enqueue(
+      {
+        template: 'review.assigned',
+        recipient: details.email,
+        locale: details.locale,
+        subjectRef: details.reference,
+        payload: { recipientName: details.display_name, reference: details.reference, callTitle: details.call_title },
+      },
+      manager,
     );
     await this.audit.record(
       {

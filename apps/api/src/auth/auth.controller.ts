@@ -11,6 +11,8 @@ import { AuthService } from './auth.service';
 import { CsrfService } from './csrf.service';
 import { LoginDto } from './dto/login.dto';
 import { RegisterUserDto } from './dto/register-user.dto';
+import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
+import { PasswordResetService } from './password-reset.service';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -19,7 +21,30 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly csrf: CsrfService,
     private readonly config: AppConfig,
+    private readonly passwordResets: PasswordResetService,
   ) {}
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask for a password reset mail (always 202: the answer does not reveal whether the account exists)',
+  })
+  async requestPasswordReset(
+    @Body() dto: PasswordResetRequestDto,
+    @Req() request: PortalRequest,
+  ): Promise<{ status: 'accepted' }> {
+    await this.passwordResets.request(dto.email, requestIdOf(request));
+    return { status: 'accepted' };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose a new password with a single-use token; ends every session of the account' })
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto, @Req() request: PortalRequest): Promise<void> {
+    return this.passwordResets.confirm(dto.token, dto.password, requestIdOf(request));
+  }
 
   @Public()
   @Get('csrf')

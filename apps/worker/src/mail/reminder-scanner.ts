@@ -48,8 +48,43 @@ export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShu
     await this.running;
   }
 
-  /** One scan; returns how many reminders it put in the outbox. */
+  /** One scan; returns how many reminders (applicants and reviewers) it put in the outbox. */
   async scanOnce(): Promise<number> {
+    return (await this.scanDrafts()) + (await this.scanReviews());
+  }
+
+  /** Reviewers with assignments still open REVIEW_REMINDER_AFTER_MINUTES after they were made: one mail per reviewer, once per assignment. */
+  async scanReviews(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const reviewers = await manager.query<
+        Array<{ email: string; display_name: string; locale: 'nl' | 'en'; open: number }>
+      >(
+        `WITH reminded AS (
+           UPDATE review_assignments SET reminded_at = now()
+            WHERE status = 'assigned' AND reminded_at IS NULL AND created_at <= now() - make_interval(mins => $1)
+           RETURNING reviewer_id
+         )
+         SELECT u.email, u.display_name, u.locale, count(*)::int AS open
+           FROM reminded r JOIN users u ON u.id = r.reviewer_id
+          GROUP BY u.email, u.display_name, u.locale`,
+        [this.config.REVIEW_REMINDER_AFTER_MINUTES],
+      );
+      for (const reviewer of reviewers) {
+        await this.notifications.enqueue(
+          {
+            template: 'review.reminder',
+            recipient: reviewer.email,
+            locale: reviewer.locale,
+            payload: { recipientName: reviewer.display_name, open: reviewer.open },
+          },
+          manager,
+        );
+      }
+      return reviewers.length;
+    });
+  }
+
+  private async scanDrafts(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager.query<DueReminder[]>(
         `WITH due AS (

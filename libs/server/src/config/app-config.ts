@@ -74,6 +74,13 @@ export class AppConfig {
   @Max(3_600_000)
   REMINDER_SCAN_MS = 60_000;
 
+  /** Reviewers with an assignment still open this long after it was made get one reminder. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60 * 24 * 60)
+  REVIEW_REMINDER_AFTER_MINUTES = 3 * 24 * 60;
+
   /** Parallel SMTP connections of one worker (nodemailer pool) and parallel mail jobs. */
   @Transform(toInt)
   @IsInt()

@@ -73,6 +73,10 @@ export class ReviewAssignmentEntity {
 
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
+
+  /** Set when the reviewer was reminded of this open assignment: each reminder goes out once. */
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt: Date | null;
 }
 
 /** A reviewer's score on one criterion (half points allowed). */

@@ -14,6 +14,7 @@ import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity } from './dossier.entity';
 import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
+import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -33,6 +34,7 @@ export {
   DossierSubmissionEntity,
   InvitationEntity,
   NotificationEntity,
+  PasswordResetEntity,
   ReminderEntity,
   SessionEntity,
   UserEntity,
@@ -57,4 +59,5 @@ export const ENTITIES = [
   ReviewScoreEntity,
   ConsensusScoreEntity,
   SelectionProposalEntity,
+  PasswordResetEntity,
 ];

@@ -28,6 +28,88 @@ interface Template {
 }
 
 const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
+  'dossier.admissibility': {
+    nl: {
+      subject: (p) => `Ontvankelijkheid van uw dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        str(p, 'decision') === 'admissible'
+          ? `Uw dossier ${str(p, 'reference')} voor de oproep "${str(p, 'callTitle')}" is ontvankelijk en wordt nu beoordeeld.`
+          : `Uw dossier ${str(p, 'reference')} voor de oproep "${str(p, 'callTitle')}" is niet ontvankelijk en neemt niet verder deel aan de procedure.`,
+        `Motivering: ${str(p, 'motivation')}`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `Admissibility of your dossier ${str(p, 'reference')}`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        str(p, 'decision') === 'admissible'
+          ? `Your dossier ${str(p, 'reference')} for the call "${str(p, 'callTitle')}" is admissible and is now being assessed.`
+          : `Your dossier ${str(p, 'reference')} for the call "${str(p, 'callTitle')}" is not admissible and leaves the procedure.`,
+        `Motivation: ${str(p, 'motivation')}`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'review.assigned': {
+    nl: {
+      subject: (p) => `Nieuw dossier te beoordelen: ${str(p, 'reference')}`,
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `U bent aangeduid om dossier ${str(p, 'reference')} van de oproep "${str(p, 'callTitle')}" te beoordelen.`,
+        'Hebt u een belangenconflict, meld dat dan in het portaal; er wordt een andere beoordelaar aangeduid.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => `New dossier to review: ${str(p, 'reference')}`,
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `You have been appointed to review dossier ${str(p, 'reference')} of the call "${str(p, 'callTitle')}".`,
+        'If you have a conflict of interest, declare it in the portal; another reviewer will be appointed.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'review.reminder': {
+    nl: {
+      subject: () => 'Herinnering: beoordelingen staan nog open',
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Er staan nog ${str(p, 'open')} beoordeling(en) voor u open in het Subsidieportaal.`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: () => 'Reminder: reviews still open',
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `You still have ${str(p, 'open')} open review(s) in the grant portal.`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'auth.password_reset': {
+    nl: {
+      subject: () => 'Nieuw wachtwoord kiezen',
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Kies een nieuw wachtwoord via ${str(p, 'resetUrl')} (eenmalig te gebruiken, geldig tot ${str(p, 'expiresAtBrussels')}, Brusselse tijd).`,
+        'Vroeg u dit niet aan? Dan mag u dit bericht negeren; uw wachtwoord blijft ongewijzigd.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: () => 'Choose a new password',
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `Choose a new password at ${str(p, 'resetUrl')} (single use, valid until ${str(p, 'expiresAtBrussels')}, Brussels time).`,
+        'Did you not ask for this? Then ignore this message; your password stays as it is.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'proposal.sent': {
     nl: {
       subject: (p) => `Selectievoorstel ter goedkeuring: ${str(p, 'callTitle')}`,
