@@ -229,6 +229,18 @@ describe('reminders of unsubmitted drafts', () => {
       expect(sink.to(submitterEmail).map((mail) => mail.subject)).toEqual([
         expect.stringMatching(/^Ontvangstbevestiging/),
       ]);
+
+      // A reviewer with an assignment open for more than three days gets one reminder, once.
+      const reviewerEmail = await createUser(api, ['reviewer']);
+      const [{ id: reviewerId }] = await api.dataSource.query('SELECT id FROM users WHERE email = $1', [reviewerEmail]);
+      await api.dataSource.query(
+        `INSERT INTO review_assignments (dossier_id, reviewer_id, assigned_by, created_at) VALUES ($1, $2, $2, now() - interval '4 days')`,
+        [id, reviewerId],
+      );
+      expect(await scanner.scanReviews()).toBe(1);
+      expect(await scanner.scanReviews()).toBe(0);
+      await sink.waitFor(4);
+      expect(sink.to(reviewerEmail).map((mail) => mail.subject)).toEqual(['Herinnering: beoordelingen staan nog open']);
     } finally {
       await worker.close();
       await api.close();
