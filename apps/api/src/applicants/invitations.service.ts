@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
 import { formatBrussels } from '@portal/domain';
 import {
@@ -15,12 +15,9 @@ import { DataSource, IsNull } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { ApplicantRepository } from './applicant.repository';
 import { toApplicantView } from './applicants.service';
+import { hashToken } from '../common/token-hash';
 
 const INVITATION_DAYS = 14;
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 function toInvitationView(invitation: InvitationEntity): InvitationView {
   return {

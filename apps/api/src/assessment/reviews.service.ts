@@ -80,10 +80,7 @@ export class ReviewsService {
           ],
         });
       }
-      const reviewers = await this.repository.reviewers(manager);
-      const existing = await this.repository.assignmentsOfCall(callId, manager);
-      const load = new Map(reviewers.map((r) => [r.id, 0]));
-      for (const a of existing) if (a.status !== 'conflict') load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+      const { existing, load } = await this.reviewerLoad(callId, manager);
       for (const dossierId of [...admissible].sort()) {
         const mine = existing.filter((a) => a.dossierId === dossierId);
         let active = mine.filter((a) => a.status !== 'conflict').length;
@@ -142,9 +139,7 @@ export class ReviewsService {
       );
       // Replace the reviewer: the least-loaded reviewer not yet on this dossier.
       const callId = assignment.dossier!.callId;
-      const existing = await this.repository.assignmentsOfCall(callId, manager);
-      const load = new Map((await this.repository.reviewers(manager)).map((r) => [r.id, 0]));
-      for (const a of existing) if (a.status !== 'conflict') load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+      const { existing, load } = await this.reviewerLoad(callId, manager);
       const taken = new Set(existing.filter((a) => a.dossierId === assignment.dossierId).map((a) => a.reviewerId));
       const replacement = this.leastLoaded(load, taken);
       if (replacement) await this.insertAssignment({ ...auth }, assignment.dossierId, replacement, manager);
@@ -343,6 +338,14 @@ export class ReviewsService {
         manager,
       );
     });
+  }
+
+  /** The call's assignments and, per reviewer, how many active (not conflicted) assignments they hold. */
+  private async reviewerLoad(callId: string, manager: EntityManager) {
+    const existing = await this.repository.assignmentsOfCall(callId, manager);
+    const load = new Map((await this.repository.reviewers(manager)).map((r) => [r.id, 0]));
+    for (const a of existing) if (a.status !== 'conflict') load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+    return { existing, load };
   }
 
   private leastLoaded(load: Map<string, number>, exclude: Set<string>): string | null {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { formatBrussels } from '@portal/domain';
 import {
   AppConfig,
@@ -14,12 +14,9 @@ import {
 import { DataSource, IsNull } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserRepository } from '../users/user.repository';
+import { hashToken } from '../common/token-hash';
 
 const RESET_MINUTES = 60;
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /** Password reset by a single-use token that expires after an hour; the answer never tells whether an account exists. */
 @Injectable()

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@portal/server';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { toUserView } from '../users/user-view';
 import { SessionRepository } from './session.repository';
-
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+import { hashToken } from '../common/token-hash';
 
 @Injectable()
 export class SessionService {
