@@ -40,6 +40,16 @@ describe('accounts, sessions and CSRF (real PostgreSQL)', () => {
     expect(audit.map((event) => event.action).sort()).toEqual(['auth.login', 'auth.logout']);
   });
 
+  it('a person chooses the language of their e-mails', async () => {
+    const { agent, csrf } = await session(api, DEMO.reviewer);
+    const changed = await agent.patch('/api/v1/auth/me').set(CSRF_HEADER, csrf).send({ locale: 'en' }).expect(200);
+    expect(changed.body.user.locale).toBe('en');
+    expect((await agent.get('/api/v1/auth/me').expect(200)).body.user.locale).toBe('en');
+    const bad = await agent.patch('/api/v1/auth/me').set(CSRF_HEADER, csrf).send({ locale: 'fr' }).expect(400);
+    expect(bad.body.errors[0].field).toBe('locale');
+    await agent.patch('/api/v1/auth/me').set(CSRF_HEADER, csrf).send({ locale: 'nl' }).expect(200);
+  });
+
   it('stores argon2id password hashes, never the password', async () => {
     const rows = await api.dataSource.query('SELECT password_hash FROM users');
     expect(rows.length).toBe(4);

@@ -45,6 +45,7 @@ const EXPECTATIONS: Record<
     body: () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord' }),
   },
   'GET /api/v1/auth/me': {},
+  'PATCH /api/v1/auth/me': { body: () => ({}) },
   'GET /api/health': {},
   'POST /api/v1/system/worker-ping': {},
   'GET /api/v1/calls': {},

@@ -81,6 +81,19 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
     );
   });
 
+  it('a person who prefers English gets the confirmation in English', async () => {
+    const user = await applicantWithOrganisation(api);
+    await user.agent.patch('/api/v1/auth/me').set(CSRF_HEADER, user.csrf).send({ locale: 'en' }).expect(200);
+    const call = await createCall(api);
+    const { id } = await completeDossier(api, user, call.id);
+    const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, user.csrf).expect(200);
+    const me = await user.agent.get('/api/v1/auth/me').expect(200);
+    await waitUntil(async () => sink.to(me.body.user.email).length > 0);
+    const [mail] = sink.to(me.body.user.email);
+    expect(mail.subject).toBe(`Receipt of dossier ${receipt.body.reference}`);
+    expect(mail.text).toContain('(Brussels time)');
+  });
+
   it('a failed submission writes no outbox row (no change, no row)', async () => {
     const user = await applicantWithOrganisation(api);
     const call = await createCall(api);

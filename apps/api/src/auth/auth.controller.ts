@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SESSION_COOKIE } from '@portal/contracts';
@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { CsrfService } from './csrf.service';
 import { LoginDto } from './dto/login.dto';
 import { RegisterUserDto } from './dto/register-user.dto';
+import { UpdateMeDto } from './dto/update-me.dto';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
 
@@ -127,5 +128,18 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): SessionResponse {
     return { user: auth.user, csrfToken: this.csrf.issue(request, response) };
+  }
+
+  @Authenticated()
+  @Patch('me')
+  @ApiOperation({ summary: 'Change my display name or the language of my e-mails' })
+  async updateMe(
+    @CurrentAuth() auth: AuthContext,
+    @Body() dto: UpdateMeDto,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
+    const user = await this.auth.updateProfile(auth.user.id, dto, requestIdOf(request));
+    return { user, csrfToken: this.csrf.issue(request, response) };
   }
 }

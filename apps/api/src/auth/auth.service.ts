@@ -116,6 +116,33 @@ export class AuthService {
     }
   }
 
+  async updateProfile(
+    userId: string,
+    changes: { displayName?: string; locale?: 'nl' | 'en' },
+    requestId: string | null,
+  ): Promise<UserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneByOrFail(UserEntity, { id: userId });
+      const before = { displayName: user.displayName, locale: user.locale };
+      if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+      if (changes.locale !== undefined) user.locale = changes.locale;
+      const saved = await manager.save(UserEntity, user);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          action: 'user.profile_changed',
+          entityType: 'user',
+          entityId: userId,
+          before,
+          after: { displayName: saved.displayName, locale: saved.locale },
+          requestId,
+        },
+        manager,
+      );
+      return toUserView(saved);
+    });
+  }
+
   async logout(userId: string, sessionId: string, requestId: string | null): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.close(sessionId, manager);
