@@ -26,6 +26,13 @@ const RegisterAccountPage = lazy(() =>
   import('./pages/register-account-page').then((m) => ({ default: m.RegisterAccountPage })),
 );
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const ProfilePage = lazy(() => import('./pages/profile-page').then((m) => ({ default: m.ProfilePage })));
 const RegisterApplicantPage = lazy(() =>
   import('./pages/applicant/register-applicant-page').then((m) => ({ default: m.RegisterApplicantPage })),
 );
@@ -52,6 +59,23 @@ export function App() {
             </Deferred>
           }
         />
+        <Route
+          path="wachtwoord-vergeten"
+          element={
+            <Deferred>
+              <ForgotPasswordPage />
+            </Deferred>
+          }
+        />
+        {/* The link in the password reset mail; also works while logged in (the reset ends every session). */}
+        <Route
+          path="wachtwoord/:token"
+          element={
+            <Deferred>
+              <ResetPasswordPage />
+            </Deferred>
+          }
+        />
         {/* Public: anonymous visitors are offered login / account creation there and come back. */}
         <Route
           path="uitnodiging/:token"
@@ -65,6 +89,17 @@ export function App() {
         <Route path="oproepen" element={<CallListPage />} />
         <Route path="oproepen/:id" element={<CallPage />} />
 
+        {/* Any logged-in user, whatever the role. */}
+        <Route element={<RequireRole />}>
+          <Route
+            path="profiel"
+            element={
+              <Deferred>
+                <ProfilePage />
+              </Deferred>
+            }
+          />
+        </Route>
         <Route element={<RequireRole role="applicant" />}>
           <Route path="aanvrager" element={<ApplicantHomePage />} />
           <Route

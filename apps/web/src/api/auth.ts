@@ -66,3 +66,31 @@ export async function logout(): Promise<void> {
     if (!(isApiError(error) && error.status === 401)) throw error;
   }
 }
+
+/** `POST /auth/password-reset`: always accepted (the answer never reveals whether the account exists). */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await api.post<{ status: 'accepted' }>('/auth/password-reset', { email });
+}
+
+export interface PasswordResetConfirmation {
+  token: string;
+  password: string;
+}
+
+/** `POST /auth/password-reset/confirm`: sets the new password (204) and ends every session of the account. */
+export async function confirmPasswordReset(input: PasswordResetConfirmation): Promise<void> {
+  await api.post<undefined>('/auth/password-reset/confirm', input);
+}
+
+export interface ProfileUpdate {
+  displayName?: string;
+  /** Language of the person's e-mails. */
+  locale?: User['locale'];
+}
+
+/** `PATCH /auth/me`: change the display name or the language of the e-mails. */
+export async function updateProfile(input: ProfileUpdate): Promise<User> {
+  const body = await api.patch<UserWithToken>('/auth/me', input);
+  setCsrfToken(body.csrfToken);
+  return normaliseUser(body.user);
+}

@@ -1,6 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegisterUserInput } from '@portal/contracts';
-import { fetchCurrentUser, login, logout, registerUser, type LoginRequest, type User } from '../api/auth';
+import {
+  confirmPasswordReset,
+  fetchCurrentUser,
+  login,
+  logout,
+  registerUser,
+  updateProfile,
+  type LoginRequest,
+  type PasswordResetConfirmation,
+  type ProfileUpdate,
+  type User,
+} from '../api/auth';
+import { setCsrfToken } from '../api/client';
 
 export const CURRENT_USER_QUERY_KEY = ['auth', 'me'] as const;
 
@@ -44,6 +56,35 @@ export function useLogout() {
     onSuccess: () => {
       queryClient.clear();
       queryClient.setQueryData(CURRENT_USER_QUERY_KEY, null);
+    },
+  });
+}
+
+/** Changes the profile; the auth state then holds the user the server returned. */
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation<User, unknown, ProfileUpdate>({
+    mutationFn: updateProfile,
+    onSuccess: (user) => {
+      queryClient.setQueryData(CURRENT_USER_QUERY_KEY, user);
+    },
+  });
+}
+
+/**
+ * Chooses a new password with the token from the mail. The server ends every session of the account, so a session
+ * this browser may have had is gone too: forget it (and its CSRF token).
+ */
+export function useConfirmPasswordReset() {
+  const queryClient = useQueryClient();
+  return useMutation<void, unknown, PasswordResetConfirmation>({
+    mutationFn: confirmPasswordReset,
+    onSuccess: () => {
+      if (queryClient.getQueryData(CURRENT_USER_QUERY_KEY)) {
+        setCsrfToken(null);
+        queryClient.clear();
+        queryClient.setQueryData(CURRENT_USER_QUERY_KEY, null);
+      }
     },
   });
 }

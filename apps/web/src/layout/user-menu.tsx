@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api/auth';
 import { useLogout } from '../auth/use-auth';
@@ -18,6 +18,9 @@ export function UserMenu({ user }: UserMenuProps) {
         <span className="visually-hidden">{t('nav.loggedInAs')} </span>
         <span data-testid="user-display-name">{user.displayName}</span>
       </p>
+      <Link to="/profiel" className="user-menu__profile" data-testid="nav-profile">
+        {t('nav.profile')}
+      </Link>
       <Button
         variant="secondary"
         className="user-menu__logout"

@@ -107,6 +107,11 @@ export function LoginPage() {
           </Button>
         </form>
       </FormProvider>
+      <p>
+        <Link to="/wachtwoord-vergeten" data-testid="login-forgot">
+          {t('login.forgotPassword')}
+        </Link>
+      </p>
       <h2>{t('login.noAccountTitle')}</h2>
       <p>{t('login.noAccount')}</p>
       <p>

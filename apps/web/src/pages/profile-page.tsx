@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../api/auth';
+import { errorMessage } from '../api/error-message';
+import { useCurrentUser, useUpdateProfile } from '../auth/use-auth';
+import { Alert } from '../components/alert';
+import { Button } from '../components/button';
+import { DocumentTitle } from '../components/document-title';
+import { FormField } from '../components/form-field';
+import { LoadingIndicator } from '../components/loading-indicator';
+import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { LANGUAGES } from '../i18n';
+
+interface ProfileValues {
+  displayName: string;
+  locale: User['locale'];
+}
+
+/** `/profiel` (logged in): display name and the language of the person's e-mails (`PATCH /auth/me`). */
+export function ProfilePage() {
+  const { data: user } = useCurrentUser();
+  // The route guard only renders this page for a logged-in user.
+  if (!user) return <LoadingIndicator />;
+  return <ProfileForm user={user} />;
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const update = useUpdateProfile();
+  const form = useForm<ProfileValues>({
+    mode: 'onTouched',
+    defaultValues: { displayName: user.displayName, locale: user.locale },
+  });
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const title = t('profile.title');
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    try {
+      const saved = await update.mutateAsync({ displayName: values.displayName.trim(), locale: values.locale });
+      form.reset({ displayName: saved.displayName, locale: saved.locale });
+      setMessage({ tone: 'success', text: t('profile.saved') });
+    } catch (error) {
+      applyServerFieldErrors(error, form.setError, ['displayName', 'locale']);
+      setMessage({ tone: 'error', text: errorMessage(error, t) });
+    }
+    setAttempt((n) => n + 1);
+  });
+
+  return (
+    <div className="narrow">
+      <DocumentTitle page={title} />
+      <h1 id="profile-title">{title}</h1>
+      <p className="lead">{t('profile.intro')}</p>
+      <p>
+        {t('profile.email')}: <strong data-testid="profile-email">{user.email}</strong>
+      </p>
+      {message ? (
+        <Alert
+          key={attempt}
+          tone={message.tone}
+          data-testid={message.tone === 'success' ? 'profile-saved' : 'profile-error'}
+        >
+          {message.text}
+        </Alert>
+      ) : null}
+      <FormProvider {...form}>
+        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="profile-title">
+          <FormField
+            name="displayName"
+            label={t('profile.displayName')}
+            help={t('profile.displayNameHelp')}
+            required
+            maxLength={200}
+            rules={{
+              validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
+            }}
+            autoComplete="name"
+            data-testid="profile-display-name"
+          />
+          <FormField
+            as="select"
+            name="locale"
+            label={t('profile.locale')}
+            help={t('profile.localeHelp')}
+            required
+            options={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+            data-testid="profile-locale"
+          />
+          <Button
+            type="submit"
+            variant="primary"
+            busy={update.isPending}
+            busyLabel={t('profile.submitting')}
+            data-testid="profile-submit"
+          >
+            {t('profile.submit')}
+          </Button>
+        </form>
+      </FormProvider>
+    </div>
+  );
+}

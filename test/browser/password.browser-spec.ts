@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { NotificationEntity, UserEntity } from '@portal/server';
+import { launchChromium } from '../support/browser';
+import { createUser } from '../support/factories';
+import { DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
+
+describe('forgotten password and profile through Chromium (real API serving the built web app)', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
+    baseUrl = await api.app.getUrl();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function logIn(page: Page, email: string, password: string): Promise<void> {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('role-home').waitFor();
+  }
+
+  it('asks for a reset link, chooses a new password from the mail link and logs in with it', async () => {
+    const email = await createUser(api);
+    const newPassword = 'een nieuwe zin als wachtwoord';
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-forgot').click();
+      await page.waitForURL((url) => url.pathname === '/wachtwoord-vergeten');
+      await page.getByTestId('forgot-email').fill(email);
+      await page.getByTestId('forgot-submit').click();
+      const sent = page.getByTestId('forgot-sent');
+      await sent.waitFor();
+      expect((await sent.textContent())?.trim()).toBe(
+        'Als er een account bestaat voor dit adres, ontvang je een e-mail met een link.',
+      );
+
+      // The link from the mail (the outbox row holds what the worker will send).
+      const notification = await api.dataSource
+        .getRepository(NotificationEntity)
+        .findOneByOrFail({ template: 'auth.password_reset', recipient: email });
+      const resetUrl = new URL(String(notification.payload.resetUrl));
+      expect(resetUrl.pathname).toMatch(/^\/wachtwoord\/[A-Za-z0-9_-]{20,100}$/);
+      const resetPath = resetUrl.pathname;
+
+      await page.goto(`${baseUrl}${resetPath}`);
+      // Instant feedback before the server is asked.
+      const length = page.getByTestId('reset-password-length');
+      await page.getByTestId('reset-password').fill('kort');
+      await length.filter({ hasText: /^4 tekens: nog 8 tekens nodig\.$/ }).waitFor();
+      await page.getByTestId('reset-password').blur();
+      await page.getByText('Kies een wachtwoord van minstens 12 tekens.').waitFor();
+      await page.getByTestId('reset-password').fill(newPassword);
+      await length.filter({ hasText: /^✓ Je wachtwoord is lang genoeg\.$/ }).waitFor();
+      await page.getByTestId('reset-password-confirm').fill(`${newPassword}x`);
+      await page.getByTestId('reset-password-confirm').blur();
+      await page.getByText('De twee wachtwoorden zijn niet gelijk.').waitFor();
+      await page.getByTestId('reset-password-confirm').fill(newPassword);
+      await page.locator('[data-testid="reset-password-confirm"]:not([aria-invalid])').waitFor();
+      await page.getByTestId('reset-submit').click();
+      await page.getByTestId('reset-done').waitFor();
+
+      // The link is single use.
+      await page.goto(`${baseUrl}${resetPath}`);
+      await page.getByTestId('reset-password').fill(newPassword);
+      await page.getByTestId('reset-password-confirm').fill(newPassword);
+      await page.getByTestId('reset-submit').click();
+      const invalid = page.getByTestId('reset-error');
+      await invalid.waitFor();
+      expect(await invalid.textContent()).toContain('Vraag een nieuwe aan.');
+      expect(await page.getByTestId('reset-new-link').getAttribute('href')).toBe('/wachtwoord-vergeten');
+
+      // The old password no longer works; the new one does.
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-email').fill(email);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('login-error').waitFor();
+      await page.getByTestId('login-password').fill(newPassword);
+      await page.getByTestId('login-submit').click();
+      const home = page.getByTestId('role-home');
+      await home.waitFor();
+      expect(await home.getAttribute('data-role')).toBe('applicant');
+      expect(new URL(page.url()).pathname).toBe('/aanvrager');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches the language of the e-mails to English on the profile page', async () => {
+    const email = await createUser(api);
+    const page = await browser.newPage();
+    try {
+      await logIn(page, email, DEMO_PASSWORD);
+      await page.getByTestId('nav-profile').click();
+      await page.waitForURL((url) => url.pathname === '/profiel');
+      expect(await page.getByTestId('profile-locale').inputValue()).toBe('nl');
+      await page.getByTestId('profile-display-name').fill('Robin Profiel');
+      await page.getByTestId('profile-locale').selectOption('en');
+      await page.getByTestId('profile-submit').click();
+      const saved = page.getByTestId('profile-saved');
+      await saved.waitFor();
+      expect((await saved.textContent())?.trim()).toBe('Je profiel is opgeslagen.');
+      // The auth state holds the returned user; the site itself stays in Dutch.
+      await page
+        .getByTestId('user-display-name')
+        .filter({ hasText: /^Robin Profiel$/ })
+        .waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
+
+      const user = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
+      expect(user.locale).toBe('en');
+      expect(user.displayName).toBe('Robin Profiel');
+    } finally {
+      await page.close();
+    }
+  });
+});
