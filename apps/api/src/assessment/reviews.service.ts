@@ -142,7 +142,7 @@ export class ReviewsService {
       const { existing, load } = await this.reviewerLoad(callId, manager);
       const taken = new Set(existing.filter((a) => a.dossierId === assignment.dossierId).map((a) => a.reviewerId));
       const replacement = this.leastLoaded(load, taken);
-      if (replacement) await this.insertAssignment({ ...auth }, assignment.dossierId, replacement, manager);
+      if (replacement) await this.insertAssignment(auth, assignment.dossierId, replacement, manager);
     });
     return this.mine(auth);
   }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
+import { FormProvider, useForm, type Path } from 'react-hook-form';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -10,6 +10,7 @@ import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { DocumentTitle } from '../components/document-title';
 import { FormField } from '../components/form-field';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { LoadingIndicator } from '../components/loading-indicator';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
@@ -23,8 +24,6 @@ interface AccountValues {
   locale: Language;
 }
 
-/** The API refuses shorter passwords (WEAK_PASSWORD); the form says so while typing. */
-const MIN_PASSWORD_LENGTH = 12;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const SERVER_FIELDS: readonly Path<AccountValues>[] = ['displayName', 'email', 'password', 'locale'];
@@ -46,13 +45,11 @@ export function RegisterAccountPage() {
   const { data: user, isPending: userPending } = useCurrentUser();
   const registration = useRegister();
   const localeName = useId();
-  const counterId = useId();
   const form = useForm<AccountValues>({
     mode: 'onTouched',
     reValidateMode: 'onChange',
     defaultValues: { displayName: '', email: '', password: '', passwordConfirm: '', locale: currentLanguage() },
   });
-  const password = useWatch({ control: form.control, name: 'password' });
   const [formError, setFormError] = useState<{ message: string; code: string | null } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const title = t('account.title');
@@ -93,7 +90,6 @@ export function RegisterAccountPage() {
     }
   });
 
-  const missing = Math.max(0, MIN_PASSWORD_LENGTH - password.length);
   return (
     <div className="narrow">
       <DocumentTitle page={title} />
@@ -143,46 +139,10 @@ export function RegisterAccountPage() {
             autoCapitalize="none"
             data-testid="register-email"
           />
-          <div>
-            <FormField
-              name="password"
-              type="password"
-              label={t('account.password')}
-              help={t('account.passwordHelp', { count: MIN_PASSWORD_LENGTH })}
-              required
-              maxLength={1024}
-              rules={{
-                minLength: { value: MIN_PASSWORD_LENGTH, message: 'account.passwordTooShort' },
-                onChange: () => {
-                  if (form.getFieldState('passwordConfirm').isTouched) void form.trigger('passwordConfirm');
-                },
-              }}
-              autoComplete="new-password"
-              aria-describedby={counterId}
-              data-testid="register-password"
-            />
-            <p
-              id={counterId}
-              className={['char-counter', missing === 0 ? 'char-counter--ok' : null].filter(Boolean).join(' ')}
-              data-testid="register-password-length"
-              data-ok={missing === 0}
-            >
-              {missing === 0
-                ? t('account.passwordLongEnough')
-                : t('account.passwordMissing', { count: missing, length: password.length })}
-            </p>
-          </div>
-          <FormField
-            name="passwordConfirm"
-            type="password"
-            label={t('account.passwordConfirm')}
-            required
-            maxLength={1024}
-            rules={{
-              validate: (value: string) => value === form.getValues('password') || 'account.passwordMismatch',
-            }}
-            autoComplete="new-password"
-            data-testid="register-password-confirm"
+          <NewPasswordFields
+            passwordLabel={t('account.password')}
+            confirmLabel={t('account.passwordConfirm')}
+            testIdPrefix="register"
           />
           <fieldset className="fieldset">
             <legend className="fieldset__legend">{t('account.locale')}</legend>

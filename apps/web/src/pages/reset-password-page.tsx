@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -8,16 +8,13 @@ import { useConfirmPasswordReset } from '../auth/use-auth';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { DocumentTitle } from '../components/document-title';
-import { FormField } from '../components/form-field';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
 
 interface ResetValues {
   password: string;
   passwordConfirm: string;
 }
-
-/** The API refuses shorter passwords (WEAK_PASSWORD); the form says so while typing. */
-const MIN_PASSWORD_LENGTH = 12;
 
 /** The link cannot be used (expired, used, or not a token at all): only a new link helps. */
 function isInvalidLink(error: unknown): boolean {
@@ -32,13 +29,11 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const confirm = useConfirmPasswordReset();
-  const counterId = useId();
   const form = useForm<ResetValues>({
     mode: 'onTouched',
     reValidateMode: 'onChange',
     defaultValues: { password: '', passwordConfirm: '' },
   });
-  const password = useWatch({ control: form.control, name: 'password' });
   const [formError, setFormError] = useState<{ message: string; invalidLink: boolean } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const doneRef = useRef<HTMLDivElement>(null);
@@ -86,7 +81,6 @@ export function ResetPasswordPage() {
     );
   }
 
-  const missing = Math.max(0, MIN_PASSWORD_LENGTH - password.length);
   return (
     <div className="narrow">
       <DocumentTitle page={title} />
@@ -106,46 +100,10 @@ export function ResetPasswordPage() {
       ) : null}
       <FormProvider {...form}>
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="reset-title">
-          <div>
-            <FormField
-              name="password"
-              type="password"
-              label={t('password.newPassword')}
-              help={t('account.passwordHelp', { count: MIN_PASSWORD_LENGTH })}
-              required
-              maxLength={1024}
-              rules={{
-                minLength: { value: MIN_PASSWORD_LENGTH, message: 'account.passwordTooShort' },
-                onChange: () => {
-                  if (form.getFieldState('passwordConfirm').isTouched) void form.trigger('passwordConfirm');
-                },
-              }}
-              autoComplete="new-password"
-              aria-describedby={counterId}
-              data-testid="reset-password"
-            />
-            <p
-              id={counterId}
-              className={['char-counter', missing === 0 ? 'char-counter--ok' : null].filter(Boolean).join(' ')}
-              data-testid="reset-password-length"
-              data-ok={missing === 0}
-            >
-              {missing === 0
-                ? t('account.passwordLongEnough')
-                : t('account.passwordMissing', { count: missing, length: password.length })}
-            </p>
-          </div>
-          <FormField
-            name="passwordConfirm"
-            type="password"
-            label={t('password.newPasswordConfirm')}
-            required
-            maxLength={1024}
-            rules={{
-              validate: (value: string) => value === form.getValues('password') || 'account.passwordMismatch',
-            }}
-            autoComplete="new-password"
-            data-testid="reset-password-confirm"
+          <NewPasswordFields
+            passwordLabel={t('password.newPassword')}
+            confirmLabel={t('password.newPasswordConfirm')}
+            testIdPrefix="reset"
           />
           <Button
             type="submit"
