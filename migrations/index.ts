@@ -9,6 +9,7 @@ import { Invitations1795465662404 } from './1795465662404-Invitations';
 import { Assessment1795466476501 } from './1795466476501-Assessment';
 import { DossierAssessmentStatuses1795466476600 } from './1795466476600-DossierAssessmentStatuses';
 import { PasswordResetsReviewReminders1795468558381 } from './1795468558381-PasswordResetsReviewReminders';
+import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotions';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Assessment1795466476501,
   DossierAssessmentStatuses1795466476600,
   PasswordResetsReviewReminders1795468558381,
+  ReservePromotions1795470804296,
 ];

@@ -1,5 +1,14 @@
 /** WARNING: persisted in dossiers.status. */
-export const DOSSIER_STATUSES = ['draft', 'submitted', 'withdrawn', 'inadmissible', 'awarded', 'rejected'] as const;
+export const DOSSIER_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'inadmissible',
+  'awarded',
+  'rejected',
+  /** An awarded applicant gave up the subsidy; the money goes to the reserve list. */
+  'declined',
+] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export interface BudgetLine {

@@ -196,3 +196,63 @@ export class SelectionProposalEntity {
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
 }
+
+/**
+ * Promotion of a reserve dossier after an awarded applicant declined: the admin proposes the next reserve dossier that
+ * fits in what is left of the budget, the minister confirms (a decision of its own) or refuses. At most one open
+ * proposal per call, and a dossier is promoted at most once (partial unique indexes).
+ */
+@Entity({ name: 'reserve_promotions' })
+@Index('reserve_promotions_one_open', ['callId'], { unique: true, where: `status = 'proposed'` })
+@Index('reserve_promotions_dossier_once', ['dossierId'], { unique: true, where: `status IN ('proposed','confirmed')` })
+@Check('reserve_promotions_status_known', `status IN ('proposed','confirmed','refused')`)
+@Check('reserve_promotions_granted_positive', `granted_cents > 0`)
+export class ReservePromotionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('reserve_promotions_call_idx')
+  @Column({ name: 'call_id', type: 'uuid' })
+  callId: string;
+
+  @ManyToOne(() => CallEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'reserve_promotions_call_fk' })
+  call?: CallEntity;
+
+  @Column({ name: 'dossier_id', type: 'uuid' })
+  dossierId: string;
+
+  @ManyToOne(() => DossierEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'reserve_promotions_dossier_fk' })
+  dossier?: DossierEntity;
+
+  @Column({ type: 'varchar', length: 20, default: 'proposed' })
+  status: 'proposed' | 'confirmed' | 'refused';
+
+  @Column({ name: 'granted_cents', type: 'bigint', transformer: bigintCents })
+  grantedCents: number;
+
+  @Column({ type: 'text' })
+  motivation: string;
+
+  @Column({ name: 'proposed_by', type: 'uuid' })
+  proposedBy: string;
+
+  @CreateDateColumn({ name: 'proposed_at', type: 'timestamptz' })
+  proposedAt: Date;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ name: 'decision_date', type: 'date', nullable: true })
+  decisionDate: string | null;
+
+  @Column({ name: 'decision_reference', type: 'varchar', length: 100, nullable: true })
+  decisionReference: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  remarks: string | null;
+}

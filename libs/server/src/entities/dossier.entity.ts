@@ -25,7 +25,10 @@ import { CallEntity } from './call.entity';
   unique: true,
   where: `status <> 'withdrawn'`,
 })
-@Check('dossiers_status_known', `status IN ('draft','submitted','withdrawn','inadmissible','awarded','rejected')`)
+@Check(
+  'dossiers_status_known',
+  `status IN ('draft','submitted','withdrawn','inadmissible','awarded','rejected','declined')`,
+)
 @Check(
   'dossiers_amounts_not_negative',
   'requested_cents >= 0 AND own_contribution_cents >= 0 AND other_income_cents >= 0',

@@ -3,6 +3,7 @@ import {
   AdmissibilityDecisionEntity,
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
+  ReservePromotionEntity,
   ReviewScoreEntity,
   SelectionProposalEntity,
 } from './assessment.entities';
@@ -23,6 +24,7 @@ export {
   AdmissibilityDecisionEntity,
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
+  ReservePromotionEntity,
   ReviewScoreEntity,
   SelectionProposalEntity,
   ApplicantEntity,
@@ -59,5 +61,6 @@ export const ENTITIES = [
   ReviewScoreEntity,
   ConsensusScoreEntity,
   SelectionProposalEntity,
+  ReservePromotionEntity,
   PasswordResetEntity,
 ];
