@@ -112,3 +112,109 @@ export interface ProposalView {
   approvedAt: string | null;
   createdAt: string;
 }
+
+/** What an applicant sees of the decision on their dossier; scores only once the decision is taken. */
+export interface DossierDecisionView {
+  dossierId: string;
+  reference: string | null;
+  /** pending: no decision yet (nothing about the assessment is shown). */
+  outcome: 'pending' | 'inadmissible' | 'awarded' | 'rejected' | 'reserve' | 'declined';
+  grantedCents: number;
+  /** A stable reason code (selection reasons) or, for inadmissibility, the administration's motivation. */
+  reason: string | null;
+  motivation: string | null;
+  decisionDate: string | null;
+  decisionReference: string | null;
+  reservePosition: number | null;
+  rank: number | null;
+  total: number | null;
+  scores: Array<{ criterionCode: string; label: string; score: number; weight: number; scaleMax: number }>;
+  /** True when the applicant may still give up the awarded subsidy. */
+  canDecline: boolean;
+  letterAvailable: boolean;
+}
+
+export interface ReserveCandidateView {
+  dossierId: string;
+  reference: string;
+  applicantName: string;
+  position: number;
+  amountCents: number;
+  envelope: string | null;
+  status: string;
+  fits: boolean;
+}
+
+export interface ReservePromotionView {
+  id: string;
+  dossierId: string;
+  reference: string;
+  applicantName: string;
+  status: 'proposed' | 'confirmed' | 'refused';
+  grantedCents: number;
+  motivation: string;
+  proposedAt: string;
+  decidedAt: string | null;
+  decisionDate: string | null;
+  decisionReference: string | null;
+  remarks: string | null;
+}
+
+/** The reserve list after the minister's approval: what came free and who is next. */
+export interface ReserveView {
+  callId: string;
+  budgetCents: number;
+  awardedCents: number;
+  /** Budget minus awarded minus an open promotion. */
+  remainingCents: number;
+  declined: Array<{ dossierId: string; reference: string; applicantName: string; freedCents: number }>;
+  candidates: ReserveCandidateView[];
+  /** The dossier the rules say comes next, or null. */
+  nextDossierId: string | null;
+  promotions: ReservePromotionView[];
+}
+
+/** Readable wording of the stable selection reason codes, for letters, e-mails and screens. */
+export const SELECTION_REASON_TEXT: Record<string, { nl: string; en: string }> = {
+  'within-budget': {
+    nl: 'De aanvraag scoorde hoog genoeg in de rangschikking om binnen het budget te vallen.',
+    en: 'The application ranked high enough to fall within the budget.',
+  },
+  'partial-at-margin': {
+    nl: 'De aanvraag viel op de grens van het budget; volgens het reglement van de oproep wordt ze gedeeltelijk gefinancierd.',
+    en: 'The application fell on the budget line; under the call rules it is funded in part.',
+  },
+  'does-not-fit': {
+    nl: 'Het gevraagde bedrag paste niet meer in het resterende budget.',
+    en: 'The amount requested no longer fitted in the remaining budget.',
+  },
+  insufficient: {
+    nl: 'De aanvraag haalde op minstens één criterium de minimumscore niet.',
+    en: 'The application did not reach the minimum score on at least one criterion.',
+  },
+  incomplete: {
+    nl: 'De aanvraag kon niet volledig beoordeeld worden.',
+    en: 'The application could not be fully assessed.',
+  },
+  'override-select': {
+    nl: 'De administratie stelde de aanvraag gemotiveerd voor selectie voor.',
+    en: 'The administration proposed the application for selection, with a motivation.',
+  },
+  'override-exclude': {
+    nl: 'De administratie stelde gemotiveerd voor de aanvraag niet te selecteren.',
+    en: 'The administration proposed, with a motivation, not to select the application.',
+  },
+  'budget-exhausted': {
+    nl: 'Het budget van de oproep was volledig besteed aan hoger gerangschikte aanvragen.',
+    en: 'The budget of the call was fully spent on applications ranked higher.',
+  },
+  'reserve-promoted': {
+    nl: 'Een geselecteerde aanvrager zag af van de subsidie; deze aanvraag kwam als eerstvolgende op de reservelijst in aanmerking.',
+    en: 'A selected applicant declined the grant; this application was next on the reserve list.',
+  },
+};
+
+export function selectionReasonText(code: string | null | undefined, locale: 'nl' | 'en'): string {
+  if (!code) return '';
+  return SELECTION_REASON_TEXT[code]?.[locale] ?? code;
+}

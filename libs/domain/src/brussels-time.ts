@@ -30,6 +30,11 @@ export function formatBrussels(instant: Date, withSeconds = true): string {
   );
 }
 
+/** The Brussels calendar date of an instant, `YYYY-MM-DD` (a decision taken at 00:30 Brussels time is that day's). */
+export function brusselsDate(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: BRUSSELS }).toISODate()!;
+}
+
 /** `YYYY-MM-DD` calendar dates (project periods) compare as strings once validated. */
 export function isCalendarDate(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;

@@ -9,3 +9,4 @@ export * from './catalogue';
 export * from './allocation';
 export * from './ranking';
 export * from './selection';
+export * from './reserve';

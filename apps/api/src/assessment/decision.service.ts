@@ -159,8 +159,12 @@ export class DecisionService {
           action: 'dossier.admissibility_decided',
           entityType: 'dossier',
           entityId: dossierId,
-          before: before ? { decision: before.decision, motivation: before.motivation } : null,
-          after: { decision, motivation },
+          before: {
+            status: entry.dossier.status,
+            decision: before?.decision ?? null,
+            motivation: before?.motivation ?? null,
+          },
+          after: { status: decision === 'inadmissible' ? 'inadmissible' : 'submitted', decision, motivation },
           requestId,
         },
         manager,
@@ -368,15 +372,39 @@ export class DecisionService {
       proposal.decisionReference = decisionReference.trim();
       proposal.approvedBy = auth.user.id;
       proposal.approvedAt = await this.repository.now(manager);
+      const previous = new Map(
+        (
+          await manager.query<Array<{ id: string; status: string; granted_cents: string | null }>>(
+            'SELECT id, status, granted_cents FROM dossiers WHERE id = ANY($1::uuid[])',
+            [lines.map((l) => l.dossierId)],
+          )
+        ).map((row) => [row.id, row]),
+      );
       for (const line of lines) {
         if (line.outcome === 'reserve') continue;
-        await manager.update(
-          DossierEntity,
-          { id: line.dossierId },
+        const after = {
+          status: line.outcome === 'selected' ? ('awarded' as const) : ('rejected' as const),
+          grantedCents: line.outcome === 'selected' ? line.grantedCents : 0,
+        };
+        await manager.update(DossierEntity, { id: line.dossierId }, after);
+        // The decision changes each dossier's state: its own audit trail shows it, not only the call's.
+        const before = previous.get(line.dossierId);
+        await this.audit.record(
           {
-            status: line.outcome === 'selected' ? 'awarded' : 'rejected',
-            grantedCents: line.outcome === 'selected' ? line.grantedCents : 0,
+            actorUserId: auth.user.id,
+            action: 'dossier.decided',
+            entityType: 'dossier',
+            entityId: line.dossierId,
+            before: before
+              ? {
+                  status: before.status,
+                  grantedCents: before.granted_cents === null ? null : Number(before.granted_cents),
+                }
+              : null,
+            after: { ...after, proposalId: proposal.id, decisionDate, decisionReference: decisionReference.trim() },
+            requestId,
           },
+          manager,
         );
       }
       const [{ total }] = await manager.query<Array<{ total: string | null }>>(

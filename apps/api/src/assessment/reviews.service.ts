@@ -133,7 +133,8 @@ export class ReviewsService {
           action: 'review.conflict_declared',
           entityType: 'dossier',
           entityId: assignment.dossierId,
-          after: { assignmentId, reason },
+          before: { assignmentId, status: assignment.status },
+          after: { assignmentId, status: 'conflict', reason },
         },
         manager,
       );
@@ -215,7 +216,8 @@ export class ReviewsService {
             action: 'review.submitted',
             entityType: 'dossier',
             entityId: assignment.dossierId,
-            after: { assignmentId, scores },
+            before: { assignmentId, status: assignment.status },
+            after: { assignmentId, status: 'submitted', scores },
           },
           manager,
         );

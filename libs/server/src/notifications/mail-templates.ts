@@ -1,4 +1,4 @@
-import type { NotificationTemplate } from '@portal/contracts';
+import { selectionReasonText, type NotificationTemplate } from '@portal/contracts';
 
 export interface RenderedMail {
   subject: string;
@@ -137,7 +137,10 @@ const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
         `Beste ${str(p, 'recipientName')},`,
         str(p, 'outcome') === 'selected'
           ? `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} wordt aan uw project "${str(p, 'title')}" een subsidie van ${str(p, 'grantedEuro')} toegekend.`
-          : `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} kon aan uw project "${str(p, 'title')}" geen subsidie toegekend worden (reden: ${str(p, 'reason')}).`,
+          : str(p, 'outcome') === 'reserve'
+            ? `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} werd uw project "${str(p, 'title')}" niet geselecteerd, maar op de reservelijst geplaatst. Komt er budget vrij, dan kan het alsnog in aanmerking komen.`
+            : `Bij ministerieel besluit ${str(p, 'decisionReference')} van ${str(p, 'decisionDate')} kon aan uw project "${str(p, 'title')}" geen subsidie toegekend worden. ${selectionReasonText(str(p, 'reason'), 'nl')}`,
+        'De beslissingsbrief (PDF) staat bij uw dossier in het Subsidieportaal.',
         `Oproep: ${str(p, 'callTitle')}. Dossiernummer: ${str(p, 'reference')}.`,
         'Met vriendelijke groeten,\nHet Subsidieportaal',
       ],
@@ -148,7 +151,10 @@ const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
         `Dear ${str(p, 'recipientName')},`,
         str(p, 'outcome') === 'selected'
           ? `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} your project "${str(p, 'title')}" is awarded a grant of ${str(p, 'grantedEuro')}.`
-          : `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} no grant could be awarded to your project "${str(p, 'title')}" (reason: ${str(p, 'reason')}).`,
+          : str(p, 'outcome') === 'reserve'
+            ? `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} your project "${str(p, 'title')}" was not selected but placed on the reserve list. If budget comes free, it may still be funded.`
+            : `By ministerial decision ${str(p, 'decisionReference')} of ${str(p, 'decisionDate')} no grant could be awarded to your project "${str(p, 'title')}". ${selectionReasonText(str(p, 'reason'), 'en')}`,
+        'The decision letter (PDF) is with your dossier in the grant portal.',
         `Call: ${str(p, 'callTitle')}. Dossier reference: ${str(p, 'reference')}.`,
         'Kind regards,\nThe grant portal',
       ],

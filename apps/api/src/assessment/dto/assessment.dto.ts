@@ -200,3 +200,23 @@ export class ApproveProposalDto {
   @MaxLength(100)
   decisionReference: string;
 }
+
+export class DeclineDto {
+  @ApiProperty({ description: 'Why the organisation gives up the awarded subsidy' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  motivation: string;
+}
+
+export class ProposePromotionDto {
+  @ApiProperty()
+  @IsUUID()
+  dossierId: string;
+
+  @ApiProperty({ description: 'Why this reserve dossier is proposed (e.g. which awarded applicant declined)' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  motivation: string;
+}

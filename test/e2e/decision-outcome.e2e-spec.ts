@@ -1,0 +1,270 @@
+import { CSRF_HEADER } from '@portal/contracts';
+import { AuditEventEntity, DossierEntity, NotificationEntity } from '@portal/server';
+import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+
+const CRITERIA = referenceCall().criteria;
+
+/** The text a pdfkit document shows: its (uncompressed) hex-encoded text runs, decoded. */
+function pdfText(pdf: Buffer): string {
+  return [...pdf.toString('latin1').matchAll(/<([0-9a-fA-F]{2,})>/g)]
+    .map((m) => Buffer.from(m[1], 'hex').toString('latin1'))
+    .join('')
+    .replace(/\x80/g, '€') // WinAnsi, the encoding of the standard PDF fonts
+    .replace(/\x97/g, '—')
+    .replace(/\xa0/g, ' ');
+}
+
+function binary(request: import('supertest').Test): import('supertest').Test {
+  return request.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+}
+
+describe('after the decision: the applicant reads it, an awarded applicant declines, the reserve list moves up', () => {
+  let api: TestApi;
+  let admin: Session;
+  let minister: Session;
+  let callId: string;
+  // D0..D4 sufficient (scores falling), D5 insufficient, D6 inadmissible.
+  const amounts = [70_000, 70_000, 70_000, 50_000, 40_000, 30_000, 30_000];
+  const levels = [5, 4.5, 4, 3.5, 3, 2, 4];
+  const dossiers: Array<{ id: string; owner: Session & { applicantId: string } }> = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await session(api, DEMO.admin);
+    minister = await session(api, DEMO.minister);
+    const call = await createCall(api, {
+      overrides: { criteria: CRITERIA, budgetCents: 20_000_000, maxRequestedCents: 10_000_000 },
+    });
+    callId = call.id;
+    for (const euros of amounts) {
+      const owner = await applicantWithOrganisation(api);
+      const { id, version } = await completeDossier(api, owner, callId);
+      await owner.agent
+        .patch(`/api/v1/dossiers/${id}`)
+        .set(CSRF_HEADER, owner.csrf)
+        .set('If-Match', String(version))
+        .send({ requestedCents: euros * 100 })
+        .expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      dossiers.push({ id, owner });
+    }
+    await api.dataSource.query(
+      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+      [callId],
+    );
+    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    for (const [i, dossier] of dossiers.entries()) {
+      const inadmissible = i === 6;
+      await admin.agent
+        .post(`/api/v1/dossiers/${dossier.id}/admissibility`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({
+          decision: inadmissible ? 'inadmissible' : 'admissible',
+          motivation: inadmissible ? 'De begroting ontbreekt in de gevraagde vorm.' : 'In orde.',
+        })
+        .expect(200);
+      if (inadmissible) continue;
+      await admin.agent
+        .put(`/api/v1/dossiers/${dossier.id}/consensus`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({
+          scores: CRITERIA.map((c) => ({
+            criterionCode: c.code,
+            score: levels[i],
+            motivation: 'Consensus na de vergadering van de beoordelaars.',
+          })),
+        })
+        .expect(204);
+    }
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('shows nothing of the assessment before the decision, and no letter', async () => {
+    const { owner, id } = dossiers[0];
+    const before = await owner.agent.get(`/api/v1/dossiers/${id}/decision`).expect(200);
+    expect(before.body).toMatchObject({ outcome: 'pending', scores: [], rank: null, total: null, grantedCents: 0 });
+    const letter = await owner.agent.get(`/api/v1/dossiers/${id}/decision/letter`).expect(409);
+    expect(letter.body.code).toBe('DECISION_PENDING');
+    // Another organisation does not even learn that the dossier exists.
+    await dossiers[1].owner.agent.get(`/api/v1/dossiers/${id}/decision`).expect(404);
+    await dossiers[1].owner.agent.get(`/api/v1/dossiers/${id}/decision/letter`).expect(404);
+  });
+
+  it('after the approval each applicant reads the outcome, the scores and a Dutch letter (PDF)', async () => {
+    // Budget EUR 200,000, skip rule: D0 70k + D1 70k; D2 70k does not fit (reserve 1); D3 50k fits; D4 40k reserve 2.
+    const proposal = await admin.agent
+      .post(`/api/v1/calls/${callId}/proposal`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ marginRule: 'skip' })
+      .expect(201);
+    expect(proposal.body.grantedCents).toBe(19_000_000);
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await minister.agent
+      .post(`/api/v1/calls/${callId}/proposal/approve`)
+      .set(CSRF_HEADER, minister.csrf)
+      .send({ decisionDate: '2026-11-30', decisionReference: 'MB-2026-CJM-1130' })
+      .expect(200);
+
+    const awarded = await dossiers[0].owner.agent.get(`/api/v1/dossiers/${dossiers[0].id}/decision`).expect(200);
+    expect(awarded.body).toMatchObject({
+      outcome: 'awarded',
+      grantedCents: 7_000_000,
+      reason: 'within-budget',
+      decisionDate: '2026-11-30',
+      decisionReference: 'MB-2026-CJM-1130',
+      rank: 1,
+      canDecline: true,
+      letterAvailable: true,
+    });
+    expect(awarded.body.scores).toHaveLength(CRITERIA.length);
+    expect(awarded.body.scores[0]).toMatchObject({ criterionCode: CRITERIA[0].code, score: 5 });
+
+    const reserve = await dossiers[2].owner.agent.get(`/api/v1/dossiers/${dossiers[2].id}/decision`).expect(200);
+    expect(reserve.body).toMatchObject({ outcome: 'reserve', reservePosition: 1, canDecline: false });
+    const rejected = await dossiers[5].owner.agent.get(`/api/v1/dossiers/${dossiers[5].id}/decision`).expect(200);
+    expect(rejected.body).toMatchObject({ outcome: 'rejected', reason: 'insufficient', grantedCents: 0 });
+    const inadmissible = await dossiers[6].owner.agent.get(`/api/v1/dossiers/${dossiers[6].id}/decision`).expect(200);
+    expect(inadmissible.body).toMatchObject({
+      outcome: 'inadmissible',
+      motivation: 'De begroting ontbreekt in de gevraagde vorm.',
+    });
+
+    const letter = await binary(
+      dossiers[0].owner.agent.get(`/api/v1/dossiers/${dossiers[0].id}/decision/letter`),
+    ).expect(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect(letter.headers['content-disposition']).toMatch(/attachment; filename="beslissing-.+\.pdf"/);
+    const pdf = letter.body as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('subsidie van € 70.000,00');
+    expect(text).toContain('MB-2026-CJM-1130');
+    const refused = pdfText(
+      (await binary(dossiers[6].owner.agent.get(`/api/v1/dossiers/${dossiers[6].id}/decision/letter`)).expect(200))
+        .body as Buffer,
+    );
+    expect(refused).toContain('niet ontvankelijk');
+    expect(refused).toContain('De begroting ontbreekt in de gevraagde vorm.');
+  });
+
+  it('moves the reserve list up when an awarded applicant declines, and the minister confirms within the budget', async () => {
+    const [d0, d1, d2, , d4] = dossiers;
+    // Nothing is free yet: the first reserve dossier does not fit.
+    const early = await admin.agent
+      .post(`/api/v1/calls/${callId}/reserve-promotions`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ dossierId: d2.id, motivation: 'Test.' })
+      .expect(409);
+    expect(early.body.code).toBe('RESERVE_DOES_NOT_FIT');
+
+    const notAwarded = await d2.owner.agent
+      .post(`/api/v1/dossiers/${d2.id}/decline`)
+      .set(CSRF_HEADER, d2.owner.csrf)
+      .send({ motivation: 'Wij zien af.' })
+      .expect(409);
+    expect(notAwarded.body.code).toBe('NOT_AWARDED');
+    const declined = await d1.owner.agent
+      .post(`/api/v1/dossiers/${d1.id}/decline`)
+      .set(CSRF_HEADER, d1.owner.csrf)
+      .send({ motivation: 'De partnerorganisatie haakte af; het project kan niet doorgaan.' })
+      .expect(200);
+    expect(declined.body).toMatchObject({ outcome: 'declined', canDecline: false });
+
+    const view = await minister.agent.get(`/api/v1/calls/${callId}/reserve`).expect(200);
+    expect(view.body).toMatchObject({ awardedCents: 12_000_000, remainingCents: 8_000_000, nextDossierId: d2.id });
+    expect(view.body.declined).toEqual([expect.objectContaining({ dossierId: d1.id, freedCents: 7_000_000 })]);
+
+    const notNext = await admin.agent
+      .post(`/api/v1/calls/${callId}/reserve-promotions`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ dossierId: d4.id, motivation: 'Kleiner bedrag.' })
+      .expect(409);
+    expect(notNext.body.code).toBe('RESERVE_NOT_NEXT');
+    const proposed = await admin.agent
+      .post(`/api/v1/calls/${callId}/reserve-promotions`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ dossierId: d2.id, motivation: `${dossiers[1].id} zag af; eerstvolgende op de reservelijst.` })
+      .expect(200);
+    const promotion = proposed.body.promotions[0];
+    expect(promotion).toMatchObject({ dossierId: d2.id, status: 'proposed', grantedCents: 7_000_000 });
+    const second = await admin.agent
+      .post(`/api/v1/calls/${callId}/reserve-promotions`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ dossierId: d4.id, motivation: 'Nog een.' })
+      .expect(409);
+    expect(second.body.code).toBe('PROMOTION_STATE');
+
+    // Two confirmations at the same moment: one decision.
+    const confirmations = await Promise.all(
+      [0, 1].map(() =>
+        minister.agent
+          .post(`/api/v1/reserve-promotions/${promotion.id}/confirm`)
+          .set(CSRF_HEADER, minister.csrf)
+          .send({ decisionDate: '2026-12-14', decisionReference: 'MB-2026-CJM-1214' }),
+      ),
+    );
+    expect(confirmations.map((r) => r.status).sort()).toEqual([200, 409]);
+
+    const rows = await api.dataSource.getRepository(DossierEntity).findBy({ callId });
+    const awardedRows = rows.filter((d) => d.status === 'awarded');
+    expect(awardedRows.map((d) => d.id).sort()).toEqual([d0.id, d2.id, dossiers[3].id].sort());
+    expect(awardedRows.reduce((sum, d) => sum + (d.grantedCents ?? 0), 0)).toBe(19_000_000);
+
+    const promoted = await d2.owner.agent.get(`/api/v1/dossiers/${d2.id}/decision`).expect(200);
+    expect(promoted.body).toMatchObject({
+      outcome: 'awarded',
+      grantedCents: 7_000_000,
+      reason: 'reserve-promoted',
+      decisionReference: 'MB-2026-CJM-1214',
+    });
+    const mails = await api.dataSource
+      .getRepository(NotificationEntity)
+      .findBy({ template: 'dossier.decision', subjectRef: promoted.body.reference });
+    const mail = mails.find((m) => m.payload.reason === 'reserve-promoted')!;
+    expect(mail.payload).toMatchObject({ outcome: 'selected', grantedEuro: expect.stringMatching(/^€\s70\.000,00$/) });
+
+    const after = await admin.agent.get(`/api/v1/calls/${callId}/reserve`).expect(200);
+    expect(after.body).toMatchObject({ remainingCents: 1_000_000, nextDossierId: null });
+    const actions = (await api.dataSource.getRepository(AuditEventEntity).findBy({ entityId: callId })).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['reserve.proposed', 'reserve.confirmed']));
+    expect(
+      await api.dataSource.getRepository(AuditEventEntity).countBy({ entityId: d1.id, action: 'dossier.declined' }),
+    ).toBe(1);
+  });
+
+  it('lets the minister refuse a promotion with remarks', async () => {
+    await dossiers[0].owner.agent
+      .post(`/api/v1/dossiers/${dossiers[0].id}/decline`)
+      .set(CSRF_HEADER, dossiers[0].owner.csrf)
+      .send({ motivation: 'Wij kunnen de eigen inbreng niet dragen.' })
+      .expect(200);
+    const proposed = await admin.agent
+      .post(`/api/v1/calls/${callId}/reserve-promotions`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ dossierId: dossiers[4].id, motivation: 'Eerstvolgende die past.' })
+      .expect(200);
+    const open = proposed.body.promotions.find((p: { status: string }) => p.status === 'proposed');
+    const refused = await minister.agent
+      .post(`/api/v1/reserve-promotions/${open.id}/refuse`)
+      .set(CSRF_HEADER, minister.csrf)
+      .send({ remarks: 'Eerst de regionale spreiding bekijken.' })
+      .expect(200);
+    expect(refused.body.promotions.find((p: { id: string }) => p.id === open.id)).toMatchObject({
+      status: 'refused',
+      remarks: 'Eerst de regionale spreiding bekijken.',
+    });
+    const dossier = await api.dataSource.getRepository(DossierEntity).findOneByOrFail({ id: dossiers[4].id });
+    expect(dossier.status).toBe('submitted');
+  });
+});
