@@ -33,7 +33,14 @@ interface Fixtures {
  */
 const EXPECTATIONS: Record<
   string,
-  { owner?: 'applicantA'; body?: (f: Fixtures) => object; multipart?: boolean; allow?: number[] }
+  {
+    owner?: 'applicantA';
+    /** With owner: the admin sees every applicant's object too. */
+    adminSees?: boolean;
+    body?: (f: Fixtures) => object;
+    multipart?: boolean;
+    allow?: number[];
+  }
 > = {
   'GET /api/v1/auth/csrf': {},
   // Wrong credentials: 401 INVALID_CREDENTIALS is the route's own answer, not an access decision.
@@ -89,6 +96,17 @@ const EXPECTATIONS: Record<
   'GET /api/v1/assignments/:id': {},
   'PUT /api/v1/assignments/:id/scores': { body: () => ({ scores: [], submit: false }) },
   'POST /api/v1/assignments/:id/conflict': { body: () => ({ reason: 'Familie.' }) },
+  'GET /api/v1/dossiers/:id/decision': { owner: 'applicantA', adminSees: true },
+  'GET /api/v1/dossiers/:id/decision/letter': { owner: 'applicantA', adminSees: true },
+  'POST /api/v1/dossiers/:id/decline': { owner: 'applicantA', body: () => ({ motivation: 'Project gaat niet door.' }) },
+  'GET /api/v1/calls/:id/reserve': {},
+  'POST /api/v1/calls/:id/reserve-promotions': {
+    body: (f) => ({ dossierId: f.dossierId, motivation: 'Vrijgekomen budget.' }),
+  },
+  'POST /api/v1/reserve-promotions/:id/confirm': {
+    body: () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-2' }),
+  },
+  'POST /api/v1/reserve-promotions/:id/refuse': { body: () => ({ remarks: 'Niet nu.' }) },
 };
 
 function fullPath(route: RouteEntry): string {
@@ -184,7 +202,8 @@ describe('authorization matrix: every route, every role, own and other objects',
         if (rule.kind === 'public') expected = 'ok';
         else if (!role) expected = 401;
         else if (rule.kind === 'roles' && !rule.roles.includes(role)) expected = 403;
-        else if (expectation.owner && persona !== expectation.owner) expected = 404;
+        else if (expectation.owner && persona !== expectation.owner && !(expectation.adminSees && persona === 'admin'))
+          expected = 404;
         else expected = 'ok';
 
         const ok =

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
+  'DATABASE_UNAVAILABLE',
   'INTERNAL_ERROR',
   'CALL_INVALID',
   'CALL_CODE_TAKEN',
@@ -54,6 +55,24 @@ export const ERROR_CODES = [
   'BUDGET_EXCEEDED',
   'RANKING_NOT_READY',
   'RESET_TOKEN_INVALID',
+  'NOT_AWARDED',
+  'DECISION_PENDING',
+  'RESERVE_NOT_AVAILABLE',
+  'RESERVE_NOT_NEXT',
+  'RESERVE_DOES_NOT_FIT',
+  'PROMOTION_STATE',
+  'NOT_A_CATALOGUE_CALL',
+  'CATALOGUE_INVALID',
+  'SUBSCRIPTION_INVALID',
+  'ALLOCATION_STATE',
+  'NO_SUBSCRIPTIONS',
+  'LOGIN_THROTTLED',
+  'PASSWORD_BREACHED',
+  'CURRENT_PASSWORD_INVALID',
+  'SUBMIT_RATE_LIMITED',
+  'UPLOAD_RATE_LIMITED',
+  'ATTACHMENT_INFECTED',
+  'VIRUS_SCAN_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -144,6 +163,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw; er is niets bewaard.',
       en: 'The service is temporarily unavailable. Please try again later; nothing was saved.',
+    },
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    title: { nl: 'Databank tijdelijk niet bereikbaar', en: 'Database temporarily unavailable' },
+    detail: {
+      nl: 'De databank is even niet bereikbaar. Probeer het zo dadelijk opnieuw; er is niets bewaard.',
+      en: 'The database cannot be reached for a moment. Please try again shortly; nothing was saved.',
     },
   },
   INTERNAL_ERROR: {
@@ -394,12 +421,156 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
       en: 'Not every admissible dossier has a score on every criterion yet.',
     },
   },
+  NOT_AWARDED: {
+    status: 409,
+    title: { nl: 'Geen toegekende subsidie', en: 'No subsidy awarded' },
+    detail: {
+      nl: 'Voor dit dossier is geen subsidie toegekend (status "{status}"); afzien ervan kan dus niet.',
+      en: 'No subsidy was awarded for this dossier (status "{status}"), so it cannot be declined.',
+    },
+  },
+  DECISION_PENDING: {
+    status: 409,
+    title: { nl: 'Nog geen beslissing', en: 'No decision yet' },
+    detail: {
+      nl: 'Over dit dossier is nog geen beslissing genomen; de beslissingsbrief volgt daarna.',
+      en: 'No decision has been taken on this dossier yet; the decision letter follows.',
+    },
+  },
+  RESERVE_NOT_AVAILABLE: {
+    status: 409,
+    title: { nl: 'Geen reservelijst', en: 'No reserve list' },
+    detail: {
+      nl: 'Dit dossier staat niet (meer) op de reservelijst van een goedgekeurd selectievoorstel.',
+      en: 'This dossier is not (or no longer) on the reserve list of an approved selection proposal.',
+    },
+  },
+  RESERVE_NOT_NEXT: {
+    status: 409,
+    title: { nl: 'Niet de volgende in de reserve', en: 'Not next on the reserve list' },
+    detail: {
+      nl: 'Volgens de reservelijst komt eerst dossier {next} in aanmerking.',
+      en: 'According to the reserve list, dossier {next} comes first.',
+    },
+  },
+  RESERVE_DOES_NOT_FIT: {
+    status: 409,
+    title: { nl: 'Past niet in het budget', en: 'Does not fit the budget' },
+    detail: {
+      nl: 'Het bedrag ({amount}) past niet in wat er over is ({remaining}).',
+      en: 'The amount ({amount}) does not fit in what is left ({remaining}).',
+    },
+  },
+  PROMOTION_STATE: {
+    status: 409,
+    title: { nl: 'Niet mogelijk in deze fase', en: 'Not possible at this stage' },
+    detail: {
+      nl: 'Dit voorstel uit de reservelijst is al behandeld of er loopt al een ander voorstel ("{status}").',
+      en: 'This reserve promotion was already handled or another one is open ("{status}").',
+    },
+  },
+  NOT_A_CATALOGUE_CALL: {
+    status: 409,
+    title: { nl: 'Geen catalogusoproep', en: 'Not a catalogue call' },
+    detail: {
+      nl: 'Dit kan alleen bij een catalogusoproep (zoals Plan Samenleven), waarop lokale besturen intekenen.',
+      en: 'This is only possible on a catalogue call (such as Plan Samenleven), to which local governments subscribe.',
+    },
+  },
+  CATALOGUE_INVALID: {
+    status: 400,
+    title: { nl: 'Catalogus ongeldig', en: 'Invalid catalogue' },
+    detail: {
+      nl: 'De catalogus (doelstellingen, acties, rijen met eenheid, maximum en bedrag per eenheid) is niet correct.',
+      en: 'The catalogue (objectives, actions, rows with unit, maximum and amount per unit) is not correct.',
+    },
+  },
+  SUBSCRIPTION_INVALID: {
+    status: 400,
+    title: { nl: 'Intekening niet in orde', en: 'Subscription not in order' },
+    detail: {
+      nl: 'De intekening voldoet niet aan de regels van de oproep: bekijk het gepland bereik, de prioriteiten en de eigen inbreng.',
+      en: "The subscription does not meet the call's rules: check the planned reach, the priorities and the own contribution.",
+    },
+  },
+  ALLOCATION_STATE: {
+    status: 409,
+    title: { nl: 'Niet mogelijk in deze fase', en: 'Not possible at this stage' },
+    detail: {
+      nl: 'De verdeling van het budget is in de fase "{status}"; deze stap kan nu niet.',
+      en: 'The budget allocation is "{status}"; this step is not possible now.',
+    },
+  },
+  NO_SUBSCRIPTIONS: {
+    status: 409,
+    title: { nl: 'Geen intekeningen', en: 'No subscriptions' },
+    detail: {
+      nl: 'Er is nog geen ingediende intekening om het budget over te verdelen.',
+      en: 'There is no submitted subscription yet to share the budget over.',
+    },
+  },
   RESET_TOKEN_INVALID: {
     status: 410,
     title: { nl: 'Link ongeldig', en: 'Link not valid' },
     detail: {
       nl: 'Deze link om een nieuw wachtwoord te kiezen is verlopen of al gebruikt. Vraag een nieuwe aan.',
       en: 'This link to choose a new password has expired or was already used. Ask for a new one.',
+    },
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    title: { nl: 'Te veel mislukte pogingen', en: 'Too many failed attempts' },
+    detail: {
+      nl: 'Er waren te veel mislukte aanmeldpogingen. Probeer het opnieuw over {minutes} minuten, of vraag een nieuw wachtwoord aan.',
+      en: 'There were too many failed login attempts. Try again in {minutes} minutes, or ask for a new password.',
+    },
+  },
+  PASSWORD_BREACHED: {
+    status: 400,
+    title: { nl: 'Wachtwoord te bekend', en: 'Password too common' },
+    detail: {
+      nl: 'Dit wachtwoord staat in een lijst van veelgebruikte of gelekte wachtwoorden. Kies een ander wachtwoord.',
+      en: 'This password is on a list of common or leaked passwords. Choose another password.',
+    },
+  },
+  CURRENT_PASSWORD_INVALID: {
+    status: 400,
+    title: { nl: 'Huidig wachtwoord onjuist', en: 'Current password incorrect' },
+    detail: {
+      nl: 'Het huidige wachtwoord klopt niet. Uw wachtwoord is niet gewijzigd.',
+      en: 'The current password is incorrect. Your password was not changed.',
+    },
+  },
+  SUBMIT_RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te vaak ingediend', en: 'Submitted too often' },
+    detail: {
+      nl: 'U hebt in korte tijd te vaak ingediend. Probeer het opnieuw over {seconds} seconden.',
+      en: 'You submitted too often in a short time. Try again in {seconds} seconds.',
+    },
+  },
+  UPLOAD_RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te veel bestanden', en: 'Too many uploads' },
+    detail: {
+      nl: 'U hebt in korte tijd te veel bestanden opgeladen. Probeer het opnieuw over {seconds} seconden.',
+      en: 'You uploaded too many files in a short time. Try again in {seconds} seconds.',
+    },
+  },
+  ATTACHMENT_INFECTED: {
+    status: 422,
+    title: { nl: 'Bestand geweigerd', en: 'File refused' },
+    detail: {
+      nl: 'De virusscanner vond schadelijke inhoud in dit bestand. Het is niet bewaard.',
+      en: 'The virus scanner found harmful content in this file. It was not saved.',
+    },
+  },
+  VIRUS_SCAN_UNAVAILABLE: {
+    status: 503,
+    title: { nl: 'Virusscan niet beschikbaar', en: 'Virus scan unavailable' },
+    detail: {
+      nl: 'Het bestand kon niet op virussen gecontroleerd worden en is niet bewaard. Probeer het later opnieuw.',
+      en: 'The file could not be checked for viruses and was not saved. Please try again later.',
     },
   },
 };
