@@ -37,6 +37,16 @@ const RegisterApplicantPage = lazy(() =>
   import('./pages/applicant/register-applicant-page').then((m) => ({ default: m.RegisterApplicantPage })),
 );
 
+const AssessmentPage = lazy(() =>
+  import('./pages/assessment/assessment-page').then((m) => ({ default: m.AssessmentPage })),
+);
+const MinisterHomePage = lazy(() =>
+  import('./pages/assessment/minister-home-page').then((m) => ({ default: m.MinisterHomePage })),
+);
+const MinisterProposalPage = lazy(() =>
+  import('./pages/assessment/minister-proposal-page').then((m) => ({ default: m.MinisterProposalPage })),
+);
+
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingIndicator />}>{children}</Suspense>;
 }
@@ -160,12 +170,35 @@ export function App() {
               </Deferred>
             }
           />
+          <Route
+            path="administratie/oproepen/:id/beoordeling"
+            element={
+              <Deferred>
+                <AssessmentPage />
+              </Deferred>
+            }
+          />
         </Route>
         <Route element={<RequireRole role="reviewer" />}>
           <Route path="beoordeling" element={<RoleHomePage role="reviewer" />} />
         </Route>
         <Route element={<RequireRole role="minister" />}>
-          <Route path="kabinet" element={<RoleHomePage role="minister" />} />
+          <Route
+            path="kabinet"
+            element={
+              <Deferred>
+                <MinisterHomePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="kabinet/oproepen/:id"
+            element={
+              <Deferred>
+                <MinisterProposalPage />
+              </Deferred>
+            }
+          />
         </Route>
 
         <Route path="*" element={<NotFoundPage />} />

@@ -218,3 +218,18 @@ export function selectionReasonText(code: string | null | undefined, locale: 'nl
   if (!code) return '';
   return SELECTION_REASON_TEXT[code]?.[locale] ?? code;
 }
+
+/** One line per call with a selection proposal: the minister's and the administration's overview. */
+export interface ProposalSummary {
+  callId: string;
+  callCode: string;
+  callTitle: string;
+  status: 'draft' | 'sent' | 'returned' | 'approved';
+  budgetCents: number;
+  grantedCents: number;
+  selectedCount: number;
+  sentAt: string | null;
+  approvedAt: string | null;
+  /** Reserve promotions waiting for the minister. */
+  openPromotions: number;
+}

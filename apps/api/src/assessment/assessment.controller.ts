@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { AdmissibilityRow, AssignmentView, DossierScoresView, ProposalView, RankingRow } from '@portal/contracts';
+import type {
+  AdmissibilityRow,
+  AssignmentView,
+  DossierScoresView,
+  ProposalSummary,
+  ProposalView,
+  RankingRow,
+} from '@portal/contracts';
 import { AppException } from '@portal/server';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../common/access.decorators';
@@ -155,6 +162,13 @@ export class AssessmentController {
     @Req() request: PortalRequest,
   ): Promise<ProposalView> {
     return this.decisions.propose(auth, id, dto, requestIdOf(request));
+  }
+
+  @Roles('admin', 'minister')
+  @Get('proposals')
+  @ApiOperation({ summary: 'The latest selection proposal per call (the minister: those sent or approved)' })
+  proposals(@CurrentAuth() auth: AuthContext): Promise<ProposalSummary[]> {
+    return this.decisions.proposals(auth);
   }
 
   @Roles('admin', 'minister')

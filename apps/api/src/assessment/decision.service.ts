@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AdmissibilityRow, AutomaticCheck, ProposalView, RankingRow } from '@portal/contracts';
+import type { AdmissibilityRow, AutomaticCheck, ProposalSummary, ProposalView, RankingRow } from '@portal/contracts';
 import {
   dossierDraftIssues,
   dossierSubmissionIssues,
@@ -299,6 +299,47 @@ export class DecisionService {
       );
       return this.view(call, saved, manager);
     });
+  }
+
+  /** The latest proposal of every call, newest first; the minister sees only what was sent to them (or decided). */
+  async proposals(auth: AuthContext): Promise<ProposalSummary[]> {
+    const rows = await this.dataSource.query<
+      Array<{
+        call_id: string;
+        code: string;
+        title: string;
+        status: ProposalSummary['status'];
+        budget_cents: string;
+        granted_cents: string;
+        selected: string;
+        sent_at: Date | null;
+        approved_at: Date | null;
+        open_promotions: string;
+      }>
+    >(
+      `SELECT DISTINCT ON (p.call_id) p.call_id, c.code, c.title, p.status, c.budget_cents, p.granted_cents,
+              (SELECT count(*) FROM jsonb_array_elements(p.lines) l WHERE l->>'outcome' = 'selected') AS selected,
+              p.sent_at, p.approved_at,
+              (SELECT count(*) FROM reserve_promotions r WHERE r.call_id = p.call_id AND r.status = 'proposed') AS open_promotions
+         FROM selection_proposals p JOIN calls c ON c.id = p.call_id
+        ORDER BY p.call_id, p.created_at DESC`,
+    );
+    const minister = !auth.user.roles.includes('admin');
+    return rows
+      .filter((r) => !minister || r.status === 'sent' || r.status === 'approved')
+      .map((r) => ({
+        callId: r.call_id,
+        callCode: r.code,
+        callTitle: r.title,
+        status: r.status,
+        budgetCents: Number(r.budget_cents),
+        grantedCents: Number(r.granted_cents),
+        selectedCount: Number(r.selected),
+        sentAt: r.sent_at?.toISOString() ?? null,
+        approvedAt: r.approved_at?.toISOString() ?? null,
+        openPromotions: Number(r.open_promotions),
+      }))
+      .sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
   }
 
   async proposal(callId: string): Promise<ProposalView> {

@@ -16,6 +16,22 @@ export const KNOWN_STATUSES = {
   published: 'info',
   open: 'success',
   closed: 'neutral',
+  inadmissible: 'danger',
+  awarded: 'success',
+  declined: 'neutral',
+  sent: 'info',
+  returned: 'warning',
+  proposed: 'info',
+  confirmed: 'success',
+  refused: 'danger',
+  reserve: 'warning',
+  selected: 'success',
+  promoted: 'success',
+  assigned: 'progress',
+  conflict: 'warning',
+  admissible: 'success',
+  undecided: 'neutral',
+  pending: 'neutral',
 } as const satisfies Record<string, StatusTone>;
 
 export type KnownStatus = keyof typeof KNOWN_STATUSES;

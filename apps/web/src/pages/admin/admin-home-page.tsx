@@ -31,6 +31,14 @@ export function AdminHomePage() {
           </Link>
           <br />
           <span className="code">{call.code}</span>
+          {call.status === 'published' && new Date(call.closesAt) < new Date() ? (
+            <>
+              <br />
+              <Link to={`/administratie/oproepen/${call.id}/beoordeling`} data-testid={`assessment-link-${call.code}`}>
+                {t('admin.assessmentLink')}
+              </Link>
+            </>
+          ) : null}
         </>
       ),
     },

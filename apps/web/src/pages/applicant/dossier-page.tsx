@@ -9,6 +9,7 @@ import { Button } from '../../components/button';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { NotFoundPage } from '../not-found-page';
+import { DecisionPanel } from '../assessment/decision-panel';
 import { DossierEditor } from './dossier-editor';
 
 /** `/aanvrager/dossiers/:id`: loads the dossier and its call, then shows the editor. */
@@ -42,5 +43,11 @@ export function DossierPage() {
     );
   }
   if (!dossier.data || !call.data) return <LoadingIndicator />;
-  return <DossierEditor key={dossier.data.id} initial={dossier.data} call={call.data} />;
+  const decided = !['draft', 'withdrawn'].includes(dossier.data.status) && dossier.data.submittedAt !== null;
+  return (
+    <>
+      {decided ? <DecisionPanel dossierId={dossier.data.id} /> : null}
+      <DossierEditor key={dossier.data.id} initial={dossier.data} call={call.data} />
+    </>
+  );
 }

@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AssignmentView } from '@portal/contracts';
+import { useAssign, useAssignments } from '../../api/assessment';
+import { errorMessage } from '../../api/error-message';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { DataTable } from '../../components/data-table';
+import { LoadingIndicator } from '../../components/loading-indicator';
+import { StatusBadge } from '../../components/status-badge';
+
+interface DossierAssignments {
+  dossierId: string;
+  reference: string | null;
+  assignments: AssignmentView[];
+}
+
+/** Reviewers per admissible dossier: assigned automatically with the load spread evenly; conflicts are replaced. */
+export function AssignmentSection({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const assignments = useAssignments(callId);
+  const assign = useAssign(callId);
+  const [perDossier, setPerDossier] = useState(3);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const inputId = useId();
+
+  if (assignments.error) return <Alert tone="warning">{errorMessage(assignments.error, t)}</Alert>;
+  if (!assignments.data) return <LoadingIndicator />;
+  const byDossier = new Map<string, DossierAssignments>();
+  for (const a of assignments.data) {
+    const entry = byDossier.get(a.dossierId) ?? { dossierId: a.dossierId, reference: a.reference, assignments: [] };
+    entry.assignments.push(a);
+    byDossier.set(a.dossierId, entry);
+  }
+  const load = new Map<string, { name: string; count: number }>();
+  for (const a of assignments.data.filter((a) => a.status !== 'conflict')) {
+    const entry = load.get(a.reviewerId) ?? { name: a.reviewerName, count: 0 };
+    entry.count += 1;
+    load.set(a.reviewerId, entry);
+  }
+
+  const run = async () => {
+    setMessage(null);
+    try {
+      const result = await assign.mutateAsync({ perDossier });
+      setMessage({ tone: 'success', text: t('assessment.assigned', { count: result.length }) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorMessage(error, t) });
+    }
+  };
+
+  return (
+    <>
+      <div className="filter-bar">
+        <label htmlFor={inputId}>{t('assessment.perDossier')}</label>
+        <input
+          id={inputId}
+          type="number"
+          min={1}
+          max={10}
+          value={perDossier}
+          onChange={(e) => setPerDossier(Math.max(1, Math.min(10, Number(e.target.value) || 1)))}
+          data-testid="per-dossier"
+        />
+        <Button busy={assign.isPending} onClick={() => void run()} data-testid="assign-auto">
+          {t('assessment.assignAuto')}
+        </Button>
+      </div>
+      {message ? (
+        <Alert tone={message.tone} data-testid="assign-message">
+          {message.text}
+        </Alert>
+      ) : null}
+      {load.size ? (
+        <p data-testid="reviewer-load">
+          {t('assessment.load')}: {[...load.values()].map((l) => `${l.name} (${l.count})`).join(', ')}
+        </p>
+      ) : null}
+      <DataTable<DossierAssignments>
+        caption={t('assessment.assignmentsCaption')}
+        rows={[...byDossier.values()]}
+        rowKey={(r) => r.dossierId}
+        emptyMessage={t('assessment.noAssignments')}
+        columns={[
+          { id: 'dossier', header: t('assessment.dossier'), rowHeader: true, cell: (r) => r.reference },
+          {
+            id: 'reviewers',
+            header: t('assessment.reviewers'),
+            cell: (r) => (
+              <ul className="plain-list">
+                {r.assignments.map((a) => (
+                  <li key={a.id}>
+                    {a.reviewerName} <StatusBadge status={a.status} label={t(`assessment.assignment.${a.status}`)} />
+                    {a.conflictReason ? <span className="muted"> ({a.conflictReason})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'playwright-core';
+import { CSRF_HEADER } from '@portal/contracts';
+import { DossierEntity } from '@portal/server';
+import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import { launchChromium } from '../support/browser';
+import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+
+const CRITERIA = referenceCall().criteria;
+
+describe('the admin proposes, the minister approves, the applicant reads the decision (Chromium)', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  let callId: string;
+  let callCode: string;
+  const owners: Array<Session & { applicantId: string; email: string }> = [];
+  const dossierIds: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
+    baseUrl = await api.app.getUrl();
+    browser = await launchChromium();
+    const admin = await session(api, DEMO.admin);
+    // Budget EUR 100,000; three dossiers ask EUR 60,000, 50,000 and 30,000: the second does not fit, the third does.
+    const call = await createCall(api, {
+      overrides: { criteria: CRITERIA, budgetCents: 10_000_000, maxRequestedCents: 10_000_000 },
+    });
+    callId = call.id;
+    callCode = call.code;
+    for (const [i, euros] of [60_000, 50_000, 30_000].entries()) {
+      const owner = await applicantWithOrganisation(api);
+      const { id, version } = await completeDossier(api, owner, callId);
+      await owner.agent
+        .patch(`/api/v1/dossiers/${id}`)
+        .set(CSRF_HEADER, owner.csrf)
+        .set('If-Match', String(version))
+        .send({ requestedCents: euros * 100 })
+        .expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
+        'SELECT u.email FROM users u JOIN applicant_members m ON m.user_id = u.id WHERE m.applicant_id = $1',
+        [owner.applicantId],
+      );
+      owners.push({ ...owner, email });
+      dossierIds.push(id);
+      void i;
+    }
+    await api.dataSource.query(
+      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id = ANY($1::uuid[])`,
+      [dossierIds],
+    );
+    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    for (const [i, id] of dossierIds.entries()) {
+      await admin.agent
+        .post(`/api/v1/dossiers/${id}/admissibility`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({ decision: 'admissible', motivation: 'In orde.' })
+        .expect(200);
+      await admin.agent
+        .put(`/api/v1/dossiers/${id}/consensus`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({
+          scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 5 - i, motivation: 'Consensus na overleg.' })),
+        })
+        .expect(204);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function logIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-email').fill(email);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('role-home').waitFor();
+    return page;
+  }
+
+  it('walks from the ranking with its budget line to the decision letter', async () => {
+    const admin = await logIn(DEMO.admin);
+    await admin.getByTestId(`assessment-link-${callCode}`).click();
+    await admin.getByTestId('ranking-table').waitFor();
+    const ranked = await admin
+      .getByTestId('ranking-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({ reference: row.getAttribute('data-reference'), below: row.getAttribute('data-below') })),
+      );
+    expect(ranked.map((r) => r.below)).toEqual(['false', 'true', 'true']);
+    await expect(admin.getByTestId('budget-line').count()).resolves.toBe(1);
+
+    await admin.getByTestId('compute-proposal').click();
+    await admin.getByTestId('proposal-lines').waitFor();
+    await expect(admin.getByTestId('proposal-selected-count').textContent()).resolves.toBe('2');
+    await admin.getByTestId('send-proposal').click();
+    await admin.getByText('Het voorstel is naar de minister gestuurd.').waitFor();
+
+    const minister = await logIn(DEMO.minister);
+    await minister.getByTestId(`open-proposal-${callCode}`).click();
+    await minister.getByTestId('approve-form').waitFor();
+    const outcomes = await minister
+      .getByTestId('proposal-line')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-outcome')));
+    expect(outcomes).toEqual(['selected', 'reserve', 'selected']);
+    await minister.getByTestId('approve-form-date').fill('2026-11-30');
+    await minister.getByTestId('approve-form-reference').fill('MB-2026-CJM-1130');
+    await minister.getByTestId('approve-form-submit').click();
+    await minister.getByTestId('decision-reference').waitFor();
+
+    const rows = await api.dataSource.getRepository(DossierEntity).findBy({ callId });
+    expect(
+      rows
+        .filter((d) => d.status === 'awarded')
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([dossierIds[0], dossierIds[2]].sort());
+
+    const applicant = await logIn(owners[2].email);
+    await applicant.goto(`${baseUrl}/aanvrager/dossiers/${dossierIds[2]}`);
+    const panel = applicant.getByTestId('decision-panel');
+    await panel.waitFor();
+    await expect(panel.getAttribute('data-outcome')).resolves.toBe('awarded');
+    await expect(applicant.getByTestId('decision-summary').textContent()).resolves.toMatch(/30\.000,00/);
+    await applicant.getByTestId('decision-scores').waitFor();
+    const [download] = await Promise.all([
+      applicant.waitForEvent('download'),
+      applicant.getByTestId('decision-letter').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^beslissing-.+\.pdf$/);
+
+    const reserve = await logIn(owners[1].email);
+    await reserve.goto(`${baseUrl}/aanvrager/dossiers/${dossierIds[1]}`);
+    await reserve.getByTestId('decision-panel').waitFor();
+    await expect(reserve.getByTestId('decision-panel').getAttribute('data-outcome')).resolves.toBe('reserve');
+  }, 120_000);
+});
