@@ -10,6 +10,7 @@ import { Assessment1795466476501 } from './1795466476501-Assessment';
 import { DossierAssessmentStatuses1795466476600 } from './1795466476600-DossierAssessmentStatuses';
 import { PasswordResetsReviewReminders1795468558381 } from './1795468558381-PasswordResetsReviewReminders';
 import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotions';
+import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DossierAssessmentStatuses1795466476600,
   PasswordResetsReviewReminders1795468558381,
   ReservePromotions1795470804296,
+  CatalogueCalls1795470984481,
 ];

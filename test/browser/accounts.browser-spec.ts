@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ApplicantMemberEntity, InvitationEntity, NotificationEntity, UserEntity } from '@portal/server';
+import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { DEMO, DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
 
 const ORGANISATION = 'vzw De Brug';
+
+/** The card of that organisation (by its heading: another card may mention the name, e.g. as a partner). */
+function organisationCard(page: Page) {
+  return page
+    .getByTestId('applicant-card')
+    .filter({ has: page.getByRole('heading', { name: ORGANISATION, exact: true }) });
+}
 
 /** The wall clock the web app shows (nl-BE, Europe/Brussels, 24-hour), computed independently of the app's code. */
 function brussels(moment: Date, seconds = false): string {
@@ -51,15 +59,17 @@ describe('accounts, invitations and the notification log through Chromium (real 
     try {
       // 1. The demo applicant (admin of vzw De Brug) sees the members and invites the address.
       await logIn(inviterPage, DEMO.applicant);
-      const card = inviterPage.getByTestId('applicant-card').filter({ hasText: ORGANISATION });
+      const card = organisationCard(inviterPage);
       const ownRow = card.locator(`[data-testid="member-row"][data-email="${DEMO.applicant}"]`);
       await ownRow.waitFor();
       expect(await ownRow.getAttribute('data-role')).toBe('admin');
       expect(await ownRow.textContent()).toContain('Beheerder');
+      await expectAccessible(inviterPage, 'the applicant home with the members of an organisation');
 
       await card.getByTestId('invite-email').fill('geen-adres');
       await card.getByTestId('invite-submit').click();
       await card.locator('[data-testid="invite-email"][aria-invalid="true"]').waitFor();
+      await expectAccessible(inviterPage, 'the invitation form with an error');
       await card.getByTestId('invite-email').fill(invitee);
       await card.getByTestId('invite-submit').click();
       const sent = card.getByTestId('invite-success');
@@ -80,9 +90,13 @@ describe('accounts, invitations and the notification log through Chromium (real 
       // 3. Someone without an account opens it in a fresh browser context.
       const guest = await guestContext.newPage();
       await guest.goto(`${baseUrl}${invitationPath}`);
+      await guest.getByTestId('invitation-register').waitFor();
+      await expectAccessible(guest, 'an invitation opened without an account');
       await guest.getByTestId('invitation-register').click();
       await guest.waitForURL((url) => url.pathname === '/registreren');
       expect(new URL(guest.url()).searchParams.get('terug')).toBe(invitationPath);
+      await guest.getByTestId('register-display-name').waitFor();
+      await expectAccessible(guest, 'the account creation page');
 
       await guest.getByTestId('register-display-name').fill('Chris Collega');
       // The password rule shows while typing, before the server is asked.
@@ -108,6 +122,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
         'Er bestaat al een account met dit e-mailadres.',
       );
       await guest.locator('[data-testid="register-email"][aria-invalid="true"]').waitFor();
+      await expectAccessible(guest, 'the account creation page with a server error');
 
       await guest.getByTestId('register-email').fill(invitee);
       await guest.getByTestId('register-submit').click();
@@ -122,6 +137,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       const accepted = guest.getByTestId('invitation-accepted');
       await accepted.waitFor();
       expect(await accepted.textContent()).toContain(`Je werkt nu mee voor ${ORGANISATION}.`);
+      await expectAccessible(guest, 'an accepted invitation');
       const membership = await api.dataSource
         .getRepository(ApplicantMemberEntity)
         .findOneByOrFail({ applicantId: invitation.applicantId, userId: user.id });
@@ -130,7 +146,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       // 4. The organisation is now on the colleague's "Mijn dossiers", with both people; no invite form for a member.
       await guest.getByTestId('invitation-to-home').click();
       await guest.waitForURL((url) => url.pathname === '/aanvrager');
-      const guestCard = guest.getByTestId('applicant-card').filter({ hasText: ORGANISATION });
+      const guestCard = organisationCard(guest);
       const guestRow = guestCard.locator(`[data-testid="member-row"][data-email="${invitee}"]`);
       await guestRow.waitFor();
       expect(await guestRow.getAttribute('data-role')).toBe('member');
@@ -148,11 +164,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
 
       // The inviter sees the new colleague too.
       await inviterPage.reload();
-      await inviterPage
-        .getByTestId('applicant-card')
-        .filter({ hasText: ORGANISATION })
-        .locator(`[data-testid="member-row"][data-email="${invitee}"]`)
-        .waitFor();
+      await organisationCard(inviterPage).locator(`[data-testid="member-row"][data-email="${invitee}"]`).waitFor();
     } finally {
       await inviterPage.close();
       await guestContext.close();
@@ -196,6 +208,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       await page.waitForURL((url) => url.pathname === '/administratie/meldingen');
       expect(await page.getByTestId('queue-dashboard-link').getAttribute('href')).toBe('/api/admin/queues');
       await page.getByTestId('notification-table').waitFor();
+      await expectAccessible(page, 'the notification log');
 
       await page.getByTestId('notification-filter-status').selectOption('failed');
       await submitFilter(page, (query) => query.get('status') === 'failed');
@@ -215,6 +228,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
 
       await page.getByTestId(`notification-resend-${failed.id}`).click();
       await page.getByTestId('notification-resent').waitFor();
+      await expectAccessible(page, 'the notification log after a resend');
       await page
         .locator(
           `[data-testid="notification-row"][data-notification-id="${failed.id}"]:is([data-status="pending"], [data-status="queued"])`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CallView, DossierView } from '@portal/contracts';
+import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
@@ -98,9 +99,12 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       await page.getByTestId(`call-link-${CALL_CODE}`).click();
       // The deadline is shown in Brussels time: the seed closes the demo call at 23:59:59 there.
       expect(await page.getByTestId('call-deadline').textContent()).toMatch(/23:59:59/);
+      await expectAccessible(page, 'the call page');
       await page.getByTestId('start-dossier').click();
       await page.waitForURL(/\/aanvrager\/dossiers\/[0-9a-f-]{36}$/);
       const dossierId = new URL(page.url()).pathname.split('/').pop()!;
+      await page.getByTestId('dossier-title').waitFor();
+      await expectAccessible(page, 'an empty dossier');
 
       await page.getByTestId('dossier-title').fill('Zomer in de buurt');
       await page.getByTestId('dossier-summary').fill('Buurtactiviteiten voor kwetsbare jongeren tijdens de zomer.');
@@ -130,6 +134,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
 
       await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('autosave-status').textContent()).toMatch(/^Bewaard om \d{2}:\d{2}:\d{2}$/);
+      await expectAccessible(page, 'a completed dossier with its attachment');
       // What the typed euros became on the server: exact cents.
       const saved = await eventually(
         () => readDossier(dossierId),
@@ -161,6 +166,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       expect(reference).toMatch(/^GV-CONNECT-DEMO-\d{4}$/);
       expect(await page.getByTestId('receipt-submitted-at').textContent()).toMatch(/\d{1,2}:\d{2}:\d{2}/);
       expect((await page.getByTestId('receipt-hash').textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
+      await expectAccessible(page, 'the receipt');
       expect(submitKeys.length).toBeGreaterThanOrEqual(1);
       expect(new Set(submitKeys).size).toBe(1);
       expect(submitKeys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -203,6 +209,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       expect(await error.textContent()).toMatch(/hoger dan het maximum van €\s100\.000,00/);
       expect(await requested.getAttribute('aria-invalid')).toBe('true');
       expect((await requested.getAttribute('aria-describedby'))?.split(' ')).toContain('dossier-field-requested-error');
+      await expectAccessible(page, 'a dossier with a field error');
 
       // Autosave keeps the refused amount to itself and says so.
       await page.locator('[data-testid="autosave-status"][data-state="blocked"]').waitFor({ timeout: 5000 });
@@ -236,6 +243,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       await page.getByTestId('dossier-summary').fill('Mijn eigen samenvatting.');
       await page.getByTestId('version-conflict').waitFor({ timeout: 10_000 });
       expect(await page.getByTestId('autosave-status').getAttribute('data-state')).toBe('conflict');
+      await expectAccessible(page, 'a dossier with a version conflict');
       expect((await readDossier(dossierId)).summary).not.toBe('Mijn eigen samenvatting.');
 
       await page.getByTestId('load-current-version').click();

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { DEMO, DEMO_PASSWORD, startApi, TestApi } from '../support/test-app';
 
@@ -29,6 +30,8 @@ describe('login through Chromium to each role home (real API serving the built w
       await page.goto(`${baseUrl}/`);
       await page.waitForURL('**/login');
       expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
+      await page.getByTestId('login-email').waitFor();
+      await expectAccessible(page, 'the login page');
       await page.getByTestId('login-email').fill(email);
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
@@ -36,6 +39,8 @@ describe('login through Chromium to each role home (real API serving the built w
       await home.waitFor();
       expect((await home.textContent())?.trim()).toBe(heading);
       expect(new URL(page.url()).pathname).toBe(path);
+      await page.locator('.loading').waitFor({ state: 'detached' });
+      await expectAccessible(page, `the ${heading} home page`);
     } finally {
       await page.close();
     }
@@ -49,6 +54,7 @@ describe('login through Chromium to each role home (real API serving the built w
       await page.getByTestId('login-password').fill('wrong password');
       await page.getByTestId('login-submit').click();
       await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord is onjuist.' }).waitFor();
+      await expectAccessible(page, 'the login page with an error');
 
       await page.getByTestId('lang-en').click();
       expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -57,6 +63,7 @@ describe('login through Chromium to each role home (real API serving the built w
       const home = page.getByTestId('role-home');
       await home.waitFor();
       expect((await home.textContent())?.trim()).toBe('Administration');
+      await expectAccessible(page, 'the admin home page in English');
 
       await page.getByTestId('logout').click();
       await page.waitForURL('**/login');

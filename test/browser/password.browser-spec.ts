@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { NotificationEntity, UserEntity } from '@portal/server';
+import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { createUser } from '../support/factories';
 import { DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
@@ -36,6 +37,8 @@ describe('forgotten password and profile through Chromium (real API serving the 
       await page.goto(`${baseUrl}/login`);
       await page.getByTestId('login-forgot').click();
       await page.waitForURL((url) => url.pathname === '/wachtwoord-vergeten');
+      await page.getByTestId('forgot-email').waitFor();
+      await expectAccessible(page, 'the forgotten password page');
       await page.getByTestId('forgot-email').fill(email);
       await page.getByTestId('forgot-submit').click();
       const sent = page.getByTestId('forgot-sent');
@@ -43,6 +46,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
       expect((await sent.textContent())?.trim()).toBe(
         'Als er een account bestaat voor dit adres, ontvang je een e-mail met een link.',
       );
+      await expectAccessible(page, 'the forgotten password page once sent');
 
       // The link from the mail (the outbox row holds what the worker will send).
       const notification = await api.dataSource
@@ -64,10 +68,12 @@ describe('forgotten password and profile through Chromium (real API serving the 
       await page.getByTestId('reset-password-confirm').fill(`${newPassword}x`);
       await page.getByTestId('reset-password-confirm').blur();
       await page.getByText('De twee wachtwoorden zijn niet gelijk.').waitFor();
+      await expectAccessible(page, 'the new password page with errors');
       await page.getByTestId('reset-password-confirm').fill(newPassword);
       await page.locator('[data-testid="reset-password-confirm"]:not([aria-invalid])').waitFor();
       await page.getByTestId('reset-submit').click();
       await page.getByTestId('reset-done').waitFor();
+      await expectAccessible(page, 'the new password page once done');
 
       // The link is single use.
       await page.goto(`${baseUrl}${resetPath}`);
@@ -77,6 +83,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
       const invalid = page.getByTestId('reset-error');
       await invalid.waitFor();
       expect(await invalid.textContent()).toContain('Vraag een nieuwe aan.');
+      await expectAccessible(page, 'a used reset link');
       expect(await page.getByTestId('reset-new-link').getAttribute('href')).toBe('/wachtwoord-vergeten');
 
       // The old password no longer works; the new one does.
@@ -104,12 +111,14 @@ describe('forgotten password and profile through Chromium (real API serving the 
       await page.getByTestId('nav-profile').click();
       await page.waitForURL((url) => url.pathname === '/profiel');
       expect(await page.getByTestId('profile-locale').inputValue()).toBe('nl');
+      await expectAccessible(page, 'the profile page');
       await page.getByTestId('profile-display-name').fill('Robin Profiel');
       await page.getByTestId('profile-locale').selectOption('en');
       await page.getByTestId('profile-submit').click();
       const saved = page.getByTestId('profile-saved');
       await saved.waitFor();
       expect((await saved.textContent())?.trim()).toBe('Je profiel is opgeslagen.');
+      await expectAccessible(page, 'the profile page once saved');
       // The auth state holds the returned user; the site itself stays in Dutch.
       await page
         .getByTestId('user-display-name')

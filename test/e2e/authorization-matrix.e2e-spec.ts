@@ -47,6 +47,10 @@ const EXPECTATIONS: Record<
   'POST /api/v1/auth/login': { body: () => ({ email: 'nobody@example.org', password: 'x' }), allow: [401] },
   'POST /api/v1/auth/register': { body: () => ({ email: 'bad', password: 'x', displayName: 'x' }) },
   'POST /api/v1/auth/logout': {},
+  // Ends every session of the persona: checked in its own test below, with sessions of its own.
+  'POST /api/v1/auth/logout-everywhere': {},
+  // A wrong current password: 400 CURRENT_PASSWORD_INVALID is the route's own answer.
+  'POST /api/v1/auth/password': { body: () => ({ currentPassword: 'x', newPassword: 'een-lang-wachtwoord-2026' }) },
   'POST /api/v1/auth/password-reset': { body: () => ({ email: 'nobody@example.org' }) },
   'POST /api/v1/auth/password-reset/confirm': {
     body: () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord' }),
@@ -209,7 +213,7 @@ describe('authorization matrix: every route, every role, own and other objects',
     for (const route of ordered) {
       const key = `${route.method} ${fullPath(route)}`;
       const expectation = EXPECTATIONS[key];
-      if (!expectation || !route.access) continue;
+      if (!expectation || !route.access || route.handler === 'logoutEverywhere') continue;
       for (const persona of PERSONAS) {
         const { agent, csrf } = sessions[persona];
         const path = fill(fullPath(route), fixtures);
@@ -240,5 +244,17 @@ describe('authorization matrix: every route, every role, own and other objects',
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('log out everywhere: 401 for anonymous; any logged-in role ends its own sessions', async () => {
+    const path = '/api/v1/auth/logout-everywhere';
+    const anonymous = await session(api);
+    expect((await anonymous.agent.post(path).set(CSRF_HEADER, anonymous.csrf)).status).toBe(401);
+    const roles: Role[] = ['applicant', 'reviewer', 'admin', 'minister'];
+    for (const role of roles) {
+      const own = await session(api, await createUser(api, [role]));
+      expect((await own.agent.post(path).set(CSRF_HEADER, own.csrf)).status).toBe(200);
+      expect((await own.agent.get('/api/v1/auth/me')).status).toBe(401);
+    }
   });
 });

@@ -107,8 +107,10 @@ describe('fuzz: malformed input at every write endpoint never gives a 500 or a p
   beforeAll(async () => {
     api = await startApi();
     const routes = routeTable(api.app.get(DiscoveryService), api.app.get(MetadataScanner), api.app.get(Reflector));
-    // Logout ends the session the fuzzer uses; worker-ping reads no body and waits for a worker (tested in health-and-worker).
-    writes = routes.filter((route) => route.method !== 'GET' && !['logout', 'pingWorker'].includes(route.handler));
+    // Logout (here or everywhere) ends the session the fuzzer uses; worker-ping reads no body and waits for a worker (tested in health-and-worker).
+    writes = routes.filter(
+      (route) => route.method !== 'GET' && !['logout', 'logoutEverywhere', 'pingWorker'].includes(route.handler),
+    );
     const a = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, a, call.id);

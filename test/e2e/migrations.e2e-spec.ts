@@ -81,9 +81,12 @@ describe('schema through migrations only', () => {
           'call GV-CONNECT-2020',
           'call GV-CONNECT-DEMO',
           'applicant vzw De Brug',
+          'call PLAN-SAMENLEVEN-2022',
+          'call PLAN-SAMENLEVEN-DEMO',
+          'applicant Gemeente Demodorp',
         ]),
       );
-      expect(first.created).toHaveLength(7);
+      expect(first.created).toHaveLength(10);
       expect(second.created).toEqual([]);
       const rows = await dataSource.query('SELECT unnest(roles) AS role FROM users ORDER BY 1');
       expect(rows.map((row: { role: string }) => row.role)).toEqual(['admin', 'applicant', 'minister', 'reviewer']);

@@ -44,6 +44,12 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
     WEB_DIST: '',
     SMTP_URL: 'smtp://127.0.0.1:2525',
     UPLOAD_DIR: join(tmpdir(), 'portal-test-uploads', databaseName),
+    // Suites such as the fuzz and the authorization matrix submit and upload many times as one user from one
+    // address; the abuse-limit tests set small limits through overrides.
+    SUBMIT_LIMIT_PER_USER: '100000',
+    SUBMIT_LIMIT_PER_IP: '100000',
+    UPLOAD_LIMIT_PER_USER: '100000',
+    UPLOAD_LIMIT_PER_IP: '100000',
     ...overrides,
   });
 }

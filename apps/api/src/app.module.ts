@@ -14,6 +14,8 @@ import {
 } from '@portal/server';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { AssessmentModule } from './assessment/assessment.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
 import { CallsModule } from './calls/calls.module';
 import { DossiersModule } from './dossiers/dossiers.module';
@@ -22,8 +24,10 @@ import { AccessGuard } from './common/access.guard';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { API_MIGRATIONS } from './migrations';
 import { SystemModule } from './system/system.module';
+import { SecurityModule } from './security/security.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -51,6 +55,7 @@ export class AppModule {
         DatabaseModule.forRoot({ migrations: API_MIGRATIONS, applicationName: 'grant-portal-api' }),
         RedisModule,
         QueueRootModule,
+        SecurityModule,
         AuditModule,
         NotificationsModule,
         AuthModule,
@@ -61,6 +66,9 @@ export class AppModule {
         DossiersModule,
         NotificationsApiModule,
         AssessmentModule,
+        CatalogueModule,
+        AuditLogModule,
+        PrivacyModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

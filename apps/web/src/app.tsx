@@ -9,7 +9,6 @@ import { CallListPage } from './pages/calls/call-list-page';
 import { CallPage } from './pages/calls/call-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { RoleHomePage } from './pages/role-home-page';
 import { RootRedirect } from './pages/root-redirect';
 
 // Forms only some users open are loaded on demand (they bring react-hook-form field arrays, IBAN rules, ...).
@@ -22,6 +21,7 @@ const ReceiptPage = lazy(() => import('./pages/applicant/receipt-page').then((m)
 const NotificationLogPage = lazy(() =>
   import('./pages/admin/notification-log-page').then((m) => ({ default: m.NotificationLogPage })),
 );
+const AuditLogPage = lazy(() => import('./pages/admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const RegisterAccountPage = lazy(() =>
   import('./pages/register-account-page').then((m) => ({ default: m.RegisterAccountPage })),
 );
@@ -33,6 +33,12 @@ const ResetPasswordPage = lazy(() =>
   import('./pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const ProfilePage = lazy(() => import('./pages/profile-page').then((m) => ({ default: m.ProfilePage })));
+const SubscriptionPage = lazy(() =>
+  import('./pages/catalogue/subscription-page').then((m) => ({ default: m.SubscriptionPage })),
+);
+const CatalogueReviewPage = lazy(() =>
+  import('./pages/catalogue/catalogue-review-page').then((m) => ({ default: m.CatalogueReviewPage })),
+);
 const RegisterApplicantPage = lazy(() =>
   import('./pages/applicant/register-applicant-page').then((m) => ({ default: m.RegisterApplicantPage })),
 );
@@ -46,6 +52,10 @@ const MinisterHomePage = lazy(() =>
 const MinisterProposalPage = lazy(() =>
   import('./pages/assessment/minister-proposal-page').then((m) => ({ default: m.MinisterProposalPage })),
 );
+const ReviewerHomePage = lazy(() =>
+  import('./pages/reviewer/reviewer-home-page').then((m) => ({ default: m.ReviewerHomePage })),
+);
+const ReviewPage = lazy(() => import('./pages/reviewer/review-page').then((m) => ({ default: m.ReviewPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingIndicator />}>{children}</Suspense>;
@@ -129,6 +139,14 @@ export function App() {
             }
           />
           <Route
+            path="aanvrager/intekeningen/:id"
+            element={
+              <Deferred>
+                <SubscriptionPage />
+              </Deferred>
+            }
+          />
+          <Route
             path="aanvrager/dossiers/:id/ontvangstbewijs"
             element={
               <Deferred>
@@ -147,10 +165,26 @@ export function App() {
             }
           />
           <Route
+            path="administratie/catalogus/:id"
+            element={
+              <Deferred>
+                <CatalogueReviewPage />
+              </Deferred>
+            }
+          />
+          <Route
             path="administratie/meldingen"
             element={
               <Deferred>
                 <NotificationLogPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/audit"
+            element={
+              <Deferred>
+                <AuditLogPage />
               </Deferred>
             }
           />
@@ -180,7 +214,22 @@ export function App() {
           />
         </Route>
         <Route element={<RequireRole role="reviewer" />}>
-          <Route path="beoordeling" element={<RoleHomePage role="reviewer" />} />
+          <Route
+            path="beoordeling"
+            element={
+              <Deferred>
+                <ReviewerHomePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="beoordeling/:id"
+            element={
+              <Deferred>
+                <ReviewPage />
+              </Deferred>
+            }
+          />
         </Route>
         <Route element={<RequireRole role="minister" />}>
           <Route
@@ -188,6 +237,14 @@ export function App() {
             element={
               <Deferred>
                 <MinisterHomePage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="kabinet/catalogus/:id"
+            element={
+              <Deferred>
+                <CatalogueReviewPage />
               </Deferred>
             }
           />

@@ -13,6 +13,7 @@ import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
 import { ReminderScanner } from './mail/reminder-scanner';
+import { RetentionService } from './privacy/retention.service';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
 
@@ -31,7 +32,15 @@ export class WorkerModule {
         AuditModule,
         NotificationsModule,
       ],
-      providers: [SystemProcessor, HeartbeatService, MailTransport, MailProcessor, OutboxRelay, ReminderScanner],
+      providers: [
+        SystemProcessor,
+        HeartbeatService,
+        MailTransport,
+        MailProcessor,
+        OutboxRelay,
+        ReminderScanner,
+        RetentionService,
+      ],
     };
   }
 }

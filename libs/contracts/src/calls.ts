@@ -82,6 +82,8 @@ export const DEFAULT_REMINDER_OFFSETS_MINUTES = [7 * 24 * 60, 24 * 60, 120];
 export interface CallView extends CallInput {
   reminderOffsetsMinutes: number[];
   id: string;
+  /** 'project' (competitive dossiers) or 'catalogue' (subscriptions by local governments, see catalogue.ts). */
+  kind: 'project' | 'catalogue';
   status: CallStatus;
   version: number;
   /** opensAt/closesAt as UTC ISO strings; the web shows them in Europe/Brussels. */

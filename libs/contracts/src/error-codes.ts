@@ -521,8 +521,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     status: 429,
     title: { nl: 'Te veel mislukte pogingen', en: 'Too many failed attempts' },
     detail: {
-      nl: 'Er waren te veel mislukte aanmeldpogingen. Probeer het opnieuw over {minutes} minuten, of vraag een nieuw wachtwoord aan.',
-      en: 'There were too many failed login attempts. Try again in {minutes} minutes, or ask for a new password.',
+      nl: 'Er waren te veel mislukte aanmeldpogingen. Wacht {minutes} min. en probeer het dan opnieuw, of vraag een nieuw wachtwoord aan.',
+      en: 'There were too many failed login attempts. Wait {minutes} min and try again, or ask for a new password.',
     },
   },
   PASSWORD_BREACHED: {

@@ -8,3 +8,6 @@ export * from './applicants';
 export * from './dossiers';
 export * from './notifications';
 export * from './assessment';
+export * from './audit';
+export * from './privacy';
+export * from './catalogue';

@@ -10,3 +10,4 @@ export * from './allocation';
 export * from './ranking';
 export * from './selection';
 export * from './reserve';
+export * from './password-policy';

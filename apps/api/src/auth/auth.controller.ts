@@ -9,6 +9,7 @@ import { CurrentAuth } from '../common/current-auth.decorator';
 import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { CsrfService } from './csrf.service';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterUserDto } from './dto/register-user.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
@@ -117,6 +118,33 @@ export class AuthController {
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     request.sessionTokenOverride = '';
     return { csrfToken: this.csrf.issue(request, response, true) };
+  }
+
+  @Authenticated()
+  @Post('logout-everywhere')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log out everywhere: ends every session of the account, this one included' })
+  async logoutEverywhere(
+    @CurrentAuth() auth: AuthContext,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CsrfResponse & { sessionsEnded: number }> {
+    const sessionsEnded = await this.auth.logoutEverywhere(auth.user.id, auth.sessionId, requestIdOf(request));
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    request.sessionTokenOverride = '';
+    return { csrfToken: this.csrf.issue(request, response, true), sessionsEnded };
+  }
+
+  @Authenticated()
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change my password (current password required); ends every other session' })
+  changePassword(
+    @CurrentAuth() auth: AuthContext,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: PortalRequest,
+  ): Promise<void> {
+    return this.auth.changePassword(auth, dto, this.client(request));
   }
 
   @Authenticated()

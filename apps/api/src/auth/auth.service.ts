@@ -7,7 +7,10 @@ import { UserEntity } from '@portal/server';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserRepository } from '../users/user.repository';
 import { toUserView } from '../users/user-view';
+import { LoginThrottle } from './login-throttle';
+import { PasswordPolicy } from './password-policy/password-policy';
 import { SessionService } from './session.service';
+import type { AuthContext } from '../common/request-context';
 
 export interface ClientInfo {
   ip: string | null;
@@ -23,6 +26,8 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly audit: AuditRepository,
+    private readonly throttle: LoginThrottle,
+    private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   async login(
@@ -30,19 +35,35 @@ export class AuthService {
     password: string,
     client: ClientInfo,
   ): Promise<{ user: UserView; token: string; expiresAt: Date }> {
+    // A blocked account/address pair is refused before the password is even checked.
+    await this.throttle.assertAllowed(email, client.ip);
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !valid) {
+      const normalized = email.trim().toLowerCase().slice(0, 254);
       await this.audit.record({
         actorUserId: null,
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        after: { email: email.trim().toLowerCase().slice(0, 254), ip: client.ip },
+        after: { email: normalized, ip: client.ip },
         requestId: client.requestId,
       });
+      const blocked = await this.throttle.recordFailure(email, client.ip);
+      if (blocked.length > 0) {
+        await this.audit.record({
+          actorUserId: null,
+          action: 'auth.login_blocked',
+          entityType: 'user',
+          entityId: user?.id ?? null,
+          after: { email: normalized, ip: client.ip, scopes: blocked },
+          requestId: client.requestId,
+        });
+        throw this.throttle.blockedError();
+      }
       throw new AppException('INVALID_CREDENTIALS');
     }
+    await this.throttle.recordSuccess(email, client.ip);
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.open(user.id, client, manager);
       await this.audit.record(
@@ -65,17 +86,7 @@ export class AuthService {
     input: { email: string; password: string; displayName: string; locale?: 'nl' | 'en' },
     client: ClientInfo,
   ): Promise<{ user: UserView; token: string; expiresAt: Date }> {
-    if (input.password.length < 12) {
-      throw new AppException('WEAK_PASSWORD', {
-        errors: [
-          {
-            field: 'password',
-            code: 'minLength',
-            message: { nl: 'Minstens 12 tekens.', en: 'At least 12 characters.' },
-          },
-        ],
-      });
-    }
+    this.passwordPolicy.assertAcceptable(input.password);
     const passwordHash = await this.hasher.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -140,6 +151,69 @@ export class AuthService {
         manager,
       );
       return toUserView(saved);
+    });
+  }
+
+  /**
+   * Changes the password of the logged-in person: the current password proves it is them (wrong guesses count
+   * towards the login throttle), the new one follows the password policy, and every other session ends.
+   */
+  async changePassword(
+    auth: AuthContext,
+    input: { currentPassword: string; newPassword: string },
+    client: ClientInfo,
+  ): Promise<void> {
+    await this.throttle.assertAllowed(auth.user.email, client.ip);
+    const user = await this.users.findById(auth.user.id);
+    if (!user || !(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
+      const blocked = await this.throttle.recordFailure(auth.user.email, client.ip);
+      if (blocked.length > 0) throw this.throttle.blockedError();
+      throw new AppException('CURRENT_PASSWORD_INVALID', {
+        errors: [
+          {
+            field: 'currentPassword',
+            code: 'incorrect',
+            message: { nl: 'Dit is niet uw huidige wachtwoord.', en: 'This is not your current password.' },
+          },
+        ],
+      });
+    }
+    this.passwordPolicy.assertAcceptable(input.newPassword, 'newPassword');
+    await this.throttle.recordSuccess(auth.user.email, client.ip);
+    const passwordHash = await this.hasher.hash(input.newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      const ended = await this.sessions.closeAll(user.id, auth.sessionId, manager);
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          action: 'auth.password_changed',
+          entityType: 'user',
+          entityId: user.id,
+          after: { otherSessionsEnded: ended },
+          requestId: client.requestId,
+        },
+        manager,
+      );
+    });
+  }
+
+  /** "Log out everywhere": ends every session of the person, this one included. */
+  async logoutEverywhere(userId: string, sessionId: string, requestId: string | null): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const ended = await this.sessions.closeAll(userId, null, manager);
+      await this.audit.record(
+        {
+          actorUserId: userId,
+          action: 'auth.logout_everywhere',
+          entityType: 'user',
+          entityId: userId,
+          after: { sessionsEnded: ended, fromSession: sessionId },
+          requestId,
+        },
+        manager,
+      );
+      return ended;
     });
   }
 

@@ -15,6 +15,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserRepository } from '../users/user.repository';
 import { hashToken } from '../common/token-hash';
+import { PasswordPolicy } from './password-policy/password-policy';
 
 const RESET_MINUTES = 60;
 
@@ -28,6 +29,7 @@ export class PasswordResetService {
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
+    private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   async request(email: string, requestId: string | null): Promise<void> {
@@ -72,17 +74,7 @@ export class PasswordResetService {
 
   /** Sets the new password, uses up the token and ends every session of the account. */
   async confirm(token: string, password: string, requestId: string | null): Promise<void> {
-    if (password.length < 12) {
-      throw new AppException('WEAK_PASSWORD', {
-        errors: [
-          {
-            field: 'password',
-            code: 'minLength',
-            message: { nl: 'Minstens 12 tekens.', en: 'At least 12 characters.' },
-          },
-        ],
-      });
-    }
+    this.passwordPolicy.assertAcceptable(password);
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const reset = await manager

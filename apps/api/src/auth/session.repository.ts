@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionEntity } from '@portal/server';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 
 @Injectable()
 export class SessionRepository {
@@ -27,5 +27,21 @@ export class SessionRepository {
 
   async revoke(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.update(SessionEntity, { id }, { revokedAt: () => 'now()' });
+  }
+
+  /** Ends every live session of a user, or every one but `exceptId`; returns how many were live. */
+  async revokeAllOfUser(
+    userId: string,
+    exceptId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: () => 'now()' })
+      .where({ userId, revokedAt: IsNull(), ...(exceptId ? { id: Not(exceptId) } : {}) })
+      .andWhere('expires_at > now()')
+      .execute();
+    return result.affected ?? 0;
   }
 }

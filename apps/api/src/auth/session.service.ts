@@ -45,4 +45,9 @@ export class SessionService {
   close(sessionId: string, manager?: EntityManager): Promise<void> {
     return this.sessions.revoke(sessionId, manager);
   }
+
+  /** Ends all sessions of the user, or all but the one to keep (a password change keeps the session that made it). */
+  closeAll(userId: string, keepSessionId: string | null, manager?: EntityManager): Promise<number> {
+    return this.sessions.revokeAllOfUser(userId, keepSessionId, manager);
+  }
 }

@@ -9,6 +9,7 @@ export function toCallView(call: CallEntity, now: Date, dossierCount?: number): 
   return {
     id: call.id,
     code: call.code,
+    kind: call.kind === 'catalogue' ? 'catalogue' : 'project',
     title: call.title,
     description: call.description,
     status: call.status,

@@ -11,7 +11,7 @@ import { toCallView } from './call-view';
 
 type CallFields = Omit<
   CallEntity,
-  'id' | 'status' | 'version' | 'dossierSeq' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'kind'
+  'id' | 'status' | 'version' | 'dossierSeq' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'kind' | 'catalogue'
 >;
 
 function moment(field: 'opensAt' | 'closesAt', value: string): Date {

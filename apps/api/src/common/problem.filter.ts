@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ERROR_CODES,
@@ -9,7 +9,8 @@ import {
   Problem,
   PROBLEM_CONTENT_TYPE,
 } from '@portal/contracts';
-import { AppException } from '@portal/server';
+import { AppConfig, AppException } from '@portal/server';
+import { QueryFailedError } from 'typeorm';
 import { requestIdOf, type PortalRequest } from './request-context';
 
 const CONNECTION_ERROR_CODES = new Set([
@@ -23,6 +24,39 @@ const CONNECTION_ERROR_CODES = new Set([
   '08001',
   '08003',
 ]);
+
+/** SQLSTATE of a database that went away or cannot take connections: class 08, and 57P01-57P03 (shutdown, crash). */
+const DATABASE_GONE_STATE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
+const DATABASE_GONE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * Whether the error says PostgreSQL is unreachable, not that a statement was wrong: a restart, a failover or a network
+ * cut. Socket errors (ECONNREFUSED, ...) carry the port they tried, which tells the database from other services.
+ */
+function isDatabaseUnavailable(error: object, databasePort: number | null): boolean {
+  const driver = (error instanceof QueryFailedError ? error.driverError : error) as {
+    code?: unknown;
+    message?: unknown;
+    port?: unknown;
+  };
+  if (typeof driver.code === 'string' && DATABASE_GONE_STATE.test(driver.code)) return true;
+  if (typeof driver.message === 'string' && DATABASE_GONE_MESSAGE.test(driver.message)) return true;
+  return (
+    typeof driver.code === 'string' &&
+    CONNECTION_ERROR_CODES.has(driver.code) &&
+    (error instanceof QueryFailedError || (databasePort !== null && driver.port === databasePort))
+  );
+}
+
+function portOf(url: string | undefined): number | null {
+  if (!url) return null;
+  try {
+    return Number(new URL(url).port || 5432);
+  } catch {
+    return null;
+  }
+}
 
 export function localeOf(request: Pick<PortalRequest, 'headers'>): Locale {
   const header = request.headers['accept-language'];
@@ -63,7 +97,7 @@ interface Classified {
   unexpected: boolean;
 }
 
-function classify(error: unknown): Classified {
+function classify(error: unknown, databasePort: number | null): Classified {
   if (error instanceof AppException) {
     return {
       code: error.code,
@@ -92,6 +126,9 @@ function classify(error: unknown): Classified {
     ) {
       return { code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, unexpected: false };
     }
+    if (isDatabaseUnavailable(shaped, databasePort)) {
+      return { code: 'DATABASE_UNAVAILABLE', status: 503, unexpected: true };
+    }
     if (typeof shaped.code === 'string' && CONNECTION_ERROR_CODES.has(shaped.code)) {
       return { code: 'SERVICE_UNAVAILABLE', status: 503, unexpected: true };
     }
@@ -107,12 +144,17 @@ function classify(error: unknown): Classified {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+  private readonly databasePort: number | null;
+
+  constructor(@Optional() config?: AppConfig) {
+    this.databasePort = portOf(config?.DATABASE_URL);
+  }
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<PortalRequest>();
     const response = http.getResponse<Response>();
-    const classified = classify(error);
+    const classified = classify(error, this.databasePort);
     if (classified.unexpected) {
       this.logger.error({ err: error, requestId: requestIdOf(request) }, 'Unexpected error');
     }
@@ -137,6 +179,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const requestId = requestIdOf(request);
     if (requestId) problem.requestId = requestId;
+    for (const [name, value] of Object.entries(exception?.options.headers ?? {})) response.setHeader(name, value);
     response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '@portal/server';
+import { VirusScanner } from '../security/virus-scanner';
 
 /**
  * Files live outside any served folder, named by their SHA-256 (content-addressed: the same file
  * uploaded twice is stored once). Writes go to a temporary name first, so a crash never leaves half a file.
+ * With CLAMSCAN_PATH set, that temporary file is scanned before it gets its name; an infected file or a failed
+ * scan removes it and refuses the upload, so nothing unscanned is ever stored.
  */
 @Injectable()
 export class AttachmentStorage {
   private readonly root: string;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly scanner: VirusScanner,
+  ) {
     this.root = resolve(config.UPLOAD_DIR);
   }
 
@@ -31,11 +37,19 @@ export class AttachmentStorage {
       () => true,
       () => false,
     );
-    if (!exists) {
+    // Scanned even when the content is already stored: signatures get newer than the stored file.
+    if (!exists || this.scanner.enabled) {
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
       const temporary = `${target}.${randomUUID()}.tmp`;
       await writeFile(temporary, content, { mode: 0o640 });
-      await rename(temporary, target);
+      try {
+        if (this.scanner.enabled) await this.scanner.assertClean(temporary);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      if (exists) await rm(temporary, { force: true });
+      else await rename(temporary, target);
     }
     return sha256;
   }

@@ -24,6 +24,7 @@ import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
 import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
+import { RateLimited } from '../security/rate-limited.decorator';
 import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
 import { MAX_ATTACHMENT_BYTES } from './content-type';
 import { DossiersService } from './dossiers.service';
@@ -81,11 +82,12 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Upload an attachment (PDF, DOCX, XLSX, ODT, JPG, PNG; at most 10 MB; type checked by content)',
   })
+  @RateLimited('upload')
   @UseInterceptors(
     AttachmentErrorsInterceptor,
     FileInterceptor('file', {
       storage: memoryStorage(),
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, parts: 8 },
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, fieldSize: 1024, files: 1, fields: 5, parts: 8 },
     }),
   )
   upload(
@@ -111,6 +113,7 @@ export class DossiersController {
   @Post('dossiers/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit (Idempotency-Key header); decided on time by the database clock' })
+  @RateLimited('submit')
   submit(
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,

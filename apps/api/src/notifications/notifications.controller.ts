@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationView } from '@portal/contracts';
+import { isPurgedPayload, type NotificationView } from '@portal/contracts';
 import { AppException, AuditRepository, NotificationEntity, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import { Roles } from '../common/access.decorators';
@@ -59,6 +59,8 @@ export class NotificationsController {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.notifications.findById(id, manager);
       if (!before) throw new AppException('NOT_FOUND');
+      // The retention job removed the body of this (long sent) mail: there is nothing left to send.
+      if (isPurgedPayload(before.payload)) throw new AppException('CONFLICT');
       await this.notifications.requeue(id, manager);
       await this.audit.record(
         {

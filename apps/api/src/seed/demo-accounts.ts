@@ -38,3 +38,20 @@ export const DEMO_APPLICANT = {
   contactEmail: 'aanvrager@demo.subsidieportaal.be',
   contactPhone: null,
 };
+
+/**
+ * A fictitious local government the demo applicant also acts for, so the Plan Samenleven demo call can be tried
+ * (NIS codes starting with 9 are not in use: this one is clearly not a real municipality).
+ */
+export const DEMO_LOCAL_GOVERNMENT = {
+  kind: 'local_government' as const,
+  legalName: 'Gemeente Demodorp',
+  enterpriseNumber: null,
+  nisCode: '99001',
+  policyDomains: ['Integratie', 'Welzijn'],
+  address: { street: 'Marktplein 1', postalCode: '9999', city: 'Demodorp' },
+  iban: 'BE71096123456769',
+  contactName: 'An Aanvrager',
+  contactEmail: 'aanvrager@demo.subsidieportaal.be',
+  contactPhone: null,
+};

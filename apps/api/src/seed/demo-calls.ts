@@ -5,9 +5,10 @@ import {
   type CallQuestion,
 } from '@portal/contracts';
 import { DateTime } from 'luxon';
-import { BRUSSELS, parseCallMoment } from '@portal/domain';
+import { BRUSSELS, catalogueFromJson, parseCallMoment } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
 import connecteren from './calls/connecteren-kwetsbare-kinderen.json';
+import planSamenleven from './calls/plan-samenleven.json';
 
 /** The questions the administration asked in the demo (the sources do not publish the real form). */
 export const DEMO_QUESTIONS: CallQuestion[] = [
@@ -60,6 +61,7 @@ export function referenceCall(): SeedCall {
     title: connecteren.title,
     description: `${connecteren.programme}. ${connecteren.decision}`,
     kind: 'project',
+    catalogue: null,
     status: 'published',
     applicantKinds: ['organisation'],
     policyDomains: connecteren.policyDomains,
@@ -93,6 +95,68 @@ export function demoCall(now: Date): SeedCall {
     closesAt: today.plus({ days: 30 }).set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toJSDate(),
     projectStart: `${year}-01-01`,
     projectEnd: `${year}-12-31`,
+    publishedAt: now,
+  };
+}
+
+/**
+ * The call budget of Plan Samenleven is not in our sources (DOMAIN.md gives only the EUR 2,953,350 that went to six
+ * actions): the seed uses this demo value, below what all local governments together could ask, so an allocation by
+ * priority rounds has something to decide.
+ */
+export const PLAN_SAMENLEVEN_DEMO_BUDGET_EUR = 3_000_000;
+
+const PLAN_SAMENLEVEN_DESCRIPTION = [
+  'De Vlaamse Regering ondersteunt lokale besturen om samenleven in diversiteit te doen slagen: 7 strategische doelstellingen met acties waarop een lokaal bestuur intekent.',
+  'Per rij van de catalogus staan de eenheid, het maximale geplande extra bereik en de Vlaamse bijdrage per eenheid; de Vlaamse bijdrage is het geplande bereik maal het bedrag per eenheid.',
+  'Het lokaal bestuur investeert zelf minstens evenveel als de Vlaamse bijdrage (cofinanciering 1:1) en nummert de gekozen acties 1 tot n: volstaat het budget niet voor alle intekeningen, dan verdeelt de administratie het volgens die prioriteiten.',
+].join('\n\n');
+
+/** The real Plan Samenleven catalogue call of 2022 (calls/plan-samenleven.json), closed on 1 July 2022 at 23:59:59. */
+export function planSamenlevenCall(): SeedCall {
+  const parsed = catalogueFromJson(planSamenleven);
+  if (!parsed.ok) throw new Error(`plan-samenleven.json: ${parsed.issues.map((i) => i.field).join(', ')}`);
+  const maxCents = parsed.catalogue.objectives
+    .flatMap((o) => o.actions.flatMap((a) => a.rows))
+    .reduce((sum, row) => sum + row.maxUnits * row.centsPerUnit, 0);
+  return {
+    code: planSamenleven.code,
+    title: planSamenleven.title,
+    description: PLAN_SAMENLEVEN_DESCRIPTION,
+    kind: 'catalogue',
+    catalogue: parsed.catalogue,
+    status: 'published',
+    applicantKinds: ['local_government'],
+    policyDomains: [],
+    opensAt: parseCallMoment(planSamenleven.opensAt)!,
+    closesAt: parseCallMoment(planSamenleven.closesAt)!,
+    maxRequestedCents: maxCents,
+    budgetCents: PLAN_SAMENLEVEN_DEMO_BUDGET_EUR * 100,
+    projectStart: planSamenleven.projectPeriod.start,
+    projectEnd: planSamenleven.projectPeriod.end,
+    oneDossierPerApplicant: true,
+    attachments: [],
+    questions: [],
+    criteria: [],
+    tieBreak: ['earlier-submission'],
+    reminderOffsetsMinutes: DEFAULT_REMINDER_OFFSETS_MINUTES,
+    publishedAt: parseCallMoment(planSamenleven.opensAt)!,
+  };
+}
+
+/** A copy of the Plan Samenleven call that is open now, closing at 23:59:59 Brussels time 30 days from now. */
+export function demoPlanSamenlevenCall(now: Date): SeedCall {
+  const today = DateTime.fromJSDate(now, { zone: BRUSSELS });
+  const year = today.plus({ days: 30 }).year + 1;
+  return {
+    ...planSamenlevenCall(),
+    code: 'PLAN-SAMENLEVEN-DEMO',
+    title: `${planSamenleven.title} (demo)`,
+    description: `Demo-oproep met de echte catalogus van 2022, open zodat u het intekenen kunt uitproberen.\n\n${PLAN_SAMENLEVEN_DESCRIPTION}`,
+    opensAt: today.minus({ days: 1 }).startOf('day').toJSDate(),
+    closesAt: today.plus({ days: 30 }).set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toJSDate(),
+    projectStart: `${year}-01-01`,
+    projectEnd: `${year + 2}-12-31`,
     publishedAt: now,
   };
 }

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { ApplicantEntity, ApplicantMemberEntity, CallEntity, UserEntity } from '@portal/server';
 import { PasswordHasher } from '../users/password-hasher';
-import { DEMO_ACCOUNTS, DEMO_APPLICANT, DEMO_PASSWORD } from './demo-accounts';
-import { demoCall, referenceCall } from './demo-calls';
+import { DEMO_ACCOUNTS, DEMO_APPLICANT, DEMO_LOCAL_GOVERNMENT, DEMO_PASSWORD } from './demo-accounts';
+import { demoCall, demoPlanSamenlevenCall, planSamenlevenCall, referenceCall } from './demo-calls';
 
 /**
  * Idempotent: running it twice leaves the same rows. Existing rows are kept as they are
@@ -25,7 +25,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
   }
 
   const [{ now }] = await dataSource.query<Array<{ now: Date }>>('SELECT now() AS now');
-  for (const call of [referenceCall(), demoCall(now)]) {
+  for (const call of [referenceCall(), demoCall(now), planSamenlevenCall(), demoPlanSamenlevenCall(now)]) {
     const result = await dataSource
       .createQueryBuilder()
       .insert()
@@ -57,5 +57,21 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
     .values({ applicantId: owner.applicant_id, userId: owner.user_id, role: 'admin' })
     .orIgnore()
     .execute();
+
+  const localGovernment = await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(ApplicantEntity)
+    .values(DEMO_LOCAL_GOVERNMENT)
+    .orIgnore()
+    .returning(['id'])
+    .execute();
+  if ((localGovernment.raw as unknown[]).length > 0) created.push(`applicant ${DEMO_LOCAL_GOVERNMENT.legalName}`);
+  await dataSource.query(
+    `INSERT INTO applicant_members (applicant_id, user_id, role)
+     SELECT a.id, u.id, 'admin' FROM applicants a, users u WHERE a.nis_code = $1 AND u.email = $2
+     ON CONFLICT DO NOTHING`,
+    [DEMO_LOCAL_GOVERNMENT.nisCode, DEMO_ACCOUNTS[0].email],
+  );
   return { created };
 }

@@ -94,3 +94,20 @@ export async function updateProfile(input: ProfileUpdate): Promise<User> {
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }
+
+/** `POST /auth/logout-everywhere`: ends every session of the account, this one included. */
+export async function logoutEverywhere(): Promise<{ sessionsEnded: number }> {
+  const body = await api.post<{ csrfToken: string; sessionsEnded: number }>('/auth/logout-everywhere');
+  setCsrfToken(body.csrfToken);
+  return { sessionsEnded: body.sessionsEnded };
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** `POST /auth/password`: changes the password (204); the server ends every other session of the account. */
+export async function changePassword(input: PasswordChange): Promise<void> {
+  await api.post<undefined>('/auth/password', input);
+}

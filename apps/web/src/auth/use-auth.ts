@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegisterUserInput } from '@portal/contracts';
 import {
+  changePassword,
   confirmPasswordReset,
   fetchCurrentUser,
   login,
   logout,
+  logoutEverywhere,
   registerUser,
   updateProfile,
   type LoginRequest,
+  type PasswordChange,
   type PasswordResetConfirmation,
   type ProfileUpdate,
   type User,
@@ -58,6 +61,23 @@ export function useLogout() {
       queryClient.setQueryData(CURRENT_USER_QUERY_KEY, null);
     },
   });
+}
+
+/** Ends every session of the account, this browser's too: forget everything cached, like `useLogout`. */
+export function useLogoutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation<{ sessionsEnded: number }, unknown, void>({
+    mutationFn: logoutEverywhere,
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(CURRENT_USER_QUERY_KEY, null);
+    },
+  });
+}
+
+/** Changes the password; this session stays, the server ends the others. */
+export function useChangePassword() {
+  return useMutation<void, unknown, PasswordChange>({ mutationFn: changePassword });
 }
 
 /** Changes the profile; the auth state then holds the user the server returned. */

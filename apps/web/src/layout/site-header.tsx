@@ -12,9 +12,11 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header__bar">
         <div className="container site-header__inner">
-          <Link to="/" className="brand" aria-label={t('app.homeLink')}>
-            <span className="brand__government">{t('app.government')}</span>
+          {/* The accessible name starts with the visible text (WCAG 2.5.3, label in name); the hint is for screen readers. */}
+          <Link to="/" className="brand">
+            <span className="brand__government">{t('app.government')}</span>{' '}
             <span className="brand__name">{t('app.brand')}</span>
+            <span className="visually-hidden">{t('app.homeHint')}</span>
           </Link>
           <div className="site-header__tools">
             <LanguageSwitch />

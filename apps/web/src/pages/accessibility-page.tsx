@@ -12,6 +12,8 @@ export function AccessibilityPage() {
       <p className="lead">{t('accessibility.intro')}</p>
       <h2>{t('accessibility.statusTitle')}</h2>
       <p>{t('accessibility.status')}</p>
+      <h2>{t('accessibility.testingTitle')}</h2>
+      <p>{t('accessibility.testing')}</p>
       <h2>{t('accessibility.feedbackTitle')}</h2>
       <p>{t('accessibility.feedback')}</p>
       <h2>{t('accessibility.enforcementTitle')}</h2>

@@ -11,13 +11,18 @@ import { FormField } from '../components/form-field';
 import { LoadingIndicator } from '../components/loading-indicator';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
 import { LANGUAGES } from '../i18n';
+import { ChangePasswordSection, LogoutEverywhereSection } from './profile-security';
+import { MyDataSection } from './profile-data-section';
 
 interface ProfileValues {
   displayName: string;
   locale: User['locale'];
 }
 
-/** `/profiel` (logged in): display name and the language of the person's e-mails (`PATCH /auth/me`). */
+/**
+ * `/profiel` (logged in): display name and the language of the person's e-mails (`PATCH /auth/me`), password change
+ * and "log out everywhere".
+ */
 export function ProfilePage() {
   const { data: user } = useCurrentUser();
   // The route guard only renders this page for a logged-in user.
@@ -100,6 +105,9 @@ function ProfileForm({ user }: { user: User }) {
           </Button>
         </form>
       </FormProvider>
+      <ChangePasswordSection />
+      <LogoutEverywhereSection />
+      <MyDataSection />
     </div>
   );
 }

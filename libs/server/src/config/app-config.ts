@@ -102,6 +102,16 @@ export class AppConfig {
   @Max(3_600_000)
   MAIL_BACKOFF_MS = 2000;
 
+  /**
+   * Days after which the worker purges what is no longer needed: expired or ended sessions, used or expired password
+   * resets and invitations, and the bodies of mails sent that long ago. Audit events and dossiers are never purged.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  RETENTION_DAYS = 90;
+
   /** Where attachments are stored: outside any served folder, named by their SHA-256. */
   @IsString()
   @IsNotEmpty()
@@ -113,6 +123,67 @@ export class AppConfig {
   /** Folder with the built web app that the API serves; empty to serve no web app. */
   @IsString()
   WEB_DIST = 'dist/web';
+
+  /** Consecutive failed logins for one account from one IP address before that pair is blocked (success resets it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed logins from one IP address (any account) within 24 hours before that address is blocked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LOGIN_FAILURES_PER_IP = 100;
+
+  /** How long a blocked account/IP pair or IP address must wait before logging in again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 3600)
+  LOGIN_BLOCK_SECONDS = 900;
+
+  /** Window of the submit and upload rate limits below. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  RATE_LIMIT_WINDOW_SECONDS = 600;
+
+  /** Dossier submissions per user, and per IP address, within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SUBMIT_LIMIT_PER_USER = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SUBMIT_LIMIT_PER_IP = 200;
+
+  /** Attachment uploads per user, and per IP address, within the window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_LIMIT_PER_USER = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  UPLOAD_LIMIT_PER_IP = 600;
+
+  /** Path of clamscan (or clamdscan); when set, every upload is scanned before it is stored. Empty: no scan. */
+  @IsString()
+  CLAMSCAN_PATH = '';
+
+  /** How long one scan may take before the upload is refused with 503 (nothing stored). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  CLAMSCAN_TIMEOUT_MS = 60_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

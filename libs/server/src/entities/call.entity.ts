@@ -7,6 +7,7 @@ import type {
   CallStatus,
   TieBreakStep,
 } from '@portal/contracts';
+import type { Catalogue } from '@portal/domain';
 import { bigintCents } from '../database/transformers';
 
 @Entity({ name: 'calls' })
@@ -14,6 +15,8 @@ import { bigintCents } from '../database/transformers';
 @Check('calls_cap_within_budget', 'max_requested_cents > 0 AND max_requested_cents <= budget_cents')
 @Check('calls_period_ordered', 'project_end >= project_start')
 @Check('calls_status_known', `status IN ('draft','published')`)
+@Check('calls_kind_known', `kind IN ('project','catalogue')`)
+@Check('calls_catalogue_of_catalogue_call', `kind <> 'catalogue' OR catalogue IS NOT NULL`)
 export class CallEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,6 +35,13 @@ export class CallEntity {
   /** WARNING: persisted; 'project' (competitive) or 'catalogue' (Plan Samenleven). */
   @Column({ type: 'varchar', length: 20, default: 'project' })
   kind: string;
+
+  /**
+   * The catalogue of a catalogue call as `catalogueFromJson` returned it (codes and cents filled in), so the codes
+   * that subscriptions and allocations refer to are frozen with the call. Null on project calls.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  catalogue: Catalogue | null;
 
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status: CallStatus;

@@ -10,9 +10,16 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { AnswerValue, BudgetLine, DossierStatus } from '@portal/contracts';
+import type { SubscriptionLine } from '@portal/domain';
 import { bigintCents } from '../database/transformers';
 import { ApplicantEntity } from './applicant.entity';
 import { CallEntity } from './call.entity';
+
+/** What a subscription stores next to the dossier's own contribution. */
+export interface DossierSubscription {
+  lines: SubscriptionLine[];
+  priorities: Record<string, number>;
+}
 
 /**
  * An application. The row is the working copy; every submitted version is kept in dossier_submissions.
@@ -83,6 +90,14 @@ export class DossierEntity {
 
   @Column({ name: 'budget_lines', type: 'jsonb', default: () => "'[]'" })
   budgetLines: BudgetLine[];
+
+  /**
+   * A subscription to a catalogue call (Plan Samenleven): the planned reach per catalogue row and the priority of
+   * each chosen action. The own contribution and the Flemish contribution asked (requested_cents) use the columns
+   * every dossier has. Null on project calls.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  subscription: DossierSubscription | null;
 
   @Column({ name: 'own_contribution_cents', type: 'bigint', default: 0, transformer: bigintCents })
   ownContributionCents: number;

@@ -11,14 +11,17 @@ import { ApplicantEntity } from './applicant.entity';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
+import { CatalogueAllocationEntity, type AllocationSubscriber } from './catalogue-allocation.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
-import { DossierEntity } from './dossier.entity';
+import { DossierEntity, type DossierSubscription } from './dossier.entity';
 import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+
+export type { AllocationSubscriber, DossierSubscription };
 
 export {
   AdmissibilityDecisionEntity,
@@ -32,6 +35,7 @@ export {
   AttachmentEntity,
   AuditEventEntity,
   CallEntity,
+  CatalogueAllocationEntity,
   DossierEntity,
   DossierSubmissionEntity,
   InvitationEntity,
@@ -63,4 +67,5 @@ export const ENTITIES = [
   SelectionProposalEntity,
   ReservePromotionEntity,
   PasswordResetEntity,
+  CatalogueAllocationEntity,
 ];

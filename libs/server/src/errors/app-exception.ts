@@ -15,6 +15,8 @@ export interface AppExceptionOptions {
   errors?: LocalizedFieldError[];
   /** Extra machine-readable members of the problem document (e.g. the current version on a conflict). */
   extra?: Record<string, unknown>;
+  /** Response headers that go with the problem (e.g. Retry-After on a 429). */
+  headers?: Record<string, string>;
 }
 
 /** The one exception type services throw; the global filter maps it to application/problem+json. */

@@ -31,7 +31,14 @@ export function AdminHomePage() {
           </Link>
           <br />
           <span className="code">{call.code}</span>
-          {call.status === 'published' && new Date(call.closesAt) < new Date() ? (
+          {call.kind === 'catalogue' ? (
+            <>
+              <br />
+              <Link to={`/administratie/catalogus/${call.id}`} data-testid={`catalogue-link-${call.code}`}>
+                {t('catalogue.review.link')}
+              </Link>
+            </>
+          ) : call.status === 'published' && new Date(call.closesAt) < new Date() ? (
             <>
               <br />
               <Link to={`/administratie/oproepen/${call.id}/beoordeling`} data-testid={`assessment-link-${call.code}`}>
@@ -84,6 +91,9 @@ export function AdminHomePage() {
         </Link>
         <Link to="/administratie/meldingen" data-testid="link-notifications">
           {t('admin.notificationsLink')}
+        </Link>
+        <Link to="/administratie/audit" data-testid="link-audit">
+          {t('admin.auditLink')}
         </Link>
       </div>
       {calls.isPending ? <LoadingIndicator /> : null}

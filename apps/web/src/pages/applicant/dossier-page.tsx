@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/calls';
 import { isApiError } from '../../api/client';
@@ -43,6 +43,7 @@ export function DossierPage() {
     );
   }
   if (!dossier.data || !call.data) return <LoadingIndicator />;
+  if (call.data.kind === 'catalogue') return <Navigate to={`/aanvrager/intekeningen/${dossier.data.id}`} replace />;
   const decided = !['draft', 'withdrawn'].includes(dossier.data.status) && dossier.data.submittedAt !== null;
   return (
     <>

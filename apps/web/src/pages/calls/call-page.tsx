@@ -172,6 +172,16 @@ export function CallPage() {
         ) : null}
         {user && hasRole(user, 'applicant') ? <StartDossier call={call} /> : null}
         {user && !hasRole(user, 'applicant') ? <p>{t('calls.applicantsOnly')}</p> : null}
+        {user && call.kind === 'catalogue' && (hasRole(user, 'admin') || hasRole(user, 'minister')) ? (
+          <p>
+            <Link
+              to={`/${hasRole(user, 'admin') ? 'administratie' : 'kabinet'}/catalogus/${call.id}`}
+              data-testid="catalogue-review-link"
+            >
+              {t('catalogue.review.link')}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </article>
   );
@@ -193,7 +203,10 @@ function StartDossier({ call }: StartDossierProps) {
     onSuccess: async (dossier) => {
       queryClient.setQueryData(dossierQueryKeys.detail(dossier.id), dossier);
       await queryClient.invalidateQueries({ queryKey: [...DOSSIERS_QUERY_KEY, 'mine'] });
-      await navigate(`/aanvrager/dossiers/${dossier.id}`);
+      // A catalogue call's dossier is a subscription, with its own form.
+      await navigate(
+        call.kind === 'catalogue' ? `/aanvrager/intekeningen/${dossier.id}` : `/aanvrager/dossiers/${dossier.id}`,
+      );
     },
   });
 

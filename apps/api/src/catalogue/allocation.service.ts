@@ -1,0 +1,290 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CatalogueAllocationView } from '@portal/contracts';
+import {
+  actionBudgetsFromCatalogue,
+  allocate,
+  formatBrussels,
+  formatEuro,
+  subscriptionAsks,
+  subscriptionIssues,
+  subscriptionTotals,
+  type AllocationAsk,
+} from '@portal/domain';
+import {
+  AppException,
+  AuditRepository,
+  NotificationRepository,
+  type AllocationSubscriber,
+  type CallEntity,
+  type CatalogueAllocationEntity,
+} from '@portal/server';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthContext } from '../common/request-context';
+import { catalogueOfCall } from '../dossiers/subscription-rules';
+import { actionTexts, allocationView } from './allocation-view';
+import { CatalogueRepository } from './catalogue.repository';
+
+type Status = CatalogueAllocationEntity['status'];
+
+/**
+ * The allocation of a catalogue call's budget over the submitted subscriptions, by priority rounds (libs/domain
+ * `allocate`): the administration computes and sends it, the minister returns or approves it, as for project calls.
+ */
+@Injectable()
+export class AllocationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CatalogueRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Computes a new draft allocation from the last submitted version of every subscription (after the deadline). */
+  async compute(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await this.closedCatalogueCall(callId, manager);
+      const catalogue = catalogueOfCall(call);
+      const latest = await this.repository.latestAllocation(callId, manager, true);
+      if (latest?.status === 'sent' || latest?.status === 'approved')
+        throw new AppException('ALLOCATION_STATE', { params: { status: latest.status } });
+      const subscriptions = await this.repository.submittedSubscriptions(callId, ['submitted'], manager);
+      // Every submission passed subscriptionIssues; one that no longer does (edited by hand) is left out, not guessed at.
+      const valid = subscriptions.filter(
+        (s) =>
+          subscriptionIssues(catalogue, { ...s.subscription, ownContributionCents: s.ownContributionCents }).length ===
+          0,
+      );
+      if (valid.length === 0) throw new AppException('NO_SUBSCRIPTIONS');
+      const asks: AllocationAsk[] = valid.flatMap((s) =>
+        subscriptionAsks(s.dossierId, catalogue, { ...s.subscription, ownContributionCents: s.ownContributionCents }),
+      );
+      const actionBudgets = actionBudgetsFromCatalogue(catalogue);
+      const result = allocate({
+        budgetCents: call.budgetCents,
+        actionBudgets,
+        asks,
+        actionLabels: Object.fromEntries(actionTexts(catalogue)),
+      });
+      const subscribers: AllocationSubscriber[] = valid.map((s) => ({
+        dossierId: s.dossierId,
+        reference: s.reference,
+        applicantId: s.applicantId,
+        legalName: s.legalName,
+        nisCode: s.nisCode,
+        submissionNumber: s.submissionNumber,
+        contentHash: s.contentHash,
+        askedCents: subscriptionTotals(catalogue, { ...s.subscription, ownContributionCents: s.ownContributionCents })
+          .totalCents,
+        ownContributionCents: s.ownContributionCents,
+      }));
+      const saved = await this.repository.saveAllocation(
+        {
+          callId,
+          status: 'draft',
+          budgetCents: call.budgetCents,
+          actionBudgets,
+          subscribers,
+          result,
+          grantedCents: result.totalGrantedCents,
+          createdBy: auth.user.id,
+        },
+        manager,
+      );
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'allocation.created',
+          entityType: 'call',
+          entityId: callId,
+          after: {
+            allocationId: saved.id,
+            subscriptions: subscribers.length,
+            askedCents: result.totalAskedCents,
+            grantedCents: result.totalGrantedCents,
+            remainderCents: result.remainderCents,
+            marginalRound: result.marginalRound,
+          },
+          requestId,
+        },
+        manager,
+      );
+      return allocationView(call, saved, catalogue);
+    });
+  }
+
+  async get(callId: string): Promise<CatalogueAllocationView> {
+    const call = await this.repository.findCall(callId);
+    if (!call) throw new AppException('NOT_FOUND');
+    const catalogue = catalogueOfCall(call);
+    const latest = await this.repository.latestAllocation(callId);
+    if (!latest) throw new AppException('NOT_FOUND');
+    return allocationView(call, latest, catalogue);
+  }
+
+  async send(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
+    return this.transition(
+      auth,
+      callId,
+      ['draft', 'returned'],
+      'sent',
+      requestId,
+      async (allocation, call, manager) => {
+        allocation.sentAt = await this.repository.now(manager);
+        for (const minister of await this.repository.ministers(manager)) {
+          await this.notifications.enqueue(
+            {
+              template: 'proposal.sent',
+              recipient: minister.email,
+              locale: minister.locale,
+              subjectRef: call.code,
+              payload: {
+                recipientName: minister.displayName,
+                callTitle: call.title,
+                grantedEuro: formatEuro(allocation.grantedCents),
+                budgetEuro: formatEuro(call.budgetCents),
+                count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
+              },
+            },
+            manager,
+          );
+        }
+      },
+    );
+  }
+
+  async returnToAdministration(
+    auth: AuthContext,
+    callId: string,
+    remarks: string,
+    requestId: string | null,
+  ): Promise<CatalogueAllocationView> {
+    return this.transition(auth, callId, ['sent'], 'returned', requestId, (allocation) => {
+      allocation.remarks = remarks.trim();
+      return Promise.resolve();
+    });
+  }
+
+  /**
+   * The minister's approval, the legal decision: under a lock on the call row; the grants are summed again, written to
+   * the subscriptions and summed once more in the database before anything commits; the decision mails go with it.
+   */
+  async approve(
+    auth: AuthContext,
+    callId: string,
+    decisionDate: string,
+    decisionReference: string,
+    requestId: string | null,
+  ): Promise<CatalogueAllocationView> {
+    return this.transition(auth, callId, ['sent'], 'approved', requestId, async (allocation, call, manager) => {
+      const perDossier = allocation.result.explanations.map((e) => ({
+        dossierId: e.subscriberId,
+        grantedCents: e.grantedCents,
+      }));
+      const granted = perDossier.reduce((sum, g) => sum + g.grantedCents, 0);
+      if (granted > call.budgetCents || granted !== allocation.grantedCents) {
+        throw new AppException('BUDGET_EXCEEDED', {
+          params: { granted: formatEuro(granted), budget: formatEuro(call.budgetCents) },
+        });
+      }
+      allocation.decisionDate = decisionDate;
+      allocation.decisionReference = decisionReference.trim();
+      allocation.approvedBy = auth.user.id;
+      allocation.approvedAt = await this.repository.now(manager);
+      const awarded = await this.repository.recordGrants(call.id, perDossier, manager);
+      if (awarded > call.budgetCents) {
+        throw new AppException('BUDGET_EXCEEDED', {
+          params: { granted: formatEuro(awarded), budget: formatEuro(call.budgetCents) },
+        });
+      }
+      const subscriptions = await this.repository.submittedSubscriptions(call.id, ['awarded', 'rejected'], manager);
+      const owners = new Map(
+        (
+          await this.repository.users(
+            subscriptions.map((s) => s.createdBy),
+            manager,
+          )
+        ).map((u) => [u.id, u]),
+      );
+      const byDossier = new Map(perDossier.map((g) => [g.dossierId, g.grantedCents]));
+      for (const subscription of subscriptions) {
+        const owner = owners.get(subscription.createdBy);
+        const grantedCents = byDossier.get(subscription.dossierId);
+        if (!owner || grantedCents === undefined) continue;
+        await this.notifications.enqueue(
+          {
+            template: 'dossier.decision',
+            recipient: owner.email,
+            locale: owner.locale,
+            subjectRef: subscription.reference,
+            payload: {
+              recipientName: owner.displayName,
+              reference: subscription.reference,
+              title: `Intekening ${subscription.legalName}`,
+              callTitle: call.title,
+              outcome: grantedCents > 0 ? 'selected' : 'rejected',
+              reason: 'budget-exhausted',
+              grantedEuro: formatEuro(grantedCents),
+              decisionDate,
+              decisionReference: decisionReference.trim(),
+            },
+          },
+          manager,
+        );
+      }
+    });
+  }
+
+  private async closedCatalogueCall(callId: string, manager: EntityManager): Promise<CallEntity> {
+    const call = await this.repository.findCall(callId, manager);
+    if (!call) throw new AppException('NOT_FOUND');
+    catalogueOfCall(call);
+    if ((await this.repository.now(manager)) <= call.closesAt) {
+      throw new AppException('CALL_STILL_OPEN', { params: { closesAt: formatBrussels(call.closesAt) } });
+    }
+    return call;
+  }
+
+  private async transition(
+    auth: AuthContext,
+    callId: string,
+    from: Status[],
+    to: Status,
+    requestId: string | null,
+    apply: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
+  ): Promise<CatalogueAllocationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await this.repository.findCall(callId, manager, true);
+      if (!call) throw new AppException('NOT_FOUND');
+      const catalogue = catalogueOfCall(call);
+      const allocation = await this.repository.latestAllocation(callId, manager, true);
+      if (!allocation) throw new AppException('NOT_FOUND');
+      if (!from.includes(allocation.status))
+        throw new AppException('ALLOCATION_STATE', { params: { status: allocation.status } });
+      const before = { status: allocation.status };
+      await apply(allocation, call, manager);
+      allocation.status = to;
+      const saved = await this.repository.saveAllocation(allocation, manager);
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: `allocation.${to}`,
+          entityType: 'call',
+          entityId: callId,
+          before,
+          after: {
+            status: to,
+            allocationId: allocation.id,
+            grantedCents: allocation.grantedCents,
+            remarks: allocation.remarks,
+            decisionDate: allocation.decisionDate,
+            decisionReference: allocation.decisionReference,
+          },
+          requestId,
+        },
+        manager,
+      );
+      return allocationView(call, saved, catalogue);
+    });
+  }
+}

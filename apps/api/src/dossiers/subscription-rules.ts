@@ -1,0 +1,80 @@
+import {
+  catalogueFromJson,
+  formatEuro,
+  subscriptionIssues,
+  subscriptionTotals,
+  type Catalogue,
+  type RuleIssue,
+  type Subscription,
+} from '@portal/domain';
+import { SUBSCRIPTION_DRAFT_ISSUE_CODES } from '@portal/contracts';
+import { AppException, type CallEntity, type DossierEntity } from '@portal/server';
+
+/**
+ * The rules of a subscription to a catalogue call (Plan Samenleven). A subscription is a dossier of that call, so the
+ * deadline, autosave, submit, receipt and audit of dossiers apply unchanged; only what "complete and correct" means
+ * differs, and that lives here.
+ */
+
+/** Issues refused at every save: a draft may be incomplete (priorities, own contribution), never wrong. */
+const DRAFT_ISSUE_CODES = new Set(SUBSCRIPTION_DRAFT_ISSUE_CODES);
+
+/** The catalogue stored with a catalogue call; NOT_A_CATALOGUE_CALL for any other call. */
+export function catalogueOfCall(call: CallEntity): Catalogue {
+  if (call.kind !== 'catalogue' || !call.catalogue) throw new AppException('NOT_A_CATALOGUE_CALL');
+  // Stored as catalogueFromJson returned it; reading it again checks it was not altered by hand.
+  const parsed = catalogueFromJson(call.catalogue);
+  if (!parsed.ok) throw new Error(`Catalogue of call ${call.code} is invalid: ${parsed.issues[0].field}`);
+  return parsed.catalogue;
+}
+
+export function subscriptionOfDossier(
+  dossier: Pick<DossierEntity, 'subscription' | 'ownContributionCents'>,
+): Subscription {
+  return {
+    lines: dossier.subscription?.lines ?? [],
+    priorities: dossier.subscription?.priorities ?? {},
+    ownContributionCents: dossier.ownContributionCents,
+  };
+}
+
+export function subscriptionDraftIssues(catalogue: Catalogue, subscription: Subscription): RuleIssue[] {
+  return subscriptionIssues(catalogue, subscription).filter((issue) => DRAFT_ISSUE_CODES.has(issue.code));
+}
+
+/**
+ * Everything a submission needs: the domain rules, and the Flemish contribution stored on the dossier equal to the one
+ * computed from the catalogue (it is what lists and mails show).
+ */
+export function subscriptionSubmissionIssues(catalogue: Catalogue, dossier: DossierEntity): RuleIssue[] {
+  const subscription = subscriptionOfDossier(dossier);
+  const issues = subscriptionIssues(catalogue, subscription);
+  const { totalCents } = subscriptionTotals(catalogue, subscription);
+  if (issues.length === 0 && dossier.requestedCents !== totalCents) {
+    issues.push({
+      field: 'requestedCents',
+      code: 'CONTRIBUTION_MISMATCH',
+      message: {
+        nl: `De gevraagde Vlaamse bijdrage moet ${formatEuro(totalCents, 'nl')} zijn (gepland bereik x bedrag per eenheid).`,
+        en: `The Flemish contribution asked must be ${formatEuro(totalCents, 'en')} (planned reach x amount per unit).`,
+      },
+    });
+  }
+  return issues;
+}
+
+export function throwSubscriptionIssues(issues: RuleIssue[]): void {
+  if (issues.length === 0) return;
+  throw new AppException('SUBSCRIPTION_INVALID', {
+    errors: issues.map(({ field, code, message }) => ({ field, code, message })),
+  });
+}
+
+/**
+ * Called by the dossier submit for every call: refuses an incorrect subscription with SUBSCRIPTION_INVALID and the
+ * offending fields; does nothing for project calls (their rules are dossierSubmissionIssues).
+ */
+export function assertSubscriptionSubmittable(call: CallEntity, dossier: DossierEntity): void {
+  if (call.kind !== 'catalogue') return;
+  throwSubscriptionIssues(subscriptionSubmissionIssues(catalogueOfCall(call), dossier));
+}

@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import type {
+  CallCatalogueView,
+  CatalogueAllocationView,
+  CatalogueReport,
+  SubscriptionAllocationView,
+  SubscriptionInput,
+  SubscriptionView,
+} from '@portal/contracts';
+import { api, isApiError } from './client';
+
+export const CATALOGUE_QUERY_KEY = ['catalogue'] as const;
+
+export const catalogueQueryKeys = {
+  subscription: (id: string) => [...CATALOGUE_QUERY_KEY, 'subscription', id] as const,
+  subscriptionAllocation: (id: string) => [...CATALOGUE_QUERY_KEY, 'subscription-allocation', id] as const,
+  allocation: (callId: string) => [...CATALOGUE_QUERY_KEY, 'allocation', callId] as const,
+  report: (callId: string) => [...CATALOGUE_QUERY_KEY, 'report', callId] as const,
+  catalogue: (callId: string) => [...CATALOGUE_QUERY_KEY, 'catalogue', callId] as const,
+};
+
+const dossierPath = (id: string, rest: string) => `/dossiers/${encodeURIComponent(id)}${rest}`;
+const callPath = (id: string, rest: string) => `/calls/${encodeURIComponent(id)}${rest}`;
+
+export function fetchSubscription(id: string, signal?: AbortSignal): Promise<SubscriptionView> {
+  return api.get<SubscriptionView>(dossierPath(id, '/subscription'), { signal });
+}
+
+/** Autosave of the whole subscription; `version` is the dossier version the changes were made on. */
+export function putSubscription(id: string, version: number, input: SubscriptionInput): Promise<SubscriptionView> {
+  return api.put<SubscriptionView>(dossierPath(id, '/subscription'), input, {
+    headers: { 'If-Match': String(version) },
+  });
+}
+
+export function conflictingSubscription(error: unknown): SubscriptionView | null {
+  if (!isApiError(error) || error.code !== 'VERSION_CONFLICT') return null;
+  const current = error.extensions.current;
+  return typeof current === 'object' && current !== null ? (current as SubscriptionView) : null;
+}
+
+export function useSubscription(id: string | undefined) {
+  return useQuery({
+    queryKey: catalogueQueryKeys.subscription(id ?? ''),
+    queryFn: ({ signal }) => fetchSubscription(id ?? '', signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useSubscriptionAllocation(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: catalogueQueryKeys.subscriptionAllocation(id ?? ''),
+    queryFn: ({ signal }) => api.get<SubscriptionAllocationView>(dossierPath(id ?? '', '/allocation'), { signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+export function useCallCatalogue(callId: string | undefined) {
+  return useQuery({
+    queryKey: catalogueQueryKeys.catalogue(callId ?? ''),
+    queryFn: ({ signal }) => api.get<CallCatalogueView>(callPath(callId ?? '', '/catalogue'), { signal }),
+    enabled: Boolean(callId),
+  });
+}
+
+/** The latest allocation of the call, or null when none was computed yet. */
+export function useAllocation(callId: string | undefined) {
+  return useQuery({
+    queryKey: catalogueQueryKeys.allocation(callId ?? ''),
+    queryFn: async ({ signal }) => {
+      try {
+        return await api.get<CatalogueAllocationView>(callPath(callId ?? '', '/allocation'), { signal });
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: Boolean(callId),
+  });
+}
+
+export function computeAllocation(callId: string): Promise<CatalogueAllocationView> {
+  return api.post<CatalogueAllocationView>(callPath(callId, '/allocation'));
+}
+
+export function sendAllocation(callId: string): Promise<CatalogueAllocationView> {
+  return api.post<CatalogueAllocationView>(callPath(callId, '/allocation/send'));
+}
+
+export function returnAllocation(callId: string, remarks: string): Promise<CatalogueAllocationView> {
+  return api.post<CatalogueAllocationView>(callPath(callId, '/allocation/return'), { remarks });
+}
+
+export function approveAllocation(
+  callId: string,
+  decisionDate: string,
+  decisionReference: string,
+): Promise<CatalogueAllocationView> {
+  return api.post<CatalogueAllocationView>(callPath(callId, '/allocation/approve'), {
+    decisionDate,
+    decisionReference,
+  });
+}
+
+export function useCatalogueReport(callId: string | undefined) {
+  return useQuery({
+    queryKey: catalogueQueryKeys.report(callId ?? ''),
+    queryFn: ({ signal }) => api.get<CatalogueReport>(callPath(callId ?? '', '/catalogue-report'), { signal }),
+    enabled: Boolean(callId),
+  });
+}
+
+/** Download links (the session cookie goes with a plain link; GET needs no CSRF token). */
+export function reportExportUrl(callId: string, format: 'csv' | 'xlsx', part?: string): string {
+  const query = new URLSearchParams({ format, ...(part ? { part } : {}) });
+  return `/api/v1${callPath(callId, '/catalogue-report/export')}?${query.toString()}`;
+}
+
+export function allocationExportUrl(callId: string, format: 'csv' | 'xlsx'): string {
+  return `/api/v1${callPath(callId, '/allocation/export')}?format=${format}`;
+}

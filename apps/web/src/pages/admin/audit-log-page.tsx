@@ -1,0 +1,304 @@
+import { useEffect } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEventView } from '@portal/contracts';
+import { auditExportUrl, useAuditEvents, type AuditFilter, type AuditListQuery } from '../../api/audit';
+import { errorMessage } from '../../api/error-message';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { DateTime } from '../../components/date-time';
+import { DocumentTitle } from '../../components/document-title';
+import { FormField } from '../../components/form-field';
+import { LoadingIndicator } from '../../components/loading-indicator';
+
+const FILTER_KEYS = ['entityType', 'entityId', 'actor', 'action', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterValues = Record<FilterKey, string>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_LENGTH: Record<FilterKey, number> = {
+  entityType: 50,
+  entityId: 100,
+  actor: 254,
+  action: 100,
+  from: 10,
+  to: 10,
+};
+
+function isEntityType(value: string): value is AuditEntityType {
+  return (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+/** The query in the URL (unknown or malformed values are dropped, so a hand-edited URL still works). */
+function queryFromSearch(params: URLSearchParams): AuditListQuery {
+  const query: AuditListQuery = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim().slice(0, MAX_LENGTH[key]);
+    if (!value) continue;
+    if (key === 'entityType' && !isEntityType(value)) continue;
+    if ((key === 'from' || key === 'to') && !DATE.test(value)) continue;
+    query[key] = value;
+  }
+  const cursor = params.get('cursor');
+  if (cursor && cursor.length <= 200) query.cursor = cursor;
+  return query;
+}
+
+function searchFromQuery(query: AuditListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (query[key]) params.set(key, query[key]);
+  if (query.cursor) params.set('cursor', query.cursor);
+  return params;
+}
+
+function formValues(filter: AuditFilter): FilterValues {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, filter[key] ?? ''])) as FilterValues;
+}
+
+function json(value: Record<string, unknown> | null): string {
+  return value === null ? '–' : JSON.stringify(value, null, 2);
+}
+
+/**
+ * `/administratie/audit`: the audit log (append-only), newest first. The filters live in the URL query like the
+ * notification log; pages follow with a cursor (the list may be long), the browser's back button returns to the page
+ * before. The export downloads the same filter as CSV or Excel.
+ */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.toString();
+  const query = queryFromSearch(searchParams);
+  const { cursor, ...filter } = query;
+  const list = useAuditEvents(query);
+  const form = useForm<FilterValues>({ defaultValues: formValues(filter) });
+  const title = t('auditLog.title');
+
+  useEffect(() => {
+    const { cursor: _cursor, ...current } = queryFromSearch(new URLSearchParams(search));
+    form.reset(formValues(current));
+  }, [search, form]);
+
+  const onSubmit = form.handleSubmit((values) => {
+    const next: AuditListQuery = {};
+    for (const key of FILTER_KEYS) {
+      const value = values[key].trim();
+      if (value) next[key] = value;
+    }
+    const params = searchFromQuery(next);
+    if (params.toString() === search) void list.refetch();
+    else setSearchParams(params);
+  });
+
+  const columns: DataTableColumn<AuditEventView>[] = [
+    {
+      id: 'occurredAt',
+      header: t('auditLog.occurredAt'),
+      rowHeader: true,
+      cell: (row) => <DateTime value={row.occurredAt} format="dateTimeSeconds" />,
+    },
+    {
+      id: 'actor',
+      header: t('auditLog.actor'),
+      cell: (row) =>
+        row.actorEmail ? (
+          <span className="code--wrap">{row.actorEmail}</span>
+        ) : (
+          <span className="muted">{row.actorUserId ? row.actorUserId : t('auditLog.noActor')}</span>
+        ),
+    },
+    { id: 'action', header: t('auditLog.action'), cell: (row) => <span className="code">{row.action}</span> },
+    {
+      id: 'entity',
+      header: t('auditLog.entity'),
+      cell: (row) => (
+        <>
+          {isEntityType(row.entityType) ? t(`auditLog.entityTypes.${row.entityType}`) : row.entityType}
+          {row.entityId ? (
+            <>
+              <br />
+              <span className="code code--wrap">{row.entityId}</span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      id: 'changes',
+      header: t('auditLog.changes'),
+      cell: (row) =>
+        row.before === null && row.after === null ? (
+          '–'
+        ) : (
+          <details className="audit-log__details">
+            <summary>
+              {t('auditLog.showChanges')}
+              <span className="visually-hidden"> {t('auditLog.ofEvent', { action: row.action })}</span>
+            </summary>
+            <dl>
+              <dt>{t('auditLog.before')}</dt>
+              <dd>
+                <pre className="audit-log__json">{json(row.before)}</pre>
+              </dd>
+              <dt>{t('auditLog.after')}</dt>
+              <dd>
+                <pre className="audit-log__json">{json(row.after)}</pre>
+              </dd>
+              {row.requestId ? (
+                <>
+                  <dt>{t('auditLog.requestId')}</dt>
+                  <dd className="code code--wrap">{row.requestId}</dd>
+                </>
+              ) : null}
+            </dl>
+          </details>
+        ),
+    },
+  ];
+
+  const data = list.data;
+
+  return (
+    <>
+      <DocumentTitle page={title} />
+      <p className="breadcrumb">
+        <Link to="/administratie">{t('admin.backToAdmin')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="lead">{t('auditLog.intro')}</p>
+
+      <FormProvider {...form}>
+        <form
+          className="filter-form"
+          role="search"
+          aria-label={t('auditLog.filters')}
+          noValidate
+          onSubmit={(event) => void onSubmit(event)}
+        >
+          <div className="form-row form-row--four">
+            <FormField
+              as="select"
+              name="entityType"
+              label={t('auditLog.entityType')}
+              placeholder={t('auditLog.allEntityTypes')}
+              options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`auditLog.entityTypes.${type}`) }))}
+              data-testid="audit-filter-entity-type"
+            />
+            <FormField
+              name="entityId"
+              label={t('auditLog.entityId')}
+              help={t('auditLog.entityIdHelp')}
+              maxLength={100}
+              spellCheck={false}
+              data-testid="audit-filter-entity-id"
+            />
+            <FormField
+              name="actor"
+              label={t('auditLog.actor')}
+              help={t('auditLog.actorHelp')}
+              maxLength={254}
+              spellCheck={false}
+              autoCapitalize="none"
+              data-testid="audit-filter-actor"
+            />
+            <FormField
+              name="action"
+              label={t('auditLog.action')}
+              help={t('auditLog.actionHelp')}
+              maxLength={100}
+              spellCheck={false}
+              autoCapitalize="none"
+              data-testid="audit-filter-action"
+            />
+          </div>
+          <div className="form-row form-row--four">
+            <FormField
+              name="from"
+              type="date"
+              label={t('auditLog.from')}
+              help={t('auditLog.dateHelp')}
+              data-testid="audit-filter-from"
+            />
+            <FormField
+              name="to"
+              type="date"
+              label={t('auditLog.to')}
+              help={t('auditLog.toHelp')}
+              data-testid="audit-filter-to"
+            />
+          </div>
+          <div className="button-row">
+            <Button type="submit" variant="primary" data-testid="audit-filter-submit">
+              {t('auditLog.filter')}
+            </Button>
+            <Link to="/administratie/audit" data-testid="audit-filter-reset">
+              {t('auditLog.clearFilters')}
+            </Link>
+          </div>
+        </form>
+      </FormProvider>
+
+      <div className="table-toolbar">
+        <p className="table-toolbar__summary" data-testid="audit-summary" aria-live="polite">
+          {data ? t(cursor ? 'auditLog.summaryLater' : 'auditLog.summary', { count: data.items.length }) : null}
+        </p>
+        <p className="button-row">
+          <a href={auditExportUrl(filter, 'csv')} download data-testid="audit-export-csv">
+            {t('auditLog.exportCsv')}
+          </a>
+          <a href={auditExportUrl(filter, 'xlsx')} download data-testid="audit-export-xlsx">
+            {t('auditLog.exportXlsx')}
+          </a>
+        </p>
+      </div>
+
+      {list.isPending ? <LoadingIndicator /> : null}
+      {list.error ? (
+        <Alert tone="error" data-testid="audit-error">
+          {errorMessage(list.error, t)}
+        </Alert>
+      ) : null}
+      {data ? (
+        <DataTable
+          caption={t('auditLog.caption')}
+          hideCaption
+          className="data-table--compact audit-log"
+          columns={columns}
+          rows={data.items}
+          rowKey={(row) => row.id}
+          rowData={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.action })}
+          emptyMessage={t('auditLog.empty')}
+          busy={list.isFetching}
+          data-testid="audit-table"
+        />
+      ) : null}
+
+      {data && (cursor || data.nextCursor) ? (
+        <nav className="pagination" aria-label={t('auditLog.pagination')}>
+          <ul className="pagination__list">
+            <li>
+              {cursor ? (
+                <Link to={`?${searchFromQuery(filter).toString()}`} data-testid="audit-page-first">
+                  {t('auditLog.first')}
+                </Link>
+              ) : null}
+            </li>
+            <li>
+              {data.nextCursor ? (
+                <Link
+                  to={`?${searchFromQuery({ ...filter, cursor: data.nextCursor }).toString()}`}
+                  rel="next"
+                  data-testid="audit-page-next"
+                >
+                  {t('auditLog.next')}
+                </Link>
+              ) : null}
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+import type { Browser, Page } from 'playwright-core';
+import { CSRF_HEADER, type ReviewView } from '@portal/contracts';
+import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import { expectAccessible } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import {
+  applicantWithOrganisation,
+  COMPLETE_DRAFT,
+  completeDossier,
+  createCall,
+  createUser,
+} from '../support/factories';
+import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+
+// TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2 (scale 0-5).
+const CRITERIA = referenceCall().criteria;
+
+describe('a reviewer scores an assigned dossier through Chromium (real API serving the built web app)', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let baseUrl: string;
+  let reviewerEmail: string;
+  let reviewer: Session;
+  /** Assignment ids of the reviewer: one to score, one to decline with a conflict of interest. */
+  const assignments: string[] = [];
+
+  beforeAll(async () => {
+    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
+    baseUrl = await api.app.getUrl();
+    browser = await launchChromium();
+
+    // A call with the reference criteria and two submitted dossiers...
+    const call = await createCall(api, { overrides: { criteria: CRITERIA } });
+    const dossierIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const owner = await applicantWithOrganisation(api);
+      const { id } = await completeDossier(api, owner, call.id);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      dossierIds.push(id);
+    }
+    // ...past its deadline (submitted on time), declared admissible and assigned to a fresh reviewer.
+    await api.dataSource.query(
+      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour'
+        WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+      [call.id],
+    );
+    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
+    const admin = await session(api, DEMO.admin);
+    reviewerEmail = await createUser(api, ['reviewer']);
+    const [{ id: reviewerId }] = await api.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM users WHERE email = $1',
+      [reviewerEmail],
+    );
+    for (const dossierId of dossierIds) {
+      await admin.agent
+        .post(`/api/v1/dossiers/${dossierId}/admissibility`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({ decision: 'admissible', motivation: 'Voldoet aan alle voorwaarden.' })
+        .expect(200);
+      const assigned = await admin.agent
+        .post(`/api/v1/calls/${call.id}/assignments`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({ dossierId, reviewerId })
+        .expect(200);
+      const mine = (assigned.body as Array<{ id: string; dossierId: string; reviewerId: string }>).find(
+        (a) => a.dossierId === dossierId && a.reviewerId === reviewerId,
+      );
+      assignments.push(mine!.id);
+    }
+    reviewer = await session(api, reviewerEmail);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const readReview = async (id: string): Promise<ReviewView> =>
+    (await reviewer.agent.get(`/api/v1/assignments/${id}`).expect(200)).body as ReviewView;
+
+  async function logIn(page: Page): Promise<void> {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-email').fill(reviewerEmail);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/beoordeling');
+    await page.getByTestId('role-home').waitFor();
+  }
+
+  it('lists the assignment, refuses a below-threshold score without comment, then saves, submits and locks', async () => {
+    const page = await browser.newPage();
+    try {
+      await logIn(page);
+      const todo = page.getByTestId('assignments-assigned');
+      await todo.waitFor();
+      expect(await todo.getByTestId('assignment-row').count()).toBe(2);
+      await expectAccessible(page, 'the reviewer home');
+      await page.getByTestId(`assignment-link-${assignments[0]}`).click();
+      await page.waitForURL(`**/beoordeling/${assignments[0]}`);
+
+      // The submitted dossier, read-only, next to the criteria.
+      await page.getByTestId('review-dossier-title').waitFor();
+      expect(await page.getByTestId('review-dossier-title').textContent()).toBe(COMPLETE_DRAFT.title);
+      expect(await page.getByTestId('review-attachment-BEGROTING').textContent()).toContain('begroting.pdf');
+      expect(await page.getByTestId('review-status').getAttribute('data-status')).toBe('assigned');
+      // Half points with a decimal comma, from the bottom to the top of the scale.
+      const options = await page.getByTestId('review-score-TARGET').locator('option').allTextContents();
+      expect(options.slice(1)).toEqual(['0', '0,5', '1', '1,5', '2', '2,5', '3', '3,5', '4', '4,5', '5']);
+      await expectAccessible(page, 'the scoring page');
+
+      const scores: Record<string, string> = {
+        TARGET: '2.5',
+        CONNECT: '4',
+        FEASIBLE: '3.5',
+        PARTNERS: '1',
+        BUDGET: '3',
+      };
+      for (const [code, value] of Object.entries(scores)) {
+        await page.getByTestId(`review-score-${code}`).selectOption(value);
+      }
+
+      // A draft may lack the comment.
+      await page.getByTestId('review-save').click();
+      await page.getByTestId('review-saved').waitFor();
+      const draft = await readReview(assignments[0]);
+      expect(draft.status).toBe('assigned');
+      expect(draft.scores.find((s) => s.criterionCode === 'TARGET')).toEqual({
+        criterionCode: 'TARGET',
+        score: 2.5,
+        comment: null,
+      });
+
+      // Submitting does not: 2,5 is below the threshold of 3. The error summary takes the focus and links to the field.
+      await page.getByTestId('review-submit').click();
+      const summary = page.getByTestId('error-summary');
+      await summary.waitFor();
+      expect(await summary.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+      const comment = page.getByTestId('review-comment-TARGET');
+      expect(await comment.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#review-comment-TARGET-error').textContent()).toContain('Licht je score toe');
+      expect(await comment.getAttribute('aria-describedby')).toContain('review-comment-TARGET-error');
+      expect(await summary.locator('a').count()).toBe(1);
+      expect(await page.getByTestId('review-submit-confirm').count()).toBe(0);
+      await expectAccessible(page, 'the scoring page with an error');
+
+      await comment.fill('Het bereik van de doelgroep is te weinig uitgewerkt.');
+      await page.locator('#review-comment-TARGET-error').waitFor({ state: 'detached' });
+      await page.getByTestId('review-submit').click();
+      // Final, so it asks first.
+      await page.getByTestId('review-submit-confirm').click();
+      await page.getByTestId('review-submitted').waitFor();
+      expect(await page.getByTestId('review-status').getAttribute('data-status')).toBe('submitted');
+      expect(await page.getByTestId('review-score-TARGET').isDisabled()).toBe(true);
+      expect(await page.getByTestId('review-submit').count()).toBe(0);
+      expect(await page.getByTestId('conflict-form').count()).toBe(0);
+
+      const submitted = await readReview(assignments[0]);
+      expect(submitted.status).toBe('submitted');
+      expect(submitted.submittedAt).not.toBeNull();
+      expect(
+        [...submitted.scores]
+          .sort((a, b) => a.criterionCode.localeCompare(b.criterionCode))
+          .map((s) => [s.criterionCode, s.score, s.comment]),
+      ).toEqual([
+        ['BUDGET', 3, null],
+        ['CONNECT', 4, null],
+        ['FEASIBLE', 3.5, null],
+        ['PARTNERS', 1, null],
+        ['TARGET', 2.5, 'Het bereik van de doelgroep is te weinig uitgewerkt.'],
+      ]);
+
+      // Back on the list the assignment moved out of "to do".
+      await page.getByRole('link', { name: 'Terug naar mijn toewijzingen' }).first().click();
+      await page.getByTestId('assignments-submitted').waitFor();
+      expect(
+        await page
+          .locator(`[data-testid="assignment-row"][data-assignment-id="${assignments[0]}"]`)
+          .getAttribute('data-status'),
+      ).toBe('submitted');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('declares a conflict of interest with a reason; the assignment is withdrawn', async () => {
+    const page = await browser.newPage();
+    try {
+      await logIn(page);
+      await page.goto(`${baseUrl}/beoordeling/${assignments[1]}`);
+      await page.getByTestId('conflict-reason').waitFor();
+
+      await page.getByTestId('conflict-submit').click();
+      expect(await page.getByTestId('conflict-reason').getAttribute('aria-invalid')).toBe('true');
+
+      await page.getByTestId('conflict-reason').fill('Ik zetel in de raad van bestuur van de aanvrager.');
+      await page.getByTestId('conflict-submit').click();
+      await page.getByTestId('assignment-withdrawn').waitFor();
+      expect(await page.getByTestId('review-scores-form').count()).toBe(0);
+
+      const view = await readReview(assignments[1]);
+      expect(view.status).toBe('conflict');
+      expect(view.conflictReason).toBe('Ik zetel in de raad van bestuur van de aanvrager.');
+    } finally {
+      await page.close();
+    }
+  });
+});

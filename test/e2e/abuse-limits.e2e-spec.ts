@@ -1,0 +1,261 @@
+import { CSRF_HEADER, PROBLEM_CONTENT_TYPE } from '@portal/contracts';
+import { AttachmentEntity } from '@portal/server';
+import { chmodSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { applicantWithOrganisation, completeDossier, createCall, pdfBuffer } from '../support/factories';
+import { startApi, type Session, type TestApi } from '../support/test-app';
+
+type Applicant = Session & { applicantId: string };
+
+/** Requests from the loopback proxy carry the client address in X-Forwarded-For (trust proxy: loopback). */
+function address(): string {
+  const bytes = randomBytes(2);
+  return `203.0.${bytes[0]}.${bytes[1]}`;
+}
+
+async function draftDossier(api: TestApi, user: Applicant): Promise<string> {
+  const call = await createCall(api);
+  const started = await user.agent
+    .post(`/api/v1/calls/${call.id}/dossiers`)
+    .set(CSRF_HEADER, user.csrf)
+    .send({ applicantId: user.applicantId })
+    .expect(201);
+  return started.body.id as string;
+}
+
+function upload(user: Applicant, dossierId: string, ip: string, content: Buffer = pdfBuffer()) {
+  return user.agent
+    .post(`/api/v1/dossiers/${dossierId}/attachments`)
+    .set(CSRF_HEADER, user.csrf)
+    .set('X-Forwarded-For', ip)
+    .field('kind', 'BEGROTING')
+    .attach('file', content, 'begroting.pdf');
+}
+
+function submit(user: Applicant, dossierId: string, ip: string) {
+  return user.agent
+    .post(`/api/v1/dossiers/${dossierId}/submit`)
+    .set(CSRF_HEADER, user.csrf)
+    .set('X-Forwarded-For', ip)
+    .set('Idempotency-Key', `abuse-${dossierId}`);
+}
+
+function attachmentCount(api: TestApi, dossierId: string): Promise<number> {
+  return api.dataSource.getRepository(AttachmentEntity).countBy({ dossierId });
+}
+
+/** Every file under the upload folder (stored attachments and any temporary file left behind). */
+function storedFiles(api: TestApi): string[] {
+  const root = resolve(api.config.UPLOAD_DIR);
+  try {
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+describe('rate limits on upload and submit, per user and per IP address', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi({
+      seed: false,
+      overrides: {
+        UPLOAD_LIMIT_PER_USER: '3',
+        UPLOAD_LIMIT_PER_IP: '5',
+        SUBMIT_LIMIT_PER_USER: '2',
+        SUBMIT_LIMIT_PER_IP: '3',
+        RATE_LIMIT_WINDOW_SECONDS: '600',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a 4th upload by one user with 429 UPLOAD_RATE_LIMITED and Retry-After, before reading the file', async () => {
+    const user = await applicantWithOrganisation(api);
+    const dossierId = await draftDossier(api, user);
+    const ip = address();
+    for (let n = 0; n < 3; n++) await upload(user, dossierId, ip).expect(201);
+    const refused = await upload(user, dossierId, address()).set('Accept-Language', 'en').expect(429);
+    expect(refused.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(refused.body.code).toBe('UPLOAD_RATE_LIMITED');
+    expect(refused.body.detail).toMatch(/^You uploaded too many files in a short time\. Try again in \d+ seconds\.$/);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect(await attachmentCount(api, dossierId)).toBe(3);
+    // Refused before the body is read: a file over the size limit gets the 429, not the 413.
+    const huge = Buffer.concat([pdfBuffer(), Buffer.alloc(12 * 1024 * 1024, 0x20)]);
+    expect((await upload(user, dossierId, ip, huge).expect(429)).body.code).toBe('UPLOAD_RATE_LIMITED');
+
+    // Another applicant is not affected.
+    const other = await applicantWithOrganisation(api);
+    await upload(other, await draftDossier(api, other), address()).expect(201);
+  });
+
+  it('refuses uploads from one address over 5, whoever makes them', async () => {
+    const ip = address();
+    const first = await applicantWithOrganisation(api);
+    const second = await applicantWithOrganisation(api);
+    const firstDossier = await draftDossier(api, first);
+    const secondDossier = await draftDossier(api, second);
+    for (let n = 0; n < 3; n++) await upload(first, firstDossier, ip).expect(201);
+    await upload(second, secondDossier, ip).expect(201);
+    await upload(second, secondDossier, ip).expect(201);
+    const refused = await upload(second, secondDossier, ip).expect(429);
+    expect(refused.body.code).toBe('UPLOAD_RATE_LIMITED');
+    expect(refused.headers['retry-after']).toBeDefined();
+    // The same person from another address still can.
+    await upload(second, secondDossier, address()).expect(201);
+  });
+
+  it('refuses a 3rd submit by one user with 429 SUBMIT_RATE_LIMITED, and over 3 from one address', async () => {
+    const ip = address();
+    const user = await applicantWithOrganisation(api);
+    const call = await createCall(api);
+    const { id } = await completeDossier(api, user, call.id);
+    await submit(user, id, ip).expect(200);
+    await submit(user, id, ip).expect(200);
+    const refused = await submit(user, id, ip).expect(429);
+    expect(refused.body).toMatchObject({ code: 'SUBMIT_RATE_LIMITED', status: 429 });
+    expect(refused.body.detail).toMatch(
+      /^U hebt in korte tijd te vaak ingediend\. Probeer het opnieuw over \d+ seconden\.$/,
+    );
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+
+    const colleague = await applicantWithOrganisation(api);
+    const other = await completeDossier(api, colleague, (await createCall(api)).id);
+    await submit(colleague, other.id, ip).expect(200);
+    expect((await submit(colleague, other.id, ip).expect(429)).body.code).toBe('SUBMIT_RATE_LIMITED');
+    await submit(colleague, other.id, address()).expect(200);
+  });
+});
+
+describe('request size limits answer 413 with a stable code, never 500', () => {
+  let api: TestApi;
+  let user: Applicant;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    api = await startApi({ seed: false });
+    user = await applicantWithOrganisation(api);
+    dossierId = await draftDossier(api, user);
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a JSON body over 1 MB with 413 PAYLOAD_TOO_LARGE and changes nothing', async () => {
+    const before = await user.agent.get(`/api/v1/dossiers/${dossierId}`).expect(200);
+    const response = await user.agent
+      .patch(`/api/v1/dossiers/${dossierId}`)
+      .set(CSRF_HEADER, user.csrf)
+      .set('If-Match', String(before.body.version))
+      .send({ title: 'x'.repeat(1_200_000) })
+      .expect(413);
+    expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(response.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
+    const after = await user.agent.get(`/api/v1/dossiers/${dossierId}`).expect(200);
+    expect(after.body.version).toBe(before.body.version);
+  });
+
+  it('stops reading an upload over 10 MB: 413 ATTACHMENT_TOO_LARGE, nothing stored', async () => {
+    const filesBefore = storedFiles(api);
+    const huge = Buffer.concat([pdfBuffer(), Buffer.alloc(25 * 1024 * 1024, 0x20)]);
+    const response = await upload(user, dossierId, address(), huge).expect(413);
+    expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    expect(response.body).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', status: 413 });
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(storedFiles(api)).toEqual(filesBefore);
+  });
+
+  it('refuses an oversized form field of an upload (over 1 KB) with 400 MALFORMED_REQUEST, not a 500', async () => {
+    const response = await user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .set(CSRF_HEADER, user.csrf)
+      .field('kind', 'B'.repeat(4 * 1024))
+      .attach('file', pdfBuffer(), 'begroting.pdf')
+      .expect(400);
+    expect(response.body.code).toBe('MALFORMED_REQUEST');
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+  });
+});
+
+// The EICAR anti-virus test file, assembled at run time so that no scanner quarantines this source file.
+const EICAR = ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$', 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE', '!$H+H*'].join('');
+const FAKE_CLAMSCAN = resolve(__dirname, '../support/fake-clamscan.sh');
+
+describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for clamscan)', () => {
+  let api: TestApi;
+  let user: Applicant;
+
+  beforeAll(async () => {
+    chmodSync(FAKE_CLAMSCAN, 0o755);
+    api = await startApi({ seed: false, overrides: { CLAMSCAN_PATH: FAKE_CLAMSCAN, CLAMSCAN_TIMEOUT_MS: '2000' } });
+    user = await applicantWithOrganisation(api);
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('stores a clean file after scanning it', async () => {
+    const dossierId = await draftDossier(api, user);
+    const response = await upload(user, dossierId, address(), pdfBuffer('schone begroting')).expect(201);
+    expect(storedFiles(api).some((file) => file.endsWith(response.body.sha256 as string))).toBe(true);
+    expect(storedFiles(api).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses an infected file with 422 ATTACHMENT_INFECTED and stores nothing', async () => {
+    const dossierId = await draftDossier(api, user);
+    const filesBefore = storedFiles(api);
+    const response = await upload(user, dossierId, address(), pdfBuffer(EICAR)).expect(422);
+    expect(response.body).toMatchObject({
+      code: 'ATTACHMENT_INFECTED',
+      detail: 'De virusscanner vond schadelijke inhoud in dit bestand. Het is niet bewaard.',
+    });
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(storedFiles(api)).toEqual(filesBefore);
+  });
+
+  it('scans content that is already stored again and leaves no temporary file', async () => {
+    const dossierId = await draftDossier(api, user);
+    await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
+    await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
+    expect(storedFiles(api).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers 503 VIRUS_SCAN_UNAVAILABLE and stores nothing when the scanner fails or hangs', async () => {
+    const dossierId = await draftDossier(api, user);
+    const filesBefore = storedFiles(api);
+    const broken = await upload(user, dossierId, address(), pdfBuffer('FAKE-SCANNER-BREAKS')).expect(503);
+    expect(broken.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
+    const started = Date.now();
+    const hung = await upload(user, dossierId, address(), pdfBuffer('FAKE-SCANNER-HANGS')).expect(503);
+    expect(hung.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(storedFiles(api)).toEqual(filesBefore);
+  });
+
+  it('answers 503 when the configured scanner does not exist (never stores unscanned files)', async () => {
+    const missing = await startApi({ seed: false, overrides: { CLAMSCAN_PATH: '/nonexistent/clamscan' } });
+    try {
+      const someone = await applicantWithOrganisation(missing);
+      const dossierId = await draftDossier(missing, someone);
+      const response = await upload(someone, dossierId, address()).expect(503);
+      expect(response.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
+      expect(await attachmentCount(missing, dossierId)).toBe(0);
+      expect(storedFiles(missing)).toEqual([]);
+    } finally {
+      await missing.close();
+    }
+  });
+});

@@ -1,0 +1,938 @@
+import { CSRF_HEADER } from '@portal/contracts';
+import { canonicalJson, formatBrussels } from '@portal/domain';
+import {
+  ApplicantEntity,
+  ApplicantMemberEntity,
+  AttachmentEntity,
+  AuditEventEntity,
+  DossierEntity,
+  DossierSubmissionEntity,
+  NotificationEntity,
+  SelectionProposalEntity,
+  UserEntity,
+} from '@portal/server';
+import { createHash, randomUUID } from 'node:crypto';
+import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import { applicantWithOrganisation, completeDossier, createCall, createUser } from '../support/factories';
+import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+
+/**
+ * Issue #4 at the scale of the real call: the Connecteren call of 2020 (budget EUR 2,125,000, at most EUR 100,000 per
+ * dossier) with 300 submitted dossiers, each scored by 3 of 12 reviewers. Two dossiers are submitted through the real
+ * API; the other 298 are written with SQL exactly as a submit writes them (cloned from the shape of the real ones), so
+ * the setup stays fast. Everything of the assessment itself goes through the HTTP API. The expected ranking,
+ * selection and totals are computed here, independently of the domain library.
+ */
+
+const REFERENCE = referenceCall();
+const CRITERIA = REFERENCE.criteria; // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2
+const BUDGET_CENTS = 212_500_000;
+const DOSSIERS = 300;
+const REAL_SUBMITS = 2;
+const REVIEWERS = 12; // 11 created here + the seeded demo reviewer
+const PER_DOSSIER = 3;
+const SEED = 20_200_607; // with these data the minister funds 59 dossiers, as in 2020
+const MINUTE = 60_000;
+
+type Version = {
+  requestedCents: number;
+  ownContributionCents: number;
+  otherIncomeCents: number;
+  budgetLines: Array<{ description: string; amountCents: number }>;
+};
+
+interface PlannedDossier {
+  /** The reference number: the order of the first submissions. */
+  seq: number;
+  legalName: string;
+  policyDomains: string[];
+  title: string;
+  summary: string;
+  answers: { TARGET_GROUP: string; REACH: number; DOMAIN: string };
+  projectStart: string;
+  projectEnd: string;
+  /** An earlier submission with a higher request, when the applicant resubmitted before the deadline. */
+  first: Version | null;
+  final: Version;
+  createdAfterMs: number;
+  firstSubmittedAfterMs: number;
+  finalSubmittedAfterMs: number;
+  /** One score vector (in criteria order) per reviewer. */
+  reviews: number[][];
+}
+
+/** mulberry32: small, fast and the same on every machine. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const TITLES = [
+  'Zomer in de buurt',
+  'Sportief verbonden',
+  'Kunst op straat',
+  'Buddy’s voor de vakantie',
+  'Extra speelpleinweken',
+  'Digitaal jeugdhuis',
+  'Outreach in de wijk',
+  'Kamp voor iedereen',
+  'Samen naar buiten',
+  'Circus zonder drempels',
+];
+const KINDS = ['Buurtwerk', 'Jeugdhuis', 'Sportclub', 'Kunstacademie', 'Speelplein', 'Welzijnsschakel', 'Circusatelier'];
+const CITIES = ['Antwerpen', 'Gent', 'Brugge', 'Leuven', 'Hasselt', 'Mechelen', 'Aalst', 'Kortrijk', 'Genk', 'Oostende'];
+const DOMAINS = ['Cultuur', 'Jeugd', 'Sport', 'Welzijn'];
+
+function plan(seed = SEED): PlannedDossier[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const gaussian = () => (random() + random() + random() + random() + random() + random() - 3) * Math.SQRT2;
+  const halfPoint = (value: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, value)) * 2) / 2;
+  const version = (requestedCents: number): Version => {
+    const otherIncomeCents = Math.floor(requestedCents * 0.15 * random());
+    const ownContributionCents = Math.floor(requestedCents * 0.1 * random());
+    const total = requestedCents + otherIncomeCents + ownContributionCents;
+    const staff = Math.round(total * (0.55 + 0.2 * random()));
+    return {
+      requestedCents,
+      ownContributionCents,
+      otherIncomeCents,
+      budgetLines: [
+        { description: 'Begeleiding en personeel', amountCents: staff },
+        { description: 'Materiaal, vervoer en activiteiten', amountCents: total - staff },
+      ],
+    };
+  };
+  const planned: PlannedDossier[] = [];
+  for (let seq = 1; seq <= DOSSIERS; seq++) {
+    // EUR 15,000.00 to EUR 99,999.99, most requests modest (as in 2020: 59 projects within EUR 2.1 million).
+    const requested = 1_500_000 + Math.floor(8_500_000 * random() ** 3);
+    const final = version(requested);
+    const resubmitted = seq > REAL_SUBMITS && seq % 11 === 5;
+    const first = resubmitted
+      ? version(Math.min(9_999_999, requested + 10_000 + Math.floor(requested * 0.2 * random())))
+      : null;
+    const domain = pick(DOMAINS);
+    const firstSubmittedAfterMs = seq * 2.5 * MINUTE + Math.floor(random() * MINUTE);
+    const quality = 1.8 + 3.1 * random();
+    const latent = CRITERIA.map(() => quality + 0.6 * gaussian());
+    planned.push({
+      seq,
+      legalName: `vzw ${pick(KINDS)} ${pick(CITIES)} ${String(seq).padStart(3, '0')}`,
+      policyDomains: random() < 0.3 ? [domain, pick(DOMAINS.filter((d) => d !== domain))] : [domain],
+      title: `${pick(TITLES)} ${seq}`,
+      summary: 'Activiteiten die kwetsbare kinderen en jongeren verbinden met de buurt en de buitenwereld.',
+      answers: {
+        TARGET_GROUP: 'Kinderen en jongeren in armoede of in een kwetsbare thuissituatie uit de wijk.',
+        REACH: 10 + Math.floor(random() * 390),
+        DOMAIN: domain,
+      },
+      projectStart: `2027-0${1 + Math.floor(random() * 6)}-01`,
+      projectEnd: '2027-12-31',
+      first,
+      final,
+      createdAfterMs: seq * MINUTE,
+      firstSubmittedAfterMs,
+      finalSubmittedAfterMs: resubmitted
+        ? firstSubmittedAfterMs + 180 * MINUTE + Math.floor(random() * 120 * MINUTE)
+        : firstSubmittedAfterMs,
+      reviews: Array.from({ length: PER_DOSSIER }, () =>
+        CRITERIA.map((c, k) => halfPoint(latent[k] + 0.5 * gaussian(), c.scaleMin, c.scaleMax)),
+      ),
+    });
+  }
+  return planned;
+}
+
+function contentHash(content: object): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+function kboNumber(seq: number): string {
+  const base = 3_000_000 + seq * 13;
+  return `0${base}${String(97 - (base % 97)).padStart(2, '0')}`;
+}
+
+/** Runs `work` over the items with at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** RFC 4180 with semicolons, as the export writes it (BOM, CRLF). */
+function parseCsv(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** "12345.67" -> 1234567, refusing anything that is not a plain amount with at most two decimals. */
+function euroToCents(text: string): number {
+  expect(text).toMatch(/^\d+(\.\d{1,2})?$/);
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+interface Expected {
+  dossierId: string;
+  reference: string;
+  requestedCents: number;
+  submittedAtMs: number;
+  effective: Record<string, number>;
+  total: number;
+  sufficient: boolean;
+  failing: string[];
+}
+
+/** Independently: sufficient first, then by weighted total, then criteria in call order, earlier submission, reference. */
+function decider(a: Expected, b: Expected): 'group' | 'total' | 'criteria-in-order' | 'earlier-submission' | 'reference' {
+  if (a.sufficient !== b.sufficient) return 'group';
+  if (a.total !== b.total) return 'total';
+  if (CRITERIA.some((c) => a.effective[c.code] !== b.effective[c.code])) return 'criteria-in-order';
+  if (a.submittedAtMs !== b.submittedAtMs) return 'earlier-submission';
+  return 'reference';
+}
+function compare(a: Expected, b: Expected): number {
+  if (a.sufficient !== b.sufficient) return a.sufficient ? -1 : 1;
+  if (a.total !== b.total) return b.total - a.total;
+  for (const c of CRITERIA) {
+    if (a.effective[c.code] !== b.effective[c.code]) return b.effective[c.code] - a.effective[c.code];
+  }
+  if (a.submittedAtMs !== b.submittedAtMs) return a.submittedAtMs - b.submittedAtMs;
+  return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
+}
+
+/** Independently: the sum of the three scores in half points, divided by 3, rounded (never exactly .5 with 3 reviews). */
+function meanScores(p: PlannedDossier): Record<string, number> {
+  return Object.fromEntries(
+    CRITERIA.map((c, k) => [c.code, Math.round(p.reviews.reduce((sum, v) => sum + v[k] * 2, 0) / 3) / 2]),
+  );
+}
+
+function failingOf(scores: Record<string, number>): string[] {
+  return CRITERIA.filter((c) => scores[c.code] < c.threshold).map((c) => c.code);
+}
+
+function totalOf(scores: Record<string, number>): number {
+  return CRITERIA.reduce((sum, c) => sum + scores[c.code] * c.weight, 0);
+}
+
+/** The consensus the administration sets: lift the first dossier that misses only FEASIBLE, drop the best on TARGET. */
+function consensusPlan(planned: readonly PlannedDossier[]): Map<number, Record<string, number>> {
+  const lifted = planned.find((p) => failingOf(meanScores(p)).join() === 'FEASIBLE')!;
+  const best = planned
+    .filter((p) => failingOf(meanScores(p)).length === 0)
+    .sort((a, b) => totalOf(meanScores(b)) - totalOf(meanScores(a)) || a.seq - b.seq)[0];
+  return new Map([
+    [lifted.seq, { FEASIBLE: 3 }],
+    [best.seq, { TARGET: 2.5 }],
+  ]);
+}
+
+/** What the ranking must show for each dossier, computed from the planned reviews and the consensus. */
+function expectations(
+  planned: readonly PlannedDossier[],
+  consensus: ReadonlyMap<number, Record<string, number>>,
+  identify: (p: PlannedDossier) => { dossierId: string; reference: string; submittedAtMs: number },
+): Expected[] {
+  return planned.map((p) => {
+    const effective = { ...meanScores(p), ...consensus.get(p.seq) };
+    const failing = failingOf(effective);
+    return {
+      ...identify(p),
+      requestedCents: p.final.requestedCents,
+      effective,
+      total: totalOf(effective),
+      sufficient: failing.length === 0,
+      failing,
+    };
+  });
+}
+
+type Walked = Expected & { outcome: string; grantedCents: number; reason: string; reservePosition: number | null };
+
+/** Independently: walk the ranking; a sufficient dossier is funded in full when it still fits, else it waits in reserve. */
+function selectionWalk(ranked: readonly Expected[], budgetCents: number): Walked[] {
+  let remaining = budgetCents;
+  let reserve = 0;
+  return ranked.map((e) => {
+    if (!e.sufficient) return { ...e, outcome: 'rejected', grantedCents: 0, reason: 'insufficient', reservePosition: null };
+    if (e.requestedCents <= remaining) {
+      remaining -= e.requestedCents;
+      return { ...e, outcome: 'selected', grantedCents: e.requestedCents, reason: 'within-budget', reservePosition: null };
+    }
+    return { ...e, outcome: 'reserve', grantedCents: 0, reason: 'does-not-fit', reservePosition: ++reserve };
+  });
+}
+
+/** The longest prefix of the sufficient dossiers (in rank order) whose requests together stay within the budget. */
+function withinBudgetPrefix(ranked: readonly Expected[], budgetCents: number): Expected[] {
+  const sufficient = ranked.filter((e) => e.sufficient);
+  let cumulative = 0;
+  let prefix = 0;
+  while (prefix < sufficient.length && cumulative + sufficient[prefix].requestedCents <= budgetCents) {
+    cumulative += sufficient[prefix].requestedCents;
+    prefix++;
+  }
+  return sufficient.slice(0, prefix);
+}
+
+describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 reviewers each, EUR 2,125,000', () => {
+  const planned = plan();
+  const bySeq = new Map(planned.map((p) => [p.seq, p]));
+  let api: TestApi;
+  let admin: Session;
+  let minister: Session;
+  const reviewers: Session[] = [];
+  let callId: string;
+  let opensAt: Date;
+  /** seq -> dossier id and reference */
+  const ids = new Map<number, { id: string; reference: string; ownerEmail: string }>();
+  const seqOf = new Map<string, number>();
+  /** Consensus the administration sets after the reviews: seq -> criterion -> score. */
+  const consensus = new Map<number, Record<string, number>>();
+  let expectedRanking: Expected[] = [];
+
+  const at = (afterMs: number) => new Date(opensAt.getTime() + afterMs);
+
+  beforeAll(async () => {
+    api = await startApi();
+    [admin, minister] = await Promise.all([session(api, DEMO.admin), session(api, DEMO.minister)]);
+    const call = await createCall(api, {
+      opensIn: '-1 day',
+      closesIn: '1 hour',
+      overrides: {
+        title: REFERENCE.title,
+        criteria: CRITERIA,
+        tieBreak: REFERENCE.tieBreak,
+        budgetCents: REFERENCE.budgetCents,
+        maxRequestedCents: REFERENCE.maxRequestedCents,
+        applicantKinds: REFERENCE.applicantKinds,
+        policyDomains: REFERENCE.policyDomains,
+      },
+    });
+    callId = call.id;
+    opensAt = call.opensAt;
+
+    // Two dossiers through the real API: start, fill, upload, submit.
+    for (let seq = 1; seq <= REAL_SUBMITS; seq++) {
+      const p = bySeq.get(seq)!;
+      const owner = await applicantWithOrganisation(api, { legalName: p.legalName, policyDomains: p.policyDomains });
+      const { id, version } = await completeDossier(api, owner, callId);
+      await owner.agent
+        .patch(`/api/v1/dossiers/${id}`)
+        .set(CSRF_HEADER, owner.csrf)
+        .set('If-Match', String(version))
+        .send({
+          title: p.title,
+          summary: p.summary,
+          answers: p.answers,
+          projectStart: p.projectStart,
+          projectEnd: p.projectEnd,
+          ...p.final,
+        })
+        .expect(200);
+      const receipt = await owner.agent
+        .post(`/api/v1/dossiers/${id}/submit`)
+        .set(CSRF_HEADER, owner.csrf)
+        .expect(200);
+      const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
+        'SELECT u.email FROM users u JOIN dossiers d ON d.created_by = u.id WHERE d.id = $1',
+        [id],
+      );
+      ids.set(seq, { id, reference: receipt.body.reference as string, ownerEmail: email });
+    }
+
+    // The template: what a real submit wrote.
+    const template = await api.dataSource.getRepository(DossierEntity).findOneByOrFail({ id: ids.get(1)!.id });
+    const templateSubmission = await api.dataSource
+      .getRepository(DossierSubmissionEntity)
+      .findOneByOrFail({ dossierId: template.id });
+    const [templateAttachment] = await api.dataSource
+      .getRepository(AttachmentEntity)
+      .findBy({ dossierId: template.id });
+    const templateOwner = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ id: template.createdBy });
+    const templateApplicant = await api.dataSource
+      .getRepository(ApplicantEntity)
+      .findOneByOrFail({ id: template.applicantId });
+    expect(contentHash(templateSubmission.content)).toBe(templateSubmission.contentHash);
+    expect(template.reference).toBe(`${call.code}-0001`);
+
+    const users: Array<Partial<UserEntity>> = [];
+    const applicants: Array<Partial<ApplicantEntity>> = [];
+    const members: Array<Partial<ApplicantMemberEntity>> = [];
+    const dossiers: Array<Partial<DossierEntity>> = [];
+    const attachments: Array<Partial<AttachmentEntity>> = [];
+    const submissions: Array<Partial<DossierSubmissionEntity>> = [];
+    const audit: Array<Record<string, unknown>> = [];
+    const notifications: Array<Record<string, unknown>> = [];
+    for (const p of planned.filter((x) => x.seq > REAL_SUBMITS)) {
+      const userId = randomUUID();
+      const applicantId = randomUUID();
+      const dossierId = randomUUID();
+      const attachmentId = randomUUID();
+      const email = `aanvrager-${String(p.seq).padStart(3, '0')}@schaal.subsidieportaal.be`;
+      const displayName = `Contact ${p.legalName}`;
+      const reference = `${call.code}-${String(p.seq).padStart(4, '0')}`;
+      const createdAt = at(p.createdAfterMs);
+      users.push({
+        id: userId,
+        email,
+        displayName,
+        passwordHash: templateOwner.passwordHash,
+        roles: ['applicant'],
+        locale: 'nl',
+      });
+      applicants.push({
+        id: applicantId,
+        kind: 'organisation',
+        legalName: p.legalName,
+        enterpriseNumber: kboNumber(p.seq),
+        nisCode: null,
+        policyDomains: p.policyDomains,
+        address: templateApplicant.address,
+        iban: templateApplicant.iban,
+        contactName: displayName,
+        contactEmail: email,
+        contactPhone: null,
+      });
+      members.push({ applicantId, userId, role: 'admin' });
+      attachments.push({
+        id: attachmentId,
+        dossierId,
+        kind: templateAttachment.kind,
+        filename: templateAttachment.filename,
+        contentType: templateAttachment.contentType,
+        sizeBytes: templateAttachment.sizeBytes,
+        sha256: templateAttachment.sha256,
+        uploadedBy: userId,
+        createdAt: at(p.createdAfterMs + 30_000),
+      });
+      audit.push(
+        {
+          actorUserId: userId,
+          action: 'dossier.created',
+          entityType: 'dossier',
+          entityId: dossierId,
+          after: { callId, applicantId },
+          occurredAt: createdAt,
+        },
+        {
+          actorUserId: userId,
+          action: 'dossier.attachment_added',
+          entityType: 'dossier',
+          entityId: dossierId,
+          after: { attachmentId, kind: templateAttachment.kind, sha256: templateAttachment.sha256 },
+          occurredAt: at(p.createdAfterMs + 30_000),
+        },
+      );
+      const versions = p.first
+        ? [
+            { version: p.first, afterMs: p.firstSubmittedAfterMs },
+            { version: p.final, afterMs: p.finalSubmittedAfterMs },
+          ]
+        : [{ version: p.final, afterMs: p.finalSubmittedAfterMs }];
+      let lastHash = '';
+      versions.forEach(({ version, afterMs }, index) => {
+        const content = {
+          title: p.title,
+          summary: p.summary,
+          answers: p.answers,
+          projectStart: p.projectStart,
+          projectEnd: p.projectEnd,
+          ...version,
+          attachments: [
+            {
+              id: attachmentId,
+              kind: templateAttachment.kind,
+              filename: templateAttachment.filename,
+              sha256: templateAttachment.sha256,
+              sizeBytes: templateAttachment.sizeBytes,
+            },
+          ],
+        };
+        const hash = contentHash(content);
+        const submittedAt = at(afterMs);
+        submissions.push({
+          dossierId,
+          number: index + 1,
+          reference,
+          submittedAt,
+          content,
+          contentHash: hash,
+          idempotencyKey: null,
+          submittedBy: userId,
+        });
+        audit.push({
+          actorUserId: userId,
+          action: 'dossier.submitted',
+          entityType: 'dossier',
+          entityId: dossierId,
+          before: { status: index === 0 ? 'draft' : 'submitted', submissionCount: index },
+          after: {
+            status: 'submitted',
+            reference,
+            submissionNumber: index + 1,
+            contentHash: hash,
+            submittedAt: submittedAt.toISOString(),
+          },
+          occurredAt: submittedAt,
+        });
+        notifications.push({
+          template: 'dossier.submitted',
+          recipient: email,
+          locale: 'nl',
+          subjectRef: reference,
+          status: 'pending',
+          payload: {
+            recipientName: displayName,
+            reference,
+            title: p.title,
+            callTitle: call.title,
+            submittedAt: submittedAt.toISOString(),
+            submittedAtBrussels: formatBrussels(submittedAt),
+            contentHash: hash,
+            submissionNumber: index + 1,
+            receiptUrl: `${api.config.APP_URL}/aanvrager/dossiers/${dossierId}/ontvangstbewijs`,
+          },
+        });
+        lastHash = hash;
+      });
+      dossiers.push({
+        id: dossierId,
+        callId,
+        applicantId,
+        slot: 0,
+        status: 'submitted',
+        reference,
+        version: p.first ? 3 : 2,
+        title: p.title,
+        summary: p.summary,
+        answers: p.answers,
+        projectStart: p.projectStart,
+        projectEnd: p.projectEnd,
+        ...p.final,
+        submittedAt: at(p.finalSubmittedAfterMs),
+        submissionCount: versions.length,
+        lastContentHash: lastHash,
+        grantedCents: null,
+        createdBy: userId,
+        createdAt,
+      });
+      ids.set(p.seq, { id: dossierId, reference, ownerEmail: email });
+    }
+    await api.dataSource.transaction(async (manager) => {
+      await manager.insert(UserEntity, users);
+      await manager.insert(ApplicantEntity, applicants);
+      await manager.insert(ApplicantMemberEntity, members);
+      await manager.insert(DossierEntity, dossiers as never);
+      await manager.insert(AttachmentEntity, attachments);
+      await manager.insert(DossierSubmissionEntity, submissions as never);
+      await manager.insert(AuditEventEntity, audit as never);
+      await manager.insert(NotificationEntity, notifications as never);
+      // A real submit hands out the reference numbers from the call's sequence.
+      await manager.query('UPDATE calls SET dossier_seq = $2 WHERE id = $1', [callId, DOSSIERS]);
+    });
+    // The two real submissions get their planned moments too; then the deadline passes.
+    for (let seq = 1; seq <= REAL_SUBMITS; seq++) {
+      const moment = at(bySeq.get(seq)!.finalSubmittedAfterMs);
+      await api.dataSource.query('UPDATE dossier_submissions SET submitted_at = $2 WHERE dossier_id = $1', [
+        ids.get(seq)!.id,
+        moment,
+      ]);
+      await api.dataSource.query('UPDATE dossiers SET submitted_at = $2 WHERE id = $1', [ids.get(seq)!.id, moment]);
+    }
+    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    for (const [seq, { id }] of ids) seqOf.set(id, seq);
+
+    for (let i = 0; i < REVIEWERS - 1; i++) await createUser(api, ['reviewer']);
+    const emails = (
+      await api.dataSource.query<Array<{ email: string }>>(
+        `SELECT email FROM users WHERE 'reviewer' = ANY(roles) ORDER BY email`,
+      )
+    ).map((row) => row.email);
+    expect(emails).toHaveLength(REVIEWERS);
+    expect(emails).toContain(DEMO.reviewer);
+    reviewers.push(...(await Promise.all(emails.map((email) => session(api, email)))));
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('runs on the real figures of the call, with realistic requests under EUR 100,000', () => {
+    expect(REFERENCE.budgetCents).toBe(BUDGET_CENTS);
+    expect(REFERENCE.maxRequestedCents).toBe(10_000_000);
+    const amounts = planned.map((p) => p.final.requestedCents);
+    expect(Math.min(...amounts)).toBeGreaterThanOrEqual(1_500_000);
+    expect(Math.max(...amounts)).toBeLessThanOrEqual(9_999_999);
+    expect(amounts.some((a) => a % 100 !== 0)).toBe(true);
+    // Far more is asked than there is: the ranking decides.
+    expect(amounts.reduce((sum, a) => sum + a, 0)).toBeGreaterThan(4 * BUDGET_CENTS);
+  });
+
+  it('stores the SQL-written dossiers exactly as a real submit does: every automatic admissibility check passes', async () => {
+    const [real, cloned, resubmitted] = await api.dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM dossiers WHERE id = ANY($1::uuid[]) ORDER BY reference',
+      [[ids.get(1)!.id, ids.get(3)!.id, ids.get(5)!.id]],
+    );
+    const nulls = (row: Record<string, unknown>) =>
+      Object.keys(row)
+        .filter((key) => row[key] === null)
+        .sort();
+    expect(nulls(cloned)).toEqual(nulls(real));
+    expect(nulls(resubmitted)).toEqual(nulls(real));
+    const contents = await api.dataSource.query<Array<{ content: Record<string, unknown> }>>(
+      'SELECT content FROM dossier_submissions WHERE dossier_id = ANY($1::uuid[]) ORDER BY reference, number',
+      [[ids.get(1)!.id, ids.get(3)!.id]],
+    );
+    expect(Object.keys(contents[1].content).sort()).toEqual(Object.keys(contents[0].content).sort());
+
+    // The owner of a resubmitted SQL dossier sees it as any submitted dossier: no unsubmitted changes, two submissions.
+    const owner = await session(api, ids.get(5)!.ownerEmail);
+    const view = await owner.agent.get(`/api/v1/dossiers/${ids.get(5)!.id}`).expect(200);
+    expect(view.body).toMatchObject({
+      status: 'submitted',
+      reference: ids.get(5)!.reference,
+      submissionCount: 2,
+      hasUnsubmittedChanges: false,
+      requestedCents: bySeq.get(5)!.final.requestedCents,
+    });
+    expect(view.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'dossier.created',
+      'dossier.submitted',
+      'dossier.submitted',
+    ]);
+
+    const list = await admin.agent.get(`/api/v1/calls/${callId}/admissibility`).expect(200);
+    expect(list.body).toHaveLength(DOSSIERS);
+    for (const row of list.body as Array<{
+      dossierId: string;
+      requestedCents: number;
+      checks: Array<{ code: string; passed: boolean }>;
+    }>) {
+      expect(row.checks.filter((check) => !check.passed)).toEqual([]);
+      // The last submitted version counts: a resubmission lowered the request.
+      expect(row.requestedCents).toBe(bySeq.get(seqOf.get(row.dossierId)!)!.final.requestedCents);
+    }
+  });
+
+  it('records 300 motivated admissibility decisions through the API', async () => {
+    await eachLimited([...ids.values()], 4, async ({ id }) => {
+      const decided = await admin.agent
+        .post(`/api/v1/dossiers/${id}/admissibility`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({ decision: 'admissible', motivation: 'Tijdig, volledig en de aanvrager komt in aanmerking.' })
+        .expect(200);
+      expect(decided.body).toMatchObject({ dossierId: id, decision: 'admissible' });
+    });
+    const [{ count }] = await api.dataSource.query<Array<{ count: string }>>(
+      `SELECT count(*) FROM admissibility_decisions a JOIN dossiers d ON d.id = a.dossier_id
+        WHERE d.call_id = $1 AND a.decision = 'admissible'`,
+      [callId],
+    );
+    expect(Number(count)).toBe(DOSSIERS);
+  }, 90_000);
+
+  const reviewOf = new Map<string, { seq: number; slot: number }>();
+
+  it('assigns 3 different reviewers to every dossier, 900 assignments spread evenly over 12 reviewers', async () => {
+    const assigned = await admin.agent
+      .post(`/api/v1/calls/${callId}/assignments`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ perDossier: PER_DOSSIER })
+      .expect(200);
+    const rows = assigned.body as Array<{ id: string; dossierId: string; reviewerId: string; status: string }>;
+    expect(rows).toHaveLength(DOSSIERS * PER_DOSSIER);
+    expect(rows.every((a) => a.status === 'assigned')).toBe(true);
+    const perDossier = new Map<string, typeof rows>();
+    for (const a of rows) perDossier.set(a.dossierId, [...(perDossier.get(a.dossierId) ?? []), a]);
+    expect(perDossier.size).toBe(DOSSIERS);
+    for (const [dossierId, list] of perDossier) {
+      expect(new Set(list.map((a) => a.reviewerId)).size).toBe(PER_DOSSIER);
+      // Which reviewer gets which planned score vector does not matter: the mean is over all three.
+      [...list]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .forEach((a, slot) => reviewOf.set(a.id, { seq: seqOf.get(dossierId)!, slot }));
+    }
+    const load = new Map<string, number>();
+    for (const a of rows) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
+    expect(load.size).toBe(REVIEWERS);
+    expect(Math.max(...load.values()) - Math.min(...load.values())).toBeLessThanOrEqual(1);
+    expect(Math.min(...load.values())).toBe((DOSSIERS * PER_DOSSIER) / REVIEWERS);
+  }, 60_000);
+
+  it('lets every reviewer score every assignment in half points, with a comment under a threshold', async () => {
+    const jobs: Array<{ reviewer: Session; assignmentId: string }> = [];
+    for (const reviewer of reviewers) {
+      const mine = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body as Array<{
+        id: string;
+        status: string;
+      }>;
+      expect(mine.length).toBe((DOSSIERS * PER_DOSSIER) / REVIEWERS);
+      for (const a of mine) jobs.push({ reviewer, assignmentId: a.id });
+    }
+    expect(jobs).toHaveLength(DOSSIERS * PER_DOSSIER);
+    await eachLimited(jobs, 6, async ({ reviewer, assignmentId }) => {
+      const { seq, slot } = reviewOf.get(assignmentId)!;
+      const vector = bySeq.get(seq)!.reviews[slot];
+      const scores = CRITERIA.map((c, k) => ({
+        criterionCode: c.code,
+        score: vector[k],
+        comment: vector[k] < c.threshold ? `Onder de drempel (${vector[k]}): te weinig uitgewerkt.` : null,
+      }));
+      const saved = await reviewer.agent
+        .put(`/api/v1/assignments/${assignmentId}/scores`)
+        .set(CSRF_HEADER, reviewer.csrf)
+        .send({ scores, submit: true })
+        .expect(200);
+      expect(saved.body.status).toBe('submitted');
+    });
+    const [{ open }] = await api.dataSource.query<Array<{ open: string }>>(
+      `SELECT count(*) AS open FROM review_assignments a JOIN dossiers d ON d.id = a.dossier_id
+        WHERE d.call_id = $1 AND a.status <> 'submitted'`,
+      [callId],
+    );
+    expect(Number(open)).toBe(0);
+  }, 120_000);
+
+  it('takes the mean of the 3 reviews rounded to the nearest half point, unless the administration set a consensus', async () => {
+    for (const [seq, scores] of consensusPlan(planned)) {
+      consensus.set(seq, scores);
+      await admin.agent
+        .put(`/api/v1/dossiers/${ids.get(seq)!.id}/consensus`)
+        .set(CSRF_HEADER, admin.csrf)
+        .send({
+          scores: Object.entries(scores).map(([criterionCode, score]) => ({
+            criterionCode,
+            score,
+            motivation: 'Consensus na de bespreking in de beoordelingscommissie.',
+          })),
+        })
+        .expect(204);
+    }
+
+    const overview = await admin.agent.get(`/api/v1/calls/${callId}/scores`).expect(200);
+    expect(overview.body).toHaveLength(DOSSIERS);
+    for (const row of overview.body as Array<{
+      dossierId: string;
+      mean: Record<string, number>;
+      effective: Record<string, number>;
+      reviewers: unknown[];
+    }>) {
+      const seq = seqOf.get(row.dossierId)!;
+      const mean = meanScores(bySeq.get(seq)!);
+      expect(row.reviewers).toHaveLength(PER_DOSSIER);
+      expect(row.mean).toEqual(mean);
+      expect(row.effective).toEqual({ ...mean, ...consensus.get(seq) });
+    }
+
+    expectedRanking = expectations(planned, consensus, (p) => ({
+      dossierId: ids.get(p.seq)!.id,
+      reference: ids.get(p.seq)!.reference,
+      submittedAtMs: at(p.finalSubmittedAfterMs).getTime(),
+    }));
+    const [lifted, dropped] = [...consensus.keys()].map((seq) =>
+      expectedRanking.find((e) => e.dossierId === ids.get(seq)!.id),
+    );
+    expect(lifted).toMatchObject({ sufficient: true });
+    expect(dropped).toMatchObject({ sufficient: false });
+  }, 60_000);
+
+  it('ranks by weighted total with insufficient dossiers last, ties broken by the call rule, the same on every read', async () => {
+    const expected = [...expectedRanking].sort(compare);
+    const first = await minister.agent.get(`/api/v1/calls/${callId}/ranking`).expect(200);
+    const second = await admin.agent.get(`/api/v1/calls/${callId}/ranking`).expect(200);
+    type Row = {
+      rank: number;
+      dossierId: string;
+      reference: string;
+      requestedCents: number;
+      total: number;
+      scores: Record<string, number>;
+      sufficient: boolean;
+      failingCriteria: string[];
+      tieBrokenBy: string | null;
+    };
+    const rows = first.body as Row[];
+    expect((second.body as Row[]).map((r) => r.dossierId)).toEqual(rows.map((r) => r.dossierId));
+    expect(rows.map((r) => r.reference)).toEqual(expected.map((e) => e.reference));
+    rows.forEach((row, index) => {
+      const e = expected[index];
+      expect(row).toMatchObject({
+        rank: index + 1,
+        dossierId: e.dossierId,
+        requestedCents: e.requestedCents,
+        total: e.total,
+        scores: e.effective,
+        sufficient: e.sufficient,
+        failingCriteria: e.failing,
+      });
+      const decidedBy = index === 0 ? null : decider(expected[index - 1], e);
+      expect(row.tieBrokenBy).toBe(decidedBy === 'group' || decidedBy === 'total' ? null : decidedBy);
+    });
+    // Insufficient dossiers come after every sufficient one, even those with a higher total.
+    const firstInsufficient = rows.findIndex((r) => !r.sufficient);
+    expect(rows.slice(firstInsufficient).every((r) => !r.sufficient)).toBe(true);
+    const lowestSufficient = Math.min(...rows.filter((r) => r.sufficient).map((r) => r.total));
+    expect(Math.max(...rows.filter((r) => !r.sufficient).map((r) => r.total))).toBeGreaterThan(lowestSufficient);
+    // The data exercises the tie-break rule, not only the totals.
+    expect(rows.some((r) => r.tieBrokenBy === 'criteria-in-order')).toBe(true);
+    expect(rows.some((r) => r.tieBrokenBy === 'earlier-submission')).toBe(true);
+  }, 60_000);
+
+  it('selects the top of the ranking within EUR 2,125,000 (skip rule), and the minister approves it to the cent', async () => {
+    const ranked = [...expectedRanking].sort(compare);
+    const walk = selectionWalk(ranked, BUDGET_CENTS);
+    const selected = walk.filter((w) => w.outcome === 'selected');
+    const expectedTotal = selected.reduce((sum, w) => sum + w.grantedCents, 0);
+    expect(expectedTotal).toBeLessThanOrEqual(BUDGET_CENTS);
+    // The longest prefix of sufficient dossiers within the budget is funded; after it, the skip rule funds later
+    // (smaller) dossiers that still fit: the data has both.
+    const prefix = withinBudgetPrefix(ranked, BUDGET_CENTS);
+    expect(selected.slice(0, prefix.length).map((w) => w.dossierId)).toEqual(prefix.map((e) => e.dossierId));
+    expect(selected.length).toBeGreaterThan(prefix.length);
+    const sufficient = ranked.filter((e) => e.sufficient);
+
+    const proposed = await admin.agent
+      .post(`/api/v1/calls/${callId}/proposal`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ marginRule: 'skip' })
+      .expect(201);
+    expect(proposed.body).toMatchObject({
+      status: 'draft',
+      budgetCents: BUDGET_CENTS,
+      grantedCents: expectedTotal,
+      remainingCents: BUDGET_CENTS - expectedTotal,
+    });
+    expect(
+      (
+        proposed.body.lines as Array<{
+          dossierId: string;
+          rank: number;
+          outcome: string;
+          grantedCents: number;
+          reason: string;
+          reservePosition: number | null;
+        }>
+      ).map(({ dossierId, rank, outcome, grantedCents, reason, reservePosition }) => ({
+        dossierId,
+        rank,
+        outcome,
+        grantedCents,
+        reason,
+        reservePosition,
+      })),
+    ).toEqual(
+      walk.map((w, index) => ({
+        dossierId: w.dossierId,
+        rank: index + 1,
+        outcome: w.outcome,
+        grantedCents: w.grantedCents,
+        reason: w.reason,
+        reservePosition: w.reservePosition,
+      })),
+    );
+
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    const approved = await minister.agent
+      .post(`/api/v1/calls/${callId}/proposal/approve`)
+      .set(CSRF_HEADER, minister.csrf)
+      .send({ decisionDate: '2026-06-08', decisionReference: 'MB-2026-CJM-0608' })
+      .expect(200);
+    expect(approved.body).toMatchObject({ status: 'approved', grantedCents: expectedTotal });
+
+    // In the database: exactly the walk's dossiers are awarded, each its full request, together the expected total.
+    const rows = await api.dataSource.getRepository(DossierEntity).find({ where: { callId } });
+    expect(rows).toHaveLength(DOSSIERS);
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    const awarded = rows.filter((d) => d.status === 'awarded');
+    expect(awarded.map((d) => d.id).sort()).toEqual(selected.map((w) => w.dossierId).sort());
+    expect(awarded).toHaveLength(59); // as on 8 June 2020: the seeded data are chosen so
+    for (const w of walk) {
+      const row = byId.get(w.dossierId)!;
+      if (w.outcome === 'selected') expect([row.status, row.grantedCents]).toEqual(['awarded', w.requestedCents]);
+      else if (w.outcome === 'rejected') expect([row.status, row.grantedCents]).toEqual(['rejected', 0]);
+      else expect([row.status, row.grantedCents]).toEqual(['submitted', null]);
+    }
+    const [{ total, count }] = await api.dataSource.query<Array<{ total: string; count: string }>>(
+      `SELECT sum(granted_cents) AS total, count(*) AS count FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
+      [callId],
+    );
+    expect(Number(total)).toBe(expectedTotal);
+    expect(Number(count)).toBe(selected.length);
+    expect(Number(total)).toBeLessThanOrEqual(BUDGET_CENTS);
+    const stored = await api.dataSource
+      .getRepository(SelectionProposalEntity)
+      .findOneByOrFail({ callId, status: 'approved' });
+    expect(stored.grantedCents).toBe(expectedTotal);
+    expect(await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'dossier.decision' })).toBe(
+      walk.filter((w) => w.outcome !== 'reserve').length,
+    );
+
+    // The export the cabinet reads adds up to the same cent.
+    const csv = await minister.agent.get(`/api/v1/calls/${callId}/proposal/export?format=csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const [header, ...lines] = parseCsv(csv.text);
+    expect(lines).toHaveLength(DOSSIERS);
+    const column = (name: string) => header.indexOf(name);
+    const exported = lines.map((cells) => ({
+      rank: Number(cells[column('Rang')]),
+      reference: cells[column('Dossier')],
+      requestedCents: euroToCents(cells[column('Gevraagd (EUR)')]),
+      grantedCents: euroToCents(cells[column('Toegekend (EUR)')]),
+      outcome: cells[column('Uitkomst')],
+    }));
+    expect(exported).toEqual(
+      walk.map((w, index) => ({
+        rank: index + 1,
+        reference: w.reference,
+        requestedCents: w.requestedCents,
+        grantedCents: w.grantedCents,
+        outcome: w.outcome,
+      })),
+    );
+    expect(exported.filter((l) => l.outcome === 'selected').reduce((sum, l) => sum + l.grantedCents, 0)).toBe(
+      expectedTotal,
+    );
+
+    // For the report: how many were funded and for how much.
+    process.stdout.write(
+      `scale: ${selected.length} awarded of ${sufficient.length} sufficient (${DOSSIERS} dossiers), ` +
+        `prefix ${prefix.length}, granted ${expectedTotal} cents of ${BUDGET_CENTS}\n`,
+    );
+  }, 90_000);
+});
