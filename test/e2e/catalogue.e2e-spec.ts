@@ -401,6 +401,10 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
         .send({ decisionDate: '2022-09-30', decisionReference: 'MB-PS-2022' })
         .expect(200);
       expect(approved.body).toMatchObject({ status: 'approved', decisionReference: 'MB-PS-2022' });
+      const overview = await minister.agent.get('/api/v1/proposals').expect(200);
+      expect(overview.body).toContainEqual(
+        expect.objectContaining({ callId: call.id, kind: 'catalogue', status: 'approved', selectedCount: 2 }),
+      );
       await minister.agent
         .post(`/api/v1/calls/${call.id}/allocation/approve`)
         .set(CSRF_HEADER, minister.csrf)

@@ -114,6 +114,16 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
       .send({ decisionDate: '2026-11-30', decisionReference: 'MB-2026-CJM-1130' })
       .expect(200);
 
+    const overview = await minister.agent.get('/api/v1/proposals').expect(200);
+    expect(overview.body).toContainEqual(
+      expect.objectContaining({
+        callId,
+        kind: 'project',
+        status: 'approved',
+        selectedCount: 3,
+        grantedCents: 19_000_000,
+      }),
+    );
     const awarded = await dossiers[0].owner.agent.get(`/api/v1/dossiers/${dossiers[0].id}/decision`).expect(200);
     expect(awarded.body).toMatchObject({
       outcome: 'awarded',

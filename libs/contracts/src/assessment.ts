@@ -232,4 +232,6 @@ export interface ProposalSummary {
   approvedAt: string | null;
   /** Reserve promotions waiting for the minister. */
   openPromotions: number;
+  /** project: a selection proposal; catalogue: an allocation of a Plan Samenleven call. */
+  kind: 'project' | 'catalogue';
 }

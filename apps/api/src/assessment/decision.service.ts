@@ -315,15 +315,26 @@ export class DecisionService {
         sent_at: Date | null;
         approved_at: Date | null;
         open_promotions: string;
+        kind: 'project' | 'catalogue';
       }>
     >(
       `SELECT DISTINCT ON (p.call_id) p.call_id, c.code, c.title, p.status, c.budget_cents, p.granted_cents,
               (SELECT count(*) FROM jsonb_array_elements(p.lines) l WHERE l->>'outcome' = 'selected') AS selected,
               p.sent_at, p.approved_at,
-              (SELECT count(*) FROM reserve_promotions r WHERE r.call_id = p.call_id AND r.status = 'proposed') AS open_promotions
+              (SELECT count(*) FROM reserve_promotions r WHERE r.call_id = p.call_id AND r.status = 'proposed') AS open_promotions,
+              'project' AS kind
          FROM selection_proposals p JOIN calls c ON c.id = p.call_id
         ORDER BY p.call_id, p.created_at DESC`,
     );
+    // Catalogue calls (Plan Samenleven) go through the same approval with an allocation instead of a selection.
+    const allocations = await this.dataSource.query<typeof rows>(
+      `SELECT DISTINCT ON (a.call_id) a.call_id, c.code, c.title, a.status, a.budget_cents, a.granted_cents,
+              jsonb_array_length(a.subscribers) AS selected,
+              a.sent_at, a.approved_at, 0 AS open_promotions, 'catalogue' AS kind
+         FROM catalogue_allocations a JOIN calls c ON c.id = a.call_id
+        ORDER BY a.call_id, a.created_at DESC`,
+    );
+    rows.push(...allocations);
     const minister = !auth.user.roles.includes('admin');
     return rows
       .filter((r) => !minister || r.status === 'sent' || r.status === 'approved')
@@ -338,6 +349,7 @@ export class DecisionService {
         sentAt: r.sent_at?.toISOString() ?? null,
         approvedAt: r.approved_at?.toISOString() ?? null,
         openPromotions: Number(r.open_promotions),
+        kind: r.kind,
       }))
       .sort((a, b) => (b.sentAt ?? '').localeCompare(a.sentAt ?? ''));
   }

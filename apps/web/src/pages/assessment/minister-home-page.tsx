@@ -37,7 +37,10 @@ export function MinisterHomePage() {
               header: t('assessment.call'),
               rowHeader: true,
               cell: (p) => (
-                <Link to={`/kabinet/oproepen/${p.callId}`} data-testid={`open-proposal-${p.callCode}`}>
+                <Link
+                  to={p.kind === 'catalogue' ? `/kabinet/catalogus/${p.callId}` : `/kabinet/oproepen/${p.callId}`}
+                  data-testid={`open-proposal-${p.callCode}`}
+                >
                   {p.callTitle}
                 </Link>
               ),
