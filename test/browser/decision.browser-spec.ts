@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CSRF_HEADER } from '@portal/contracts';
 import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
+import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
@@ -95,6 +96,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
       );
     expect(ranked.map((r) => r.below)).toEqual(['false', 'true', 'true']);
     await expect(admin.getByTestId('budget-line').count()).resolves.toBe(1);
+    await expectAccessible(admin, 'assessment page');
 
     await admin.getByTestId('compute-proposal').click();
     await admin.getByTestId('proposal-lines').waitFor();
@@ -105,6 +107,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     const minister = await logIn(DEMO.minister);
     await minister.getByTestId(`open-proposal-${callCode}`).click();
     await minister.getByTestId('approve-form').waitFor();
+    await expectAccessible(minister, 'minister approval page');
     const outcomes = await minister
       .getByTestId('proposal-line')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-outcome')));
@@ -129,6 +132,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await expect(panel.getAttribute('data-outcome')).resolves.toBe('awarded');
     await expect(applicant.getByTestId('decision-summary').textContent()).resolves.toMatch(/30\.000,00/);
     await applicant.getByTestId('decision-scores').waitFor();
+    await expectAccessible(applicant, 'dossier page with the decision');
     const [download] = await Promise.all([
       applicant.waitForEvent('download'),
       applicant.getByTestId('decision-letter').click(),

@@ -64,7 +64,7 @@ export function RankingTable({
             return (
               <Fragment key={row.dossierId}>
                 {index === line ? (
-                  <tr className="budget-line" data-testid="budget-line">
+                  <tr className="ranking-budget-line" data-testid="budget-line">
                     <td colSpan={columns}>
                       <span aria-hidden="true">✂ </span>
                       {t('assessment.budgetLine')} <Money cents={budgetCents} />
