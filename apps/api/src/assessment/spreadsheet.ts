@@ -2,10 +2,18 @@ import ExcelJS from 'exceljs';
 
 export type Cell = string | number | boolean | null;
 
+/**
+ * Text that a spreadsheet would run as a formula (`=HYPERLINK(...)` in an organisation's name) is kept as text by a
+ * leading apostrophe (OWASP CSV injection). Numbers are written as numbers and are never touched.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** RFC 4180 CSV with a BOM and semicolons, so Excel in a Belgian locale opens it as columns. */
 export function toCsv(header: string[], rows: Cell[][]): Buffer {
   const escape = (cell: Cell) => {
-    const text = cell === null ? '' : String(cell);
+    const text = cell === null ? '' : typeof cell === 'string' ? neutraliseFormula(cell) : String(cell);
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [header, ...rows].map((row) => row.map(escape).join(';'));
