@@ -4,7 +4,7 @@ import { chmodSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { applicantWithOrganisation, completeDossier, createCall, pdfBuffer } from '../support/factories';
-import { startApi, type Session, type TestApi } from '../support/test-app';
+import { session, startApi, type Session, type TestApi } from '../support/test-app';
 
 type Applicant = Session & { applicantId: string };
 
@@ -257,5 +257,52 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
     } finally {
       await missing.close();
     }
+  });
+});
+
+describe('anonymous requests that send mail are limited per IP address; API answers are never cached', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi({ seed: false, overrides: { ACCOUNT_LIMIT_PER_IP: '2' } });
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('refuses a third account creation or reset request from one address, not from another', async () => {
+    const ip = address();
+    const register = async (from: string) => {
+      const visitor = await session(api);
+      return visitor.agent
+        .post('/api/v1/auth/register')
+        .set(CSRF_HEADER, visitor.csrf)
+        .set('X-Forwarded-For', from)
+        .send({
+          email: `account-${randomBytes(4).toString('hex')}@example.org`,
+          password: 'Zomerkamp-Buurtwerking-2026',
+          displayName: 'Nieuwe medewerker',
+        });
+    };
+    expect((await register(ip)).status).toBe(201);
+    const visitor = await session(api);
+    await visitor.agent
+      .post('/api/v1/auth/password-reset')
+      .set(CSRF_HEADER, visitor.csrf)
+      .set('X-Forwarded-For', ip)
+      .send({ email: 'someone@example.org' })
+      .expect(202);
+    const refused = await register(ip);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('ACCOUNT_RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await register(address())).status).toBe(201);
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM users')).toEqual([{ n: 2 }]);
+  });
+
+  it('marks API answers no-store', async () => {
+    const csrf = await api.http.get('/api/v1/auth/csrf').expect(200);
+    expect(csrf.headers['cache-control']).toBe('no-store');
   });
 });

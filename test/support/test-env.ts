@@ -50,6 +50,7 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
     SUBMIT_LIMIT_PER_IP: '100000',
     UPLOAD_LIMIT_PER_USER: '100000',
     UPLOAD_LIMIT_PER_IP: '100000',
+    ACCOUNT_LIMIT_PER_IP: '100000',
     ...overrides,
   });
 }

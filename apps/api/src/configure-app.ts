@@ -37,6 +37,11 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Answers of the API carry personal data: never kept by a browser or proxy cache (ASVS 8.2.1).
+  app.use('/api', (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });

@@ -71,6 +71,7 @@ export const ERROR_CODES = [
   'CURRENT_PASSWORD_INVALID',
   'SUBMIT_RATE_LIMITED',
   'UPLOAD_RATE_LIMITED',
+  'ACCOUNT_RATE_LIMITED',
   'ATTACHMENT_INFECTED',
   'VIRUS_SCAN_UNAVAILABLE',
 ] as const;
@@ -547,6 +548,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'U hebt in korte tijd te vaak ingediend. Probeer het opnieuw over {seconds} seconden.',
       en: 'You submitted too often in a short time. Try again in {seconds} seconds.',
+    },
+  },
+  ACCOUNT_RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te veel aanvragen', en: 'Too many requests' },
+    detail: {
+      nl: 'Vanaf dit adres werden in korte tijd te veel accounts of wachtwoordherstellingen aangevraagd. Probeer het opnieuw over {seconds} seconden.',
+      en: 'Too many accounts or password resets were requested from this address in a short time. Try again in {seconds} seconds.',
     },
   },
   UPLOAD_RATE_LIMITED: {

@@ -1,3 +1,4 @@
+import { RateLimited } from '../security/rate-limited.decorator';
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -28,6 +29,7 @@ export class AuthController {
 
   @Public()
   @Post('password-reset')
+  @RateLimited('account')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Ask for a password reset mail (always 202: the answer does not reveal whether the account exists)',
@@ -70,6 +72,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @RateLimited('account')
   @ApiOperation({ summary: 'Create an account (role applicant) and log in' })
   async register(
     @Body() dto: RegisterUserDto,

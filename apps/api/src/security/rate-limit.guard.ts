@@ -9,11 +9,12 @@ import { isLimitReached, RateLimiterStore, retryAfterSeconds } from './rate-limi
 export const RATE_LIMIT_METADATA = 'portal:rate-limit';
 
 /** Actions with their own limits per user and per IP address (RATE_LIMIT_WINDOW_SECONDS and the *_LIMIT_* settings). */
-export type RateLimitedAction = 'submit' | 'upload';
+export type RateLimitedAction = 'submit' | 'upload' | 'account';
 
 interface ActionLimits {
   code: ErrorCode;
-  perUser: RateLimiterAbstract;
+  /** Absent for actions of anonymous visitors (account creation): only their address is counted. */
+  perUser?: RateLimiterAbstract;
   perIp: RateLimiterAbstract;
 }
 
@@ -41,6 +42,10 @@ export class RateLimitGuard implements CanActivate {
         perUser: limiter('upload-user', config.UPLOAD_LIMIT_PER_USER),
         perIp: limiter('upload-ip', config.UPLOAD_LIMIT_PER_IP),
       },
+      account: {
+        code: 'ACCOUNT_RATE_LIMITED',
+        perIp: limiter('account-ip', config.ACCOUNT_LIMIT_PER_IP),
+      },
     };
   }
 
@@ -51,12 +56,12 @@ export class RateLimitGuard implements CanActivate {
     const { code, perUser, perIp } = this.limits[action];
     this.store.noteFallback();
     const userKey = request.auth?.user.id ?? 'anonymous';
-    await this.consume(perUser, userKey, code);
+    if (perUser) await this.consume(perUser, userKey, code);
     try {
       await this.consume(perIp, request.ip ?? 'unknown', code);
     } catch (error) {
       // Refused for the address: the request did nothing, so it does not count against the person either.
-      await perUser.reward(userKey).catch(() => undefined);
+      await perUser?.reward(userKey).catch(() => undefined);
       throw error;
     }
     return true;

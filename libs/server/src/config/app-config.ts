@@ -174,6 +174,12 @@ export class AppConfig {
   @Min(1)
   UPLOAD_LIMIT_PER_IP = 600;
 
+  /** Account creations and password-reset requests per IP address within the window (they send mail). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACCOUNT_LIMIT_PER_IP = 20;
+
   /** Path of clamscan (or clamdscan); when set, every upload is scanned before it is stored. Empty: no scan. */
   @IsString()
   CLAMSCAN_PATH = '';
