@@ -152,6 +152,12 @@ describe('accounts for applicants, colleagues and invitations', () => {
       .expect(410);
     expect(again.body.code).toBe('RESET_TOKEN_INVALID');
     await session(api, email, 'een-nieuw-lang-wachtwoord');
+    // The owner is told, in case it was not them (one warning: the second, refused attempt changed nothing).
+    expect(
+      await api.dataSource
+        .getRepository(NotificationEntity)
+        .countBy({ template: 'auth.password_changed', recipient: email }),
+    ).toBe(1);
   });
 
   it('refuses an unknown or malformed invitation token', async () => {

@@ -304,6 +304,10 @@ describe('ending sessions: log out everywhere, password change', () => {
       .expect(401);
     await session(api, email, newPassword);
     expect(await actions(api, email)).toContain('auth.password_changed');
+    const warned = await api.dataSource
+      .getRepository(NotificationEntity)
+      .findOneByOrFail({ template: 'auth.password_changed', recipient: email });
+    expect(warned.payload).toMatchObject({ how: 'change', forgotUrl: expect.stringMatching(/\/wachtwoord-vergeten$/) });
   });
 
   it('logging out everywhere needs a session and a CSRF token', async () => {

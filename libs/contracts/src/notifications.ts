@@ -14,6 +14,8 @@ export const NOTIFICATION_TEMPLATES = [
   'review.assigned',
   'review.reminder',
   'auth.password_reset',
+  /** After a password change or reset: a warning to the owner in case it was not them (ASVS 2.2.3). */
+  'auth.password_changed',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

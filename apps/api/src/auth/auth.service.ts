@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserView } from '@portal/contracts';
-import { AppException, AuditRepository } from '@portal/server';
+import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
+import { formatBrussels } from '@portal/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { UserEntity } from '@portal/server';
 import { PasswordHasher } from '../users/password-hasher';
@@ -28,6 +29,8 @@ export class AuthService {
     private readonly audit: AuditRepository,
     private readonly throttle: LoginThrottle,
     private readonly passwordPolicy: PasswordPolicy,
+    private readonly notifications: NotificationRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async login(
@@ -184,6 +187,21 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       const ended = await this.sessions.closeAll(user.id, auth.sessionId, manager);
+      const [{ now }] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      await this.notifications.enqueue(
+        {
+          template: 'auth.password_changed',
+          recipient: user.email,
+          locale: user.locale,
+          payload: {
+            recipientName: user.displayName,
+            changedAtBrussels: formatBrussels(now, false),
+            how: 'change',
+            forgotUrl: `${this.config.APP_URL}/wachtwoord-vergeten`,
+          },
+        },
+        manager,
+      );
       await this.audit.record(
         {
           actorUserId: user.id,

@@ -86,6 +86,22 @@ export class PasswordResetService {
       await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: () => 'now()' });
       await manager.update(UserEntity, { id: reset.userId }, { passwordHash });
       await manager.update(SessionEntity, { userId: reset.userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      const [{ now }] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      const owner = await manager.findOneByOrFail(UserEntity, { id: reset.userId });
+      await this.notifications.enqueue(
+        {
+          template: 'auth.password_changed',
+          recipient: owner.email,
+          locale: owner.locale,
+          payload: {
+            recipientName: owner.displayName,
+            changedAtBrussels: formatBrussels(now, false),
+            how: 'reset',
+            forgotUrl: `${this.config.APP_URL}/wachtwoord-vergeten`,
+          },
+        },
+        manager,
+      );
       await this.audit.record(
         {
           actorUserId: reset.userId,

@@ -110,6 +110,26 @@ const TEMPLATES: Record<NotificationTemplate, Record<Locale, Template>> = {
       ],
     },
   },
+  'auth.password_changed': {
+    nl: {
+      subject: () => 'Uw wachtwoord is gewijzigd',
+      body: (p) => [
+        `Beste ${str(p, 'recipientName')},`,
+        `Het wachtwoord van uw account in het Subsidieportaal werd gewijzigd op ${str(p, 'changedAtBrussels')} (Brusselse tijd); ${str(p, 'how') === 'reset' ? 'alle sessies werden afgemeld' : 'uw andere sessies werden afgemeld'}.`,
+        `Deed u dit niet zelf? Kies dan meteen een nieuw wachtwoord via ${str(p, 'forgotUrl')} en verwittig de administratie.`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: () => 'Your password was changed',
+      body: (p) => [
+        `Dear ${str(p, 'recipientName')},`,
+        `The password of your grant portal account was changed at ${str(p, 'changedAtBrussels')} (Brussels time); ${str(p, 'how') === 'reset' ? 'every session was logged out' : 'your other sessions were logged out'}.`,
+        `Was this not you? Choose a new password at once at ${str(p, 'forgotUrl')} and tell the administration.`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'proposal.sent': {
     nl: {
       subject: (p) => `Selectievoorstel ter goedkeuring: ${str(p, 'callTitle')}`,
