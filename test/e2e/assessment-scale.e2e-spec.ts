@@ -19,8 +19,8 @@ import { DEMO, session, startApi, type Session, type TestApi } from '../support/
 /**
  * Issue #4 at the scale of the real call: the Connecteren call of 2020 (budget EUR 2,125,000, at most EUR 100,000 per
  * dossier) with 300 submitted dossiers, each scored by 3 of 12 reviewers. Two dossiers are submitted through the real
- * API; the other 298 are written with SQL exactly as a submit writes them (cloned from the shape of the real ones), so
- * the setup stays fast. Everything of the assessment itself goes through the HTTP API. The expected ranking,
+ * API; the other 298 are written straight into the database exactly as a submit writes them (cloned from the shape of
+ * the real ones), so the setup stays fast. Everything of the assessment itself goes through the HTTP API. The expected ranking,
  * selection and totals are computed here, independently of the domain library.
  */
 
@@ -85,15 +85,35 @@ const TITLES = [
   'Samen naar buiten',
   'Circus zonder drempels',
 ];
-const KINDS = ['Buurtwerk', 'Jeugdhuis', 'Sportclub', 'Kunstacademie', 'Speelplein', 'Welzijnsschakel', 'Circusatelier'];
-const CITIES = ['Antwerpen', 'Gent', 'Brugge', 'Leuven', 'Hasselt', 'Mechelen', 'Aalst', 'Kortrijk', 'Genk', 'Oostende'];
+const KINDS = [
+  'Buurtwerk',
+  'Jeugdhuis',
+  'Sportclub',
+  'Kunstacademie',
+  'Speelplein',
+  'Welzijnsschakel',
+  'Circusatelier',
+];
+const CITIES = [
+  'Antwerpen',
+  'Gent',
+  'Brugge',
+  'Leuven',
+  'Hasselt',
+  'Mechelen',
+  'Aalst',
+  'Kortrijk',
+  'Genk',
+  'Oostende',
+];
 const DOMAINS = ['Cultuur', 'Jeugd', 'Sport', 'Welzijn'];
 
 function plan(seed = SEED): PlannedDossier[] {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const gaussian = () => (random() + random() + random() + random() + random() + random() - 3) * Math.SQRT2;
-  const halfPoint = (value: number, min: number, max: number) => Math.round(Math.min(max, Math.max(min, value)) * 2) / 2;
+  const halfPoint = (value: number, min: number, max: number) =>
+    Math.round(Math.min(max, Math.max(min, value)) * 2) / 2;
   const version = (requestedCents: number): Version => {
     const otherIncomeCents = Math.floor(requestedCents * 0.15 * random());
     const ownContributionCents = Math.floor(requestedCents * 0.1 * random());
@@ -154,16 +174,25 @@ function contentHash(content: object): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
+/** A valid KBO number starting with 1, so it never collides with the factories' random ones (which start with 0). */
 function kboNumber(seq: number): string {
-  const base = 3_000_000 + seq * 13;
-  return `0${base}${String(97 - (base % 97)).padStart(2, '0')}`;
+  const firstEight = 12_000_000 + seq * 13;
+  return `${firstEight}${String(97 - (firstEight % 97)).padStart(2, '0')}`;
 }
 
 /** Runs `work` over the items with at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]);
+      } catch (error) {
+        failed = true; // the other workers stop too: nothing keeps writing while the next test runs
+        throw error;
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
@@ -218,13 +247,17 @@ interface Expected {
 }
 
 /** Independently: sufficient first, then by weighted total, then criteria in call order, earlier submission, reference. */
-function decider(a: Expected, b: Expected): 'group' | 'total' | 'criteria-in-order' | 'earlier-submission' | 'reference' {
+function decider(
+  a: Expected,
+  b: Expected,
+): 'group' | 'total' | 'criteria-in-order' | 'earlier-submission' | 'reference' {
   if (a.sufficient !== b.sufficient) return 'group';
   if (a.total !== b.total) return 'total';
   if (CRITERIA.some((c) => a.effective[c.code] !== b.effective[c.code])) return 'criteria-in-order';
   if (a.submittedAtMs !== b.submittedAtMs) return 'earlier-submission';
   return 'reference';
 }
+
 function compare(a: Expected, b: Expected): number {
   if (a.sufficient !== b.sufficient) return a.sufficient ? -1 : 1;
   if (a.total !== b.total) return b.total - a.total;
@@ -256,7 +289,7 @@ function consensusPlan(planned: readonly PlannedDossier[]): Map<number, Record<s
   const best = planned
     .filter((p) => failingOf(meanScores(p)).length === 0)
     .sort((a, b) => totalOf(meanScores(b)) - totalOf(meanScores(a)) || a.seq - b.seq)[0];
-  return new Map([
+  return new Map<number, Record<string, number>>([
     [lifted.seq, { FEASIBLE: 3 }],
     [best.seq, { TARGET: 2.5 }],
   ]);
@@ -289,10 +322,17 @@ function selectionWalk(ranked: readonly Expected[], budgetCents: number): Walked
   let remaining = budgetCents;
   let reserve = 0;
   return ranked.map((e) => {
-    if (!e.sufficient) return { ...e, outcome: 'rejected', grantedCents: 0, reason: 'insufficient', reservePosition: null };
+    if (!e.sufficient)
+      return { ...e, outcome: 'rejected', grantedCents: 0, reason: 'insufficient', reservePosition: null };
     if (e.requestedCents <= remaining) {
       remaining -= e.requestedCents;
-      return { ...e, outcome: 'selected', grantedCents: e.requestedCents, reason: 'within-budget', reservePosition: null };
+      return {
+        ...e,
+        outcome: 'selected',
+        grantedCents: e.requestedCents,
+        reason: 'within-budget',
+        reservePosition: null,
+      };
     }
     return { ...e, outcome: 'reserve', grantedCents: 0, reason: 'does-not-fit', reservePosition: ++reserve };
   });
@@ -365,10 +405,7 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
           ...p.final,
         })
         .expect(200);
-      const receipt = await owner.agent
-        .post(`/api/v1/dossiers/${id}/submit`)
-        .set(CSRF_HEADER, owner.csrf)
-        .expect(200);
+      const receipt = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
       const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
         'SELECT u.email FROM users u JOIN dossiers d ON d.created_by = u.id WHERE d.id = $1',
         [id],
@@ -558,11 +595,11 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       await manager.insert(UserEntity, users);
       await manager.insert(ApplicantEntity, applicants);
       await manager.insert(ApplicantMemberEntity, members);
-      await manager.insert(DossierEntity, dossiers as never);
+      await manager.insert(DossierEntity, dossiers);
       await manager.insert(AttachmentEntity, attachments);
       await manager.insert(DossierSubmissionEntity, submissions as never);
-      await manager.insert(AuditEventEntity, audit as never);
-      await manager.insert(NotificationEntity, notifications as never);
+      await manager.insert(AuditEventEntity, audit);
+      await manager.insert(NotificationEntity, notifications);
       // A real submit hands out the reference numbers from the call's sequence.
       await manager.query('UPDATE calls SET dossier_seq = $2 WHERE id = $1', [callId, DOSSIERS]);
     });
@@ -665,7 +702,8 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       [callId],
     );
     expect(Number(count)).toBe(DOSSIERS);
-  }, 90_000);
+    // Slow by the API's design, not by the test: each decision re-reads every submitted dossier of the call.
+  }, 180_000);
 
   const reviewOf = new Map<string, { seq: number; slot: number }>();
 
@@ -727,7 +765,7 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       [callId],
     );
     expect(Number(open)).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('takes the mean of the 3 reviews rounded to the nearest half point, unless the administration set a consensus', async () => {
     for (const [seq, scores] of consensusPlan(planned)) {
@@ -825,7 +863,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
     const prefix = withinBudgetPrefix(ranked, BUDGET_CENTS);
     expect(selected.slice(0, prefix.length).map((w) => w.dossierId)).toEqual(prefix.map((e) => e.dossierId));
     expect(selected.length).toBeGreaterThan(prefix.length);
-    const sufficient = ranked.filter((e) => e.sufficient);
 
     const proposed = await admin.agent
       .post(`/api/v1/calls/${callId}/proposal`)
@@ -899,8 +936,9 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       .getRepository(SelectionProposalEntity)
       .findOneByOrFail({ callId, status: 'approved' });
     expect(stored.grantedCents).toBe(expectedTotal);
+    // Every applicant hears the decision, those on the reserve list included.
     expect(await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'dossier.decision' })).toBe(
-      walk.filter((w) => w.outcome !== 'reserve').length,
+      DOSSIERS,
     );
 
     // The export the cabinet reads adds up to the same cent.
@@ -927,12 +965,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
     );
     expect(exported.filter((l) => l.outcome === 'selected').reduce((sum, l) => sum + l.grantedCents, 0)).toBe(
       expectedTotal,
-    );
-
-    // For the report: how many were funded and for how much.
-    process.stdout.write(
-      `scale: ${selected.length} awarded of ${sufficient.length} sufficient (${DOSSIERS} dossiers), ` +
-        `prefix ${prefix.length}, granted ${expectedTotal} cents of ${BUDGET_CENTS}\n`,
     );
   }, 90_000);
 });

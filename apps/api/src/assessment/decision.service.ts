@@ -77,9 +77,9 @@ export class DecisionService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async admissibility(callId: string): Promise<AdmissibilityRow[]> {
+  async admissibility(callId: string, onlyDossierId?: string): Promise<AdmissibilityRow[]> {
     const call = await this.reviews.closedCall(callId);
-    const dossiers = await this.repository.submittedDossiers(callId);
+    const dossiers = await this.repository.submittedDossiers(callId, undefined, onlyDossierId);
     const decisions = new Map(
       (await this.repository.admissibility(dossiers.map((d) => d.dossier.id))).map((d) => [d.dossierId, d]),
     );
@@ -110,7 +110,7 @@ export class DecisionService {
     );
     if (!row) throw new AppException('NOT_FOUND');
     const call = await this.reviews.closedCall(row.call_id);
-    const entry = (await this.repository.submittedDossiers(call.id)).find((d) => d.dossier.id === dossierId);
+    const [entry] = await this.repository.submittedDossiers(call.id, undefined, dossierId);
     if (!entry) throw new AppException('NOT_FOUND');
     await this.dataSource.transaction(async (manager) => {
       const approved = await this.repository.latestProposal(call.id, manager);
@@ -170,7 +170,7 @@ export class DecisionService {
         manager,
       );
     });
-    return (await this.admissibility(call.id)).find((r) => r.dossierId === dossierId)!;
+    return (await this.admissibility(call.id, dossierId))[0];
   }
 
   /** Same data, same ranking: the consensus (or rounded mean) scores of the admissible dossiers, by the call's rule. */

@@ -336,7 +336,7 @@ export class OutcomeService {
               : 'pending';
     if (outcome === 'pending') return pending;
     const call = await manager.findOneByOrFail(CallEntity, { id: dossier.callId });
-    const scores = (await this.reviews.scores(dossier.callId)).find((s) => s.dossierId === dossier.id);
+    const [scores] = await this.reviews.scores(dossier.callId, undefined, dossier.id);
     return {
       ...pending,
       outcome,

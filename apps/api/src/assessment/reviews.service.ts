@@ -105,9 +105,7 @@ export class ReviewsService {
   async review(auth: AuthContext, assignmentId: string): Promise<ReviewView> {
     const assignment = await this.ownAssignment(auth, assignmentId);
     const call = (await this.repository.findCall(assignment.dossier!.callId))!;
-    const [submitted] = (await this.repository.submittedDossiers(call.id)).filter(
-      (d) => d.dossier.id === assignment.dossierId,
-    );
+    const [submitted] = await this.repository.submittedDossiers(call.id, undefined, assignment.dossierId);
     const scores = await this.repository.scoresOf([assignment.id]);
     const [view] = await this.views([assignment]);
     return {
@@ -227,17 +225,31 @@ export class ReviewsService {
   }
 
   /** Per admissible dossier: the submitted reviewers' scores, their mean, the consensus, and what counts. */
-  async scores(callId: string, manager?: EntityManager): Promise<DossierScoresView[]> {
+  /** The scores of the call's admissible dossiers (or of one, `onlyDossierId`), with the mean and the consensus. */
+  async scores(callId: string, manager?: EntityManager, onlyDossierId?: string): Promise<DossierScoresView[]> {
     await this.closedCall(callId, manager);
-    const dossiers = await this.repository.submittedDossiers(callId, manager);
-    const admissible = new Set(await this.admissibleDossierIds(callId, manager));
+    const dossiers = await this.repository.submittedDossiers(callId, manager, onlyDossierId);
+    const admissible = new Set(
+      (
+        await this.repository.admissibility(
+          dossiers.map((d) => d.dossier.id),
+          manager,
+        )
+      )
+        .filter((d) => d.decision === 'admissible')
+        .map((d) => d.dossierId),
+    );
     const assignments = (await this.repository.assignmentsOfCall(callId, manager)).filter(
-      (a) => a.status === 'submitted',
+      (a) => a.status === 'submitted' && (!onlyDossierId || a.dossierId === onlyDossierId),
     );
     const scores = await this.repository.scoresOf(
       assignments.map((a) => a.id),
       manager,
     );
+    const assignmentsOf = new Map<string, typeof assignments>();
+    for (const a of assignments) assignmentsOf.set(a.dossierId, [...(assignmentsOf.get(a.dossierId) ?? []), a]);
+    const scoresOf = new Map<string, typeof scores>();
+    for (const s of scores) scoresOf.set(s.assignmentId, [...(scoresOf.get(s.assignmentId) ?? []), s]);
     const consensus = await this.repository.consensusOf([...admissible], manager);
     const users = new Map(
       (await this.repository.usersById([...new Set(assignments.map((a) => a.reviewerId))], manager)).map((u) => [
@@ -248,13 +260,11 @@ export class ReviewsService {
     return dossiers
       .filter(({ dossier }) => admissible.has(dossier.id))
       .map(({ dossier, applicant }) => {
-        const mine = assignments.filter((a) => a.dossierId === dossier.id);
+        const mine = assignmentsOf.get(dossier.id) ?? [];
         const reviewers = mine.map((a) => ({
           reviewerName: users.get(a.reviewerId)?.displayName ?? '',
           status: a.status,
-          scores: Object.fromEntries(
-            scores.filter((s) => s.assignmentId === a.id).map((s) => [s.criterionCode, s.score]),
-          ),
+          scores: Object.fromEntries((scoresOf.get(a.id) ?? []).map((s) => [s.criterionCode, s.score])),
         }));
         const mean: Record<string, number> = {};
         for (const code of new Set(reviewers.flatMap((r) => Object.keys(r.scores)))) {
