@@ -230,8 +230,8 @@ function parseCsv(text: string): string[][] {
 
 /** "12345.67" -> 1234567, refusing anything that is not a plain amount with at most two decimals. */
 function euroToCents(text: string): number {
-  expect(text).toMatch(/^\d+(\.\d{1,2})?$/);
-  const [whole, fraction = ''] = text.split('.');
+  expect(text).toMatch(/^\d+(,\d{1,2})?$/); // decimal comma: the CSV is made for Excel in nl-BE
+  const [whole, fraction = ''] = text.split(',');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 

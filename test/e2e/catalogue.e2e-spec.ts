@@ -636,7 +636,7 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
         '',
         '80',
         String(withGrants.totals.plannedReach),
-        String(totalAsked / 100),
+        String(totalAsked / 100).replace('.', ','),
       ]);
       const xlsx = await admin.agent
         .get(`/api/v1/calls/${call.id}/catalogue-report/export?format=xlsx`)

@@ -14,7 +14,7 @@ describe('toCsv', () => {
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(csv[1]).toBe('"\'=HYPERLINK(""http://evil.example"",""klik"")";-1500.5');
+    expect(csv[1]).toBe('"\'=HYPERLINK(""http://evil.example"",""klik"")";-1500,5');
     expect(csv[2]).toBe("'+32 2 553 11 11;10");
     expect(csv[3]).toBe("'@SUM(A1);");
     expect(csv[4]).toBe('"vzw De Brug; Gent";0');

@@ -10,10 +10,20 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180 CSV with a BOM and semicolons, so Excel in a Belgian locale opens it as columns. */
+/**
+ * RFC 4180 CSV with a BOM, semicolons and decimal commas, so Excel in a Belgian (nl-BE) locale opens it as columns
+ * of numbers (`45123,5`, not the text `45123.5`). For other tools the XLSX export carries typed numbers.
+ */
 export function toCsv(header: string[], rows: Cell[][]): Buffer {
   const escape = (cell: Cell) => {
-    const text = cell === null ? '' : typeof cell === 'string' ? neutraliseFormula(cell) : String(cell);
+    const text =
+      cell === null
+        ? ''
+        : typeof cell === 'string'
+          ? neutraliseFormula(cell)
+          : typeof cell === 'number'
+            ? String(cell).replace('.', ',')
+            : String(cell);
     return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [header, ...rows].map((row) => row.map(escape).join(';'));
