@@ -15,6 +15,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
   let baseUrl: string;
   let callId: string;
   let callCode: string;
+  let adminApi: Session;
   const owners: Array<Session & { applicantId: string; email: string }> = [];
   const dossierIds: string[] = [];
 
@@ -52,21 +53,21 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
       [dossierIds],
     );
     await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    adminApi = admin;
+  });
+
+  /** The consensus of the review panel, set through the API (the screens for it are tested elsewhere). */
+  async function setConsensus(): Promise<void> {
     for (const [i, id] of dossierIds.entries()) {
-      await admin.agent
-        .post(`/api/v1/dossiers/${id}/admissibility`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ decision: 'admissible', motivation: 'In orde.' })
-        .expect(200);
-      await admin.agent
+      await adminApi.agent
         .put(`/api/v1/dossiers/${id}/consensus`)
-        .set(CSRF_HEADER, admin.csrf)
+        .set(CSRF_HEADER, adminApi.csrf)
         .send({
           scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 5 - i, motivation: 'Consensus na overleg.' })),
         })
         .expect(204);
     }
-  });
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -88,6 +89,20 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
   it('walks from the ranking with its budget line to the decision letter', async () => {
     const admin = await logIn(DEMO.admin);
     await admin.getByTestId(`assessment-link-${callCode}`).click();
+    // All three passed the automatic checks: one motivated decision declares them admissible.
+    await admin.getByTestId('bulk-admissibility').locator('summary').click();
+    await admin.getByTestId('bulk-admissibility-form-text').fill('Alle automatische controles geslaagd en nagekeken.');
+    await admin.getByTestId('bulk-admissibility-form-submit').click();
+    await admin.getByTestId('bulk-admissibility-done').waitFor();
+    await expect(
+      admin.getByTestId('admissibility-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? '')),
+    ).resolves.toEqual([
+      expect.stringContaining('Ontvankelijk'),
+      expect.stringContaining('Ontvankelijk'),
+      expect.stringContaining('Ontvankelijk'),
+    ]);
+    await setConsensus();
+    await admin.reload();
     await admin.getByTestId('ranking-table').waitFor();
     const ranked = await admin
       .getByTestId('ranking-row')

@@ -319,4 +319,47 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       await api.dataSource.getRepository(SelectionProposalEntity).countBy({ callId: call.id, status: 'approved' }),
     ).toBe(0);
   });
+
+  it('decides admissibility for every undecided dossier that passed the checks in one motivated step', async () => {
+    const call = await createCall(api, { overrides: { criteria: CRITERIA } });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const owner = await applicantWithOrganisation(api);
+      const { id } = await completeDossier(api, owner, call.id);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      ids.push(id);
+    }
+    await closeCall(api, call.id);
+    // One was decided by hand already; one fails an automatic check (its submitted request is above the cap).
+    await admin.agent
+      .post(`/api/v1/dossiers/${ids[0]}/admissibility`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ decision: 'inadmissible', motivation: 'Buiten de doelgroep.' })
+      .expect(200);
+    await api.dataSource.query(
+      `UPDATE dossier_submissions SET content = jsonb_set(content, '{requestedCents}', '99999999') WHERE dossier_id = $1`,
+      [ids[3]],
+    );
+
+    const bulk = await admin.agent
+      .post(`/api/v1/calls/${call.id}/admissibility`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ decision: 'admissible', motivation: 'Alle automatische controles geslaagd; nagekeken.' })
+      .expect(200);
+    expect(bulk.body.map((r: { dossierId: string }) => r.dossierId).sort()).toEqual([ids[1], ids[2]].sort());
+    const rows = await admin.agent.get(`/api/v1/calls/${call.id}/admissibility`).expect(200);
+    const decisionOf = (id: string) => rows.body.find((r: { dossierId: string }) => r.dossierId === id).decision;
+    expect(ids.map(decisionOf)).toEqual(['inadmissible', 'admissible', 'admissible', null]);
+    const notified = await api.dataSource
+      .getRepository(NotificationEntity)
+      .countBy({ template: 'dossier.admissibility' });
+    expect(notified).toBeGreaterThanOrEqual(3);
+
+    const unknown = await admin.agent
+      .post(`/api/v1/calls/${call.id}/admissibility`)
+      .set(CSRF_HEADER, admin.csrf)
+      .send({ decision: 'admissible', motivation: 'Test.', dossierIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
+  });
 });

@@ -85,6 +85,7 @@ const EXPECTATIONS: Record<
   'POST /api/v1/notifications/:id/resend': {},
   'GET /api/v1/calls/:id/admissibility': {},
   'POST /api/v1/dossiers/:id/admissibility': { body: () => ({ decision: 'admissible', motivation: 'In orde.' }) },
+  'POST /api/v1/calls/:id/admissibility': { body: () => ({ decision: 'admissible', motivation: 'In orde.' }) },
   'GET /api/v1/calls/:id/assignments': {},
   'POST /api/v1/calls/:id/assignments': { body: () => ({ perDossier: 1 }) },
   'GET /api/v1/calls/:id/scores': {},

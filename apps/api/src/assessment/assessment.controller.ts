@@ -18,6 +18,7 @@ import { UUID_PIPE } from '../common/uuid.pipe';
 import { DecisionService } from './decision.service';
 import {
   AdmissibilityDto,
+  BulkAdmissibilityDto,
   ApproveProposalDto,
   AssignDto,
   ConsensusDto,
@@ -62,6 +63,26 @@ export class AssessmentController {
     @Req() request: PortalRequest,
   ): Promise<AdmissibilityRow> {
     return this.decisions.decideAdmissibility(auth, id, dto.decision, dto.motivation, requestIdOf(request));
+  }
+
+  @Roles('admin')
+  @Post('calls/:id/admissibility')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'One motivated admissibility decision for many dossiers (by default: all undecided that pass)',
+  })
+  decideInBulk(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: BulkAdmissibilityDto,
+    @Req() request: PortalRequest,
+  ): Promise<AdmissibilityRow[]> {
+    return this.decisions.decideAdmissibilityInBulk(
+      auth,
+      id,
+      { decision: dto.decision, motivation: dto.motivation, dossierIds: dto.dossierIds },
+      requestIdOf(request),
+    );
   }
 
   @Roles('admin')

@@ -129,6 +129,12 @@ export function useDecideAdmissibility(callId: string) {
   );
 }
 
+export function useDecideAdmissibilityInBulk(callId: string) {
+  return useCallMutation(callId, (input: { decision: 'admissible'; motivation: string }) =>
+    api.post<AdmissibilityRow[]>(`/calls/${enc(callId)}/admissibility`, input),
+  );
+}
+
 export function useAssign(callId: string) {
   return useCallMutation(callId, (input: { perDossier: number }) =>
     api.post<AssignmentView[]>(`/calls/${enc(callId)}/assignments`, input),

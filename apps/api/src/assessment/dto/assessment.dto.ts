@@ -30,6 +30,18 @@ export class AdmissibilityDto {
   motivation: string;
 }
 
+export class BulkAdmissibilityDto extends AdmissibilityDto {
+  @ApiPropertyOptional({
+    description:
+      'The dossiers to decide; absent: every undecided dossier (for "admissible": only those passing every automatic check)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true })
+  dossierIds?: string[];
+}
+
 export class AssignDto {
   @ApiPropertyOptional()
   @IsOptional()

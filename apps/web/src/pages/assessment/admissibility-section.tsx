@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdmissibilityRow } from '@portal/contracts';
-import { useAdmissibility, useDecideAdmissibility } from '../../api/assessment';
+import { useAdmissibility, useDecideAdmissibility, useDecideAdmissibilityInBulk } from '../../api/assessment';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
@@ -44,6 +44,7 @@ export function AdmissibilitySection({ callId }: { callId: string }) {
       <p data-testid="admissibility-summary">
         {t('assessment.admissibilitySummary', { total: rows.data.length, undecided })}
       </p>
+      <BulkDecision callId={callId} rows={rows.data} />
       <div className="filter-bar">
         <label htmlFor={filterId}>{t('assessment.filter')}</label>
         <select
@@ -183,5 +184,38 @@ function DecideForm({ row, callId, onDone }: { row: AdmissibilityRow; callId: st
         ))}
       </fieldset>
     </MotivationForm>
+  );
+}
+
+/** Every undecided dossier that passed all automatic checks declared admissible in one motivated step. */
+function BulkDecision({ callId, rows }: { callId: string; rows: readonly AdmissibilityRow[] }) {
+  const { t } = useTranslation();
+  const bulk = useDecideAdmissibilityInBulk(callId);
+  const [done, setDone] = useState<number | null>(null);
+  const eligible = rows.filter((r) => r.decision === null && r.checks.every((c) => c.passed)).length;
+  return (
+    <>
+      {done !== null ? (
+        <Alert tone="success" data-testid="bulk-admissibility-done">
+          {t('assessment.bulkDone', { count: done })}
+        </Alert>
+      ) : null}
+      {eligible > 0 ? (
+        <details className="panel" data-testid="bulk-admissibility">
+          <summary>{t('assessment.bulkTitle', { count: eligible })}</summary>
+          <MotivationForm
+            label={t('assessment.motivation')}
+            help={t('assessment.bulkHelp')}
+            submitLabel={t('assessment.bulkSubmit', { count: eligible })}
+            confirm={t('assessment.bulkConfirm', { count: eligible })}
+            testId="bulk-admissibility-form"
+            onSubmit={async (values) => {
+              const decided = await bulk.mutateAsync({ decision: 'admissible', motivation: values.text.trim() });
+              setDone(decided.length);
+            }}
+          />
+        </details>
+      ) : null}
+    </>
   );
 }
