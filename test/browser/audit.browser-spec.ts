@@ -96,13 +96,15 @@ describe('the audit log, my data and the accessibility statement through Chromiu
       expect(await rows.count()).toBe(50);
       expect(await rows.first().textContent()).toContain('event-1');
       await page.getByTestId('audit-page-next').click();
-      await page.getByTestId('audit-page-first').waitFor();
+      await page.waitForURL((url) => url.searchParams.has('cursor'));
       await page.locator('[data-testid="audit-row"]:nth-child(11)').waitFor({ state: 'detached' });
+      await page.locator('[data-testid="audit-table"]:not([aria-busy])').waitFor();
       expect(await rows.count()).toBe(10);
       expect(await rows.last().textContent()).toContain('event-60');
       expect(await page.getByTestId('audit-page-next').count()).toBe(0);
       await page.goBack();
       await rows.nth(49).waitFor();
+      await page.locator('[data-testid="audit-table"]:not([aria-busy])').waitFor();
       expect(await rows.first().textContent()).toContain('event-1');
     } finally {
       await page.close();

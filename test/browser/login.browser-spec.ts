@@ -39,7 +39,9 @@ describe('login through Chromium to each role home (real API serving the built w
       await home.waitFor();
       expect((await home.textContent())?.trim()).toBe(heading);
       expect(new URL(page.url()).pathname).toBe(path);
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      // Every part of the home has loaded (there may be several loading indicators at once).
+      const loading = page.locator('.loading');
+      while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
       await expectAccessible(page, `the ${heading} home page`);
     } finally {
       await page.close();

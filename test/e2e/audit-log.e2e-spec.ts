@@ -216,7 +216,7 @@ describe('the audit log for the administration: filters, pages, export', () => {
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body);
     const sheet = workbook.getWorksheet('Auditlog')!;
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getRow(2).getCell(5).value).toBe('test.other');

@@ -23,7 +23,7 @@ export interface AxeOptions {
 
 /** Runs axe on the page as it is now and returns every violation (all impacts). */
 export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(
     async ({ tags, disableRules }) => {
@@ -36,8 +36,11 @@ export async function axeViolations(page: Page, options: AxeOptions = {}): Promi
           nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
         }>;
       };
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } })
-        .axe;
+      // Runs in the page: the test's TypeScript has no DOM types, hence the shapes spelled out here.
+      const { axe, document } = globalThis as unknown as {
+        axe: { run: (context: unknown, options: object) => Promise<AxeResult> };
+        document: unknown;
+      };
       const result = await axe.run(document, {
         runOnly: { type: 'tag', values: tags },
         rules: Object.fromEntries(disableRules.map((id) => [id, { enabled: false }])),

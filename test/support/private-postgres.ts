@@ -117,14 +117,14 @@ export class PrivatePostgres {
       this.port = await freePort();
       process.once('exit', this.onExit);
     }
-    // The socket goes to the temp folder; durability is irrelevant for a throwaway server.
+    // The socket goes to the temp folder. fsync=off only gives up durability against an operating-system crash: a
+    // committed transaction still survives the server's own crash (`immediate`), which is what the fault tests check.
+    // Never synchronous_commit=off here: a crash would then lose commits the API already confirmed.
     const options = [
       `-p ${this.port}`,
       `-k ${this.dir}`,
       '-c listen_addresses=127.0.0.1',
       '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
       '-c max_connections=50',
     ].join(' ');
     await this.pg('pg_ctl', [

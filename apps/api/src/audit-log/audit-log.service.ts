@@ -3,7 +3,7 @@ import { AUDIT_EXPORT_LIMIT, type AuditEventPage, type AuditEventView } from '@p
 import { formatBrussels } from '@portal/domain';
 import { AppException, AuditRepository, type LocalizedFieldError } from '@portal/server';
 import type { AuthContext } from '../common/request-context';
-import type { Cell } from '../assessment/spreadsheet';
+import { neutraliseFormula, type Cell } from '../assessment/spreadsheet';
 import { brusselsBound } from './audit-period';
 import { AuditLogRepository, type AuditCursor, type AuditFilter, type AuditRow } from './audit-log.repository';
 import type { AuditEventFilterDto } from './dto/audit-event-query.dto';
@@ -52,10 +52,9 @@ function decodeCursor(cursor: string): AuditCursor {
   );
 }
 
-/** A spreadsheet cell never starts a formula: values typed by users (a failed login's address) end up here. */
+/** Values typed by users (a failed login's address) end up here: in XLSX too, a cell never starts a formula. */
 function safeCell(value: string | null): Cell {
-  if (value === null) return null;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return value === null ? null : neutraliseFormula(value);
 }
 
 /** The audit log for the administration: filter, page and export. Reading is not audited; exporting is. */
