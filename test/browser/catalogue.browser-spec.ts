@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { SubscriptionView } from '@portal/contracts';
 import { launchChromium } from '../support/browser';
+import { createCall } from '../support/factories';
 import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 const CALL_CODE = 'PLAN-SAMENLEVEN-DEMO';
@@ -156,6 +158,45 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
         [call.id],
       );
       expect(dossier).toEqual({ status: 'awarded', granted_cents: '22250000' });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the admin imports the real catalogue as a JSON file into a call, and a file that is not JSON is refused', async () => {
+    const call = await createCall(api);
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-email').fill(DEMO.admin);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('role-home').waitFor();
+      await page.goto(`${baseUrl}/administratie/oproepen/${call.id}`);
+      await page.getByTestId('catalogue-import').waitFor();
+
+      await page.getByTestId('catalogue-file').setInputFiles({
+        name: 'catalogus.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{ objectives: [ }'),
+      });
+      await page.getByTestId('catalogue-import-submit').click();
+      await page.getByTestId('catalogue-import-error').waitFor();
+
+      await page
+        .getByTestId('catalogue-file')
+        .setInputFiles(resolve(__dirname, '../../apps/api/src/seed/calls/plan-samenleven.json'));
+      await page.getByTestId('catalogue-import-submit').click();
+      const done = page.getByTestId('catalogue-import-success');
+      await done.waitFor();
+      expect(await done.textContent()).toContain('7 doelstellingen, 19 acties, 27 rijen');
+      const stored = await api.http.get(`/api/v1/calls/${call.id}/catalogue`).expect(200);
+      expect(stored.body.catalogue.objectives).toHaveLength(7);
+      const [{ kind }] = await api.dataSource.query<Array<{ kind: string }>>('SELECT kind FROM calls WHERE id = $1', [
+        call.id,
+      ]);
+      expect(kind).toBe('catalogue');
     } finally {
       await page.close();
     }

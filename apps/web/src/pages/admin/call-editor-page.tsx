@@ -35,6 +35,7 @@ import { Button } from '../../components/button';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
+import { CatalogueImport } from './catalogue-import';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary';
 import { FormField } from '../../components/form-field';
 import { LoadingIndicator } from '../../components/loading-indicator';
@@ -487,6 +488,17 @@ function CallEditor({ call }: CallEditorProps) {
           </div>
         </form>
       </FormProvider>
+      {current ? (
+        <CatalogueImport
+          callId={current.id}
+          version={versionRef.current}
+          onImported={(view) => {
+            // The import bumps the call's version and may change its kind: take the call as it is now.
+            versionRef.current = view.version;
+            void queryClient.invalidateQueries({ queryKey: callQueryKeys.detail(view.callId) });
+          }}
+        />
+      ) : null}
     </div>
   );
 }
