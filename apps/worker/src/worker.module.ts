@@ -9,6 +9,7 @@ import {
   QueueRootModule,
   RedisModule,
 } from '@portal/server';
+import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
@@ -36,6 +37,7 @@ export class WorkerModule {
         SystemProcessor,
         HeartbeatService,
         MailTransport,
+        MailOutboxRepository,
         MailProcessor,
         OutboxRelay,
         ReminderScanner,

@@ -113,7 +113,8 @@ interface Prepared {
   potOf: Int32Array;
   pots: Array<{ code: string | null; budgetCents: Cents }>;
   withEnvelopes: boolean;
-  overrides: Map<string, SelectionOverride>;
+  /** Override per dossier index: the walk looks them up by index, not by id (100,000 string lookups cost more). */
+  overrideAt: Map<number, SelectionOverride>;
   /** Per pot: what the 'select' overrides take from it before the walk. */
   selectedByOverride: number[];
 }
@@ -281,6 +282,7 @@ function prepare(input: SelectionInput): Prepared {
   }
 
   const overrides = new Map<string, SelectionOverride>();
+  const overrideAt = new Map<number, SelectionOverride>();
   const selectedByOverride = new Array<number>(pots.length).fill(0);
   (input.overrides ?? []).forEach((override, index) => {
     const field = `overrides.${index}`;
@@ -308,6 +310,7 @@ function prepare(input: SelectionInput): Prepared {
       return;
     }
     overrides.set(override.dossierId, override);
+    overrideAt.set(i, override);
     if (typeof override.motivation !== 'string' || override.motivation.trim() === '') {
       issues.push(
         issue(
@@ -362,7 +365,7 @@ function prepare(input: SelectionInput): Prepared {
   const order = new Array<number>(count);
   for (let i = 0; i < count; i++) order[i] = i;
   if (!sorted) order.sort((a, b) => dossiers[a].rank - dossiers[b].rank);
-  return { issues, order, potOf, pots, withEnvelopes, overrides, selectedByOverride };
+  return { issues, order, potOf, pots, withEnvelopes, overrideAt, selectedByOverride };
 }
 
 /**
@@ -382,7 +385,7 @@ export function selectionIssues(input: SelectionInput): RuleIssue[] {
  * reserve list in rank order. Throws `SelectionInputError` when `selectionIssues` is not empty.
  */
 export function selectionProposal(input: SelectionInput): SelectionProposal {
-  const { issues, order, potOf, pots, withEnvelopes, overrides, selectedByOverride } = prepare(input);
+  const { issues, order, potOf, pots, withEnvelopes, overrideAt, selectedByOverride } = prepare(input);
   if (issues.length > 0) throw new SelectionInputError(issues);
   const { dossiers } = input;
   const reserveSize = input.reserveSize ?? Number.POSITIVE_INFINITY;
@@ -395,7 +398,7 @@ export function selectionProposal(input: SelectionInput): SelectionProposal {
     const dossier = dossiers[i];
     const pot = potOf[i];
     const amount = amountOf(dossier);
-    const override = overrides.size > 0 ? overrides.get(dossier.dossierId) : undefined;
+    const override = overrideAt.size > 0 ? overrideAt.get(i) : undefined;
     let outcome: SelectionOutcome = 'rejected';
     let grantedCents = 0;
     let reason: SelectionReason;

@@ -10,6 +10,32 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 
+/** What a submit works from: see DossierRepository.findForSubmit. */
+export interface SubmitContext {
+  dossier: DossierEntity & { call: CallEntity; applicant: ApplicantEntity };
+  /** The submission an earlier request with the same idempotency key made. */
+  earlier: DossierSubmissionEntity | null;
+  /** The attachments of the working copy, oldest first. */
+  attachments: AttachmentEntity[];
+}
+
+type AttachmentJson = Omit<AttachmentEntity, 'dossier' | 'createdAt' | 'removedAt'> & { createdAt: string };
+
+/** The working copy's attachments of the dossier `dossierId` (an SQL expression) as one JSON array. */
+function attachmentsJson(dossierId: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+             'id', a.id, 'dossierId', a.dossier_id, 'kind', a.kind, 'filename', a.filename,
+             'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'sha256', a.sha256,
+             'uploadedBy', a.uploaded_by, 'createdAt', a.created_at) ORDER BY a.created_at), '[]'::json)
+             FROM attachments a WHERE a.dossier_id = ${dossierId} AND a.removed_at IS NULL)`;
+}
+
+function toAttachments(rows: AttachmentJson[], manager: EntityManager): AttachmentEntity[] {
+  return rows.map((row) =>
+    manager.create(AttachmentEntity, { ...row, createdAt: new Date(row.createdAt), removedAt: null }),
+  );
+}
+
 @Injectable()
 export class DossierRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -77,27 +103,58 @@ export class DossierRepository {
   }
 
   /**
-   * The dossier to submit, with its call and applicant, when the user acts for the applicant: one statement instead
-   * of three. Only the dossier row is locked (FOR UPDATE OF), until the transaction ends, so that concurrent submits
-   * of the same dossier queue; what depends on earlier submits (the idempotency key, attachments) is read after the
-   * lock is held, by later statements, which see what the transaction that held it committed.
+   * The dossier to submit, with its call and applicant, when the user acts for the applicant, and what a submit
+   * reads besides (the submission an earlier request with the same idempotency key made, the attachments): one
+   * statement instead of six. Only the dossier row is locked (FOR UPDATE OF), until the transaction ends, so that
+   * concurrent submits of the same dossier queue.
+   * A statement that had to wait for that lock gets the dossier as the submit before it left it, but reads everything
+   * else as it was before the wait. That submit's submission then shows as a submission count the earlier read lacks,
+   * and the rest is read again by a statement of its own, which sees what it committed.
    */
-  findForSubmit(
+  async findForSubmit(
     id: string,
     userId: string,
+    idempotencyKey: string | null,
     manager: EntityManager,
-  ): Promise<(DossierEntity & { call: CallEntity; applicant: ApplicantEntity }) | null> {
-    return manager
+  ): Promise<SubmitContext | null> {
+    const { entities, raw } = await manager
       .createQueryBuilder(DossierEntity, 'dossier')
       .innerJoinAndSelect('dossier.call', 'call')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
+      .addSelect(
+        '(SELECT seen.submission_count FROM dossiers seen WHERE seen.id = dossier.id)',
+        'seen_submission_count',
+      )
+      .addSelect(
+        '(SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = dossier.id AND s.idempotency_key = :key)',
+        'earlier_submission_id',
+      )
+      .addSelect(attachmentsJson('dossier.id'), 'working_attachments')
       .where('dossier.id = :id', { id })
       .andWhere(
         'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
         { userId },
       )
+      .setParameter('key', idempotencyKey)
       .setLock('pessimistic_write', undefined, ['dossier'])
-      .getOne() as Promise<(DossierEntity & { call: CallEntity; applicant: ApplicantEntity }) | null>;
+      .getRawAndEntities<{
+        seen_submission_count: number;
+        earlier_submission_id: string | null;
+        working_attachments: AttachmentJson[];
+      }>();
+    const dossier = entities[0] as (DossierEntity & { call: CallEntity; applicant: ApplicantEntity }) | undefined;
+    if (!dossier) return null;
+    const [row] = raw;
+    if (Number(row.seen_submission_count) !== dossier.submissionCount) {
+      return { dossier, ...(await this.submitContext(id, idempotencyKey, manager)) };
+    }
+    return {
+      dossier,
+      earlier: row.earlier_submission_id
+        ? await manager.findOneByOrFail(DossierSubmissionEntity, { id: row.earlier_submission_id })
+        : null,
+      attachments: toAttachments(row.working_attachments, manager),
+    };
   }
 
   listForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<DossierEntity[]> {
@@ -161,61 +218,21 @@ export class DossierRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /**
-   * What a submit reads once it holds the dossier's lock, in one statement: the database clock of the transaction
-   * (the moment a submission in it gets), the submission an earlier request with the same idempotency key made, and
-   * the attachments of the working copy. Being a later statement than the lock, it sees what the submit that held
-   * the lock before committed.
-   */
-  async submitContext(
+  /** What findForSubmit reads besides the dossier, read again after a wait for the lock (see there). */
+  private async submitContext(
     dossierId: string,
     idempotencyKey: string | null,
     manager: EntityManager,
-  ): Promise<{ now: Date; earlier: DossierSubmissionEntity | null; attachments: AttachmentEntity[] }> {
-    const [row] = await manager.query<
-      Array<{
-        now: Date;
-        id: string | null;
-        number: number;
-        reference: string;
-        submitted_at: Date;
-        content: Record<string, unknown>;
-        content_hash: string;
-        idempotency_key: string | null;
-        submitted_by: string;
-        attachments: Array<Omit<AttachmentEntity, 'dossier' | 'createdAt'> & { createdAt: string }>;
-      }>
-    >(
-      `SELECT now() AS now, s.id, s.number, s.reference, s.submitted_at, s.content, s.content_hash, s.idempotency_key,
-              s.submitted_by,
-              (SELECT coalesce(json_agg(json_build_object(
-                        'id', a.id, 'dossierId', a.dossier_id, 'kind', a.kind, 'filename', a.filename,
-                        'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'sha256', a.sha256,
-                        'uploadedBy', a.uploaded_by, 'createdAt', a.created_at, 'removedAt', a.removed_at)
-                      ORDER BY a.created_at), '[]'::json)
-                 FROM attachments a WHERE a.dossier_id = $1 AND a.removed_at IS NULL) AS attachments
-         FROM (SELECT 1) AS one
-         LEFT JOIN dossier_submissions s ON s.dossier_id = $1 AND s.idempotency_key = $2`,
-      [dossierId, idempotencyKey],
+  ): Promise<Omit<SubmitContext, 'dossier'>> {
+    const [row] = await manager.query<Array<{ working_attachments: AttachmentJson[] }>>(
+      `SELECT ${attachmentsJson('$1')} AS working_attachments`,
+      [dossierId],
     );
     return {
-      now: row.now,
-      earlier: row.id
-        ? manager.create(DossierSubmissionEntity, {
-            id: row.id,
-            dossierId,
-            number: row.number,
-            reference: row.reference,
-            submittedAt: row.submitted_at,
-            content: row.content,
-            contentHash: row.content_hash,
-            idempotencyKey: row.idempotency_key,
-            submittedBy: row.submitted_by,
-          })
+      earlier: idempotencyKey
+        ? await manager.findOne(DossierSubmissionEntity, { where: { dossierId, idempotencyKey } })
         : null,
-      attachments: row.attachments.map((attachment) =>
-        manager.create(AttachmentEntity, { ...attachment, createdAt: new Date(attachment.createdAt), removedAt: null }),
-      ),
+      attachments: toAttachments(row.working_attachments, manager),
     };
   }
 

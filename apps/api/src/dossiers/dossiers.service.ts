@@ -334,11 +334,11 @@ export class DossiersService {
   ): Promise<SubmissionReceipt> {
     // On deadline day this transaction decides how many submits per second the database takes: every statement is a
     // round trip while the dossier is locked, and from the reference number on, while the call's counter is locked
-    // for every other submit of the call. So: few statements, and the last three sent back to back (docs/benchmarks.md).
+    // for every other submit of the call. So: as few statements as the rules allow (docs/benchmarks.md).
     return this.dataSource.transaction(async (manager) => {
-      const dossier = await this.dossiers.findForSubmit(id, auth.user.id, manager);
-      if (!dossier) throw new AppException('NOT_FOUND');
-      const { now, earlier, attachments } = await this.dossiers.submitContext(id, idempotencyKey, manager);
+      const found = await this.dossiers.findForSubmit(id, auth.user.id, idempotencyKey, manager);
+      if (!found) throw new AppException('NOT_FOUND');
+      const { dossier, earlier, attachments } = found;
       if (earlier) return toReceipt(earlier);
       const content = submittedContent(dossier, attachments);
       const contentHash = hashOf(content);
@@ -357,68 +357,64 @@ export class DossiersService {
 
       const reference =
         dossier.reference ?? dossierReference(call.code, await this.dossiers.nextReferenceNumber(call.id, manager));
-      // A submission gets the transaction's database clock (now), so its audit event and mail can be written in the
-      // same breath. The three writes are independent: the connection runs them one after the other without waiting
-      // for this code in between. If the call has closed, the submission is not recorded and all three roll back.
       const number = dossier.submissionCount + 1;
-      const [submission] = await Promise.all([
-        this.dossiers.recordSubmissionIfOpen(
-          {
-            dossierId: id,
-            callId: call.id,
-            number,
-            reference,
-            content,
-            contentHash,
-            idempotencyKey,
-            submittedBy: auth.user.id,
-          },
-          manager,
-        ),
-        this.audit.record(
-          {
-            actorUserId: auth.user.id,
-            action: 'dossier.submitted',
-            entityType: 'dossier',
-            entityId: id,
-            before: { status: dossier.status, submissionCount: dossier.submissionCount },
-            after: {
-              status: 'submitted',
-              reference,
-              submissionNumber: number,
-              contentHash,
-              submittedAt: now.toISOString(),
-            },
-            requestId,
-          },
-          manager,
-        ),
-        // The confirmation mail is an outbox row of this same transaction: no submission without its mail, and vice versa.
-        this.notifications.enqueue(
-          {
-            template: 'dossier.submitted',
-            recipient: auth.user.email,
-            locale: auth.user.locale,
-            subjectRef: reference,
-            payload: {
-              recipientName: auth.user.displayName,
-              reference,
-              title: dossier.title,
-              callTitle: call.title,
-              submittedAt: now.toISOString(),
-              submittedAtBrussels: formatBrussels(now),
-              contentHash,
-              submissionNumber: number,
-              receiptUrl: `${this.config.APP_URL}/aanvrager/dossiers/${id}/ontvangstbewijs`,
-            },
-          },
-          manager,
-        ),
-      ]);
+      // Also marks the dossier submitted, in the same statement.
+      const submission = await this.dossiers.recordSubmissionIfOpen(
+        {
+          dossierId: id,
+          callId: call.id,
+          number,
+          reference,
+          content,
+          contentHash,
+          idempotencyKey,
+          submittedBy: auth.user.id,
+        },
+        manager,
+      );
       if (!submission) {
-        // Nothing of this transaction is kept: the reference number, the audit event and the mail included.
+        // Nothing of this transaction is kept, the reference number included.
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       }
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'dossier.submitted',
+          entityType: 'dossier',
+          entityId: id,
+          before: { status: dossier.status, submissionCount: dossier.submissionCount },
+          after: {
+            status: 'submitted',
+            reference,
+            submissionNumber: number,
+            contentHash,
+            submittedAt: submission.submittedAt.toISOString(),
+          },
+          requestId,
+        },
+        manager,
+      );
+      // The confirmation mail is an outbox row of this same transaction: no submission without its mail, and vice versa.
+      await this.notifications.enqueue(
+        {
+          template: 'dossier.submitted',
+          recipient: auth.user.email,
+          locale: auth.user.locale,
+          subjectRef: reference,
+          payload: {
+            recipientName: auth.user.displayName,
+            reference,
+            title: dossier.title,
+            callTitle: call.title,
+            submittedAt: submission.submittedAt.toISOString(),
+            submittedAtBrussels: formatBrussels(submission.submittedAt),
+            contentHash,
+            submissionNumber: number,
+            receiptUrl: `${this.config.APP_URL}/aanvrager/dossiers/${id}/ontvangstbewijs`,
+          },
+        },
+        manager,
+      );
       return toReceipt(submission);
     });
   }

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@portal/server';
+import { composeMime } from './mime-message';
 
 export interface OutgoingMail {
   to: string;
@@ -31,8 +32,13 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<string | null> {
-    const info = await this.transporter.sendMail({ from: this.config.MAIL_FROM, ...mail });
-    return info.messageId ?? null;
+    const composed = composeMime({ from: this.config.MAIL_FROM, ...mail, date: new Date() });
+    if (!composed) {
+      const info = await this.transporter.sendMail({ from: this.config.MAIL_FROM, ...mail });
+      return info.messageId ?? null;
+    }
+    await this.transporter.sendMail(composed);
+    return mail.messageId;
   }
 
   onApplicationShutdown(): void {

@@ -1,0 +1,270 @@
+/**
+ * Deadline rush: N organisations, each with a complete draft, submit through the real HTTP API at 8, 32 and 128
+ * connections; then pgbench runs the same SQL as a submit on the same database at the same concurrency (the limit),
+ * and the worker relays the confirmation mails to an SMTP sink. See docs/benchmarks.md.
+ *
+ *   node -r ./test/bench/support/register.cjs test/bench/deadline-rush.ts [--orgs 2000] [--concurrency 8,32,128]
+ *        [--pgbench true|false] [--mail true|false] [--log-level warn]
+ */
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@portal/contracts';
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { createTestDatabase, startApi, startWorker, type TestApi } from '../support/test-app';
+import { testConfig } from '../support/test-env';
+import { flag, intFlag, ms, percentile, printLoad, runBench, sortedCopy, table, waitFor } from './support/bench-run';
+import { runLoad, type LoadRequest } from './support/http-load';
+import { BackendCpu, processCpuMs } from './support/cpu';
+import { CountingMailSink } from './support/mail-sink';
+import { runSubmitPgbench, type PgbenchResult } from './support/pgbench';
+import { seedDrafts, type SeededDraft } from './support/seed-drafts';
+import { submissionInvariants } from './support/invariants';
+
+const ORGS = intFlag('orgs', 2000);
+const LEVELS = flag('concurrency', '8,32,128')
+  .split(',')
+  .map((value) => Number(value.trim()))
+  .filter((value) => Number.isSafeInteger(value) && value > 0);
+const WITH_PGBENCH = flag('pgbench', 'true') !== 'false';
+const WITH_MAIL = flag('mail', 'true') !== 'false';
+const LOG_LEVEL = flag('log-level', 'warn');
+
+interface LevelResult {
+  concurrency: number;
+  callId: string;
+  drafts: SeededDraft[];
+  durationMs: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  /** CPU milliseconds per submit: the API's process, and PostgreSQL's backends for its database. */
+  apiCpuMs: number;
+  dbCpuMs: number | null;
+  invariants: string[];
+  pgbench?: PgbenchResult;
+}
+
+/** A CSRF token bound to each seeded session, as the web app gets it: GET /auth/csrf with the session cookie. */
+async function csrfFor(baseUrl: string, drafts: SeededDraft[]): Promise<Map<number, { cookie: string; csrf: string }>> {
+  const result = new Map<number, { cookie: string; csrf: string }>();
+  let next = 0;
+  const fetchOne = async () => {
+    for (;;) {
+      const draft = drafts[next++];
+      if (!draft) return;
+      const session = `${SESSION_COOKIE}=${draft.token}`;
+      const response = await fetch(`${baseUrl}/api/v1/auth/csrf`, { headers: { cookie: session } });
+      if (response.status !== 200) throw new Error(`GET /auth/csrf answered ${response.status}`);
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      const csrfCookie = response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';', 1)[0])
+        .find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`));
+      if (!csrfCookie) throw new Error('GET /auth/csrf set no CSRF cookie');
+      result.set(draft.n, { cookie: `${session}; ${csrfCookie}`, csrf: csrfToken });
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, fetchOne));
+  return result;
+}
+
+function clientAddress(n: number): string {
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+async function rush(
+  api: TestApi,
+  database: string,
+  baseUrl: string,
+  prototypeDossierId: string,
+  concurrency: number,
+  enterpriseBase: number,
+): Promise<LevelResult> {
+  const call = await createCall(api, { closesIn: '2 hours' });
+  const tag = `h${concurrency}x${randomBytes(3).toString('hex')}`;
+  const drafts = await seedDrafts(api.dataSource, {
+    tag,
+    count: ORGS,
+    callId: call.id,
+    prototypeDossierId,
+    enterpriseBase,
+  });
+  const csrf = await csrfFor(baseUrl, drafts);
+  const requests: LoadRequest[] = drafts.map((draft) => ({
+    method: 'POST',
+    path: `/api/v1/dossiers/${draft.dossierId}/submit`,
+    headers: {
+      accept: 'application/json',
+      cookie: csrf.get(draft.n)!.cookie,
+      [CSRF_HEADER]: csrf.get(draft.n)!.csrf,
+      'idempotency-key': `bench-${tag}-${draft.n}`,
+      // Each organisation submits from its own address, as behind the load balancer on deadline day (the API trusts
+      // X-Forwarded-For from loopback); otherwise the per-IP submit limit would refuse all but the first 200.
+      // 198.18.0.0/15 is reserved for benchmarks (RFC 2544); nothing is sent there, it is only a header.
+      'x-forwarded-for': clientAddress(draft.n),
+    },
+  }));
+  // Let the seeding's writes settle (checkpoint, autovacuum wake-up) before the clock starts.
+  await api.dataSource.query('CHECKPOINT');
+  const backends = new BackendCpu(database);
+  await backends.start();
+  const cpuBefore = processCpuMs();
+  const load = await runLoad({ baseUrl, requests, concurrency, expectStatus: 200, expectField: 'reference' });
+  const apiCpuMs = (processCpuMs() - cpuBefore) / requests.length;
+  const dbCpu = await backends.stop();
+  const sorted = sortedCopy(load.latencies);
+  const result: LevelResult = {
+    concurrency,
+    callId: call.id,
+    drafts,
+    durationMs: load.durationMs,
+    throughput: (load.ok * 1000) / load.durationMs,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1],
+    errors: load.errors,
+    apiCpuMs,
+    dbCpuMs: dbCpu === null ? null : dbCpu / requests.length,
+    invariants: await submissionInvariants(api.dataSource, call.id, ORGS),
+  };
+  console.log(
+    `\nHTTP  ${concurrency} connections: ${load.ok} submits in ${(load.durationMs / 1000).toFixed(2)} s = ` +
+      `${result.throughput.toFixed(0)}/s; latency p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, p99 ${ms(result.p99)}, ` +
+      `max ${ms(result.max)}; errors ${load.errors}`,
+  );
+  console.log(
+    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms`,
+  );
+  if (load.errors) console.log(`      errors by kind ${JSON.stringify(load.errorKinds)}; e.g. ${load.errorSamples[0]}`);
+  console.log(`      invariants: ${result.invariants.length ? result.invariants.join('; ') : 'all hold'}`);
+  printLoad('      load avg');
+  return result;
+}
+
+async function mails(api: TestApi, database: string, levels: LevelResult[]): Promise<string[]> {
+  const expected = await api.dataSource.query<Array<{ id: string }>>(
+    `SELECT n.id FROM notifications n JOIN dossiers d ON d.reference = n.subject_ref
+      WHERE n.template = 'dossier.submitted' AND d.call_id = ANY($1::uuid[])`,
+    [levels.map((level) => level.callId)],
+  );
+  const sink = new CountingMailSink();
+  const smtpUrl = await sink.start();
+  let worker: INestApplicationContext | undefined;
+  try {
+    const started = Date.now();
+    worker = await startWorker(testConfig(database, { LOG_LEVEL, SMTP_URL: smtpUrl }));
+    const outstanding = await api.dataSource.query<Array<{ count: string }>>(
+      'SELECT count(*) FROM notifications WHERE dispatched_at IS NULL',
+    );
+    const total = Number(outstanding[0].count);
+    await waitFor('all mails at the sink', () => sink.count >= total, 20 * 60_000, 100);
+    const seconds = (sink.lastAt - started) / 1000;
+    console.log(
+      `\nmail  the worker relayed ${sink.count} mails to the SMTP sink in ${seconds.toFixed(1)} s from its start ` +
+        `(${(sink.count / seconds).toFixed(0)}/s, default settings: SMTP_POOL_SIZE 5, OUTBOX_POLL_MS 500)`,
+    );
+    const problems: string[] = [];
+    let missing = 0;
+    let twice = 0;
+    for (const row of expected) {
+      const seen = sink.received.get(`<${row.id}.0@subsidieportaal>`) ?? 0;
+      if (seen === 0) missing += 1;
+      if (seen > 1) twice += 1;
+    }
+    if (expected.length !== levels.length * ORGS)
+      problems.push(`${expected.length} outbox rows, expected ${levels.length * ORGS}`);
+    if (missing) problems.push(`${missing} submissions without a mail`);
+    if (twice) problems.push(`${twice} submissions with more than one mail`);
+    const [notSent] = await api.dataSource.query<Array<{ count: string }>>(
+      `SELECT count(*) FROM notifications WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
+      [expected.map((row) => row.id)],
+    );
+    await waitFor(
+      'every outbox row marked sent',
+      async () => {
+        const [row] = await api.dataSource.query<Array<{ count: string }>>(
+          `SELECT count(*) FROM notifications WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
+          [expected.map((r) => r.id)],
+        );
+        return Number(row.count) === 0;
+      },
+      60_000,
+      200,
+    ).catch(() => problems.push(`${notSent.count} outbox rows not marked sent`));
+    console.log(
+      `      one mail per submission (${expected.length} submissions): ${problems.length ? problems.join('; ') : 'holds'}`,
+    );
+    return problems;
+  } finally {
+    await worker?.close();
+    await sink.stop();
+  }
+}
+
+function summary(levels: LevelResult[]): void {
+  const rows = [
+    ['connections', 'API submits/s', 'p50', 'p95', 'p99', 'errors', 'pgbench TPS', 'pgbench p99', 'API/pgbench'],
+  ];
+  for (const level of levels) {
+    const pg = level.pgbench;
+    rows.push([
+      String(level.concurrency),
+      level.throughput.toFixed(0),
+      ms(level.p50),
+      ms(level.p95),
+      ms(level.p99),
+      String(level.errors),
+      pg ? pg.tps.toFixed(0) + (pg.clients !== level.concurrency ? ` (${pg.clients} clients)` : '') : 'n/a',
+      pg ? ms(pg.p99) : 'n/a',
+      pg ? `${((level.throughput / pg.tps) * 100).toFixed(0)}%` : 'n/a',
+    ]);
+  }
+  console.log(`\n${table(rows)}`);
+}
+
+void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', ')} connections`, async () => {
+  const database = await createTestDatabase();
+  const api = await startApi({ database, seed: false, overrides: { LOG_LEVEL } });
+  try {
+    const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    // The prototype: one organisation makes its dossier complete through the API; the seeded drafts copy it.
+    const prototypeCall = await createCall(api, { closesIn: '3 hours' });
+    // Its enterprise number is below the seeded range (2,000,000 and up).
+    const owner = await applicantWithOrganisation(api, { enterpriseNumber: '0199999944' });
+    const prototype = await completeDossier(api, owner, prototypeCall.id);
+    console.log(`API   ${baseUrl}, LOG_LEVEL=${LOG_LEVEL}, database ${database}`);
+
+    const levels: LevelResult[] = [];
+    let enterpriseBase = 2_000_000;
+    const problems: string[] = [];
+    for (const concurrency of LEVELS) {
+      const level = await rush(api, database, baseUrl, prototype.id, concurrency, enterpriseBase);
+      enterpriseBase += ORGS;
+      problems.push(...level.invariants);
+      if (level.errors) problems.push(`${level.errors} HTTP errors at ${concurrency} connections`);
+      if (WITH_PGBENCH) {
+        level.pgbench = await runSubmitPgbench(api, {
+          database,
+          prototypeDossierId: prototype.id,
+          sampleCallId: level.callId,
+          clients: concurrency,
+          transactions: ORGS,
+          enterpriseBase,
+        });
+        enterpriseBase += level.pgbench.transactions;
+        problems.push(...level.pgbench.invariants);
+      }
+      levels.push(level);
+    }
+    if (WITH_MAIL) problems.push(...(await mails(api, database, levels)));
+    summary(levels);
+    console.log(problems.length ? `\nPROBLEMS: ${problems.join('; ')}` : '\nevery invariant holds');
+    if (problems.length) process.exitCode = 1;
+  } finally {
+    await api.close();
+  }
+});
