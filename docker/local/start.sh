@@ -19,6 +19,9 @@ log "Migrating the database (created when missing)"
 node dist/server/apps/api/src/cli/migrate.js
 log "Seeding demo data"
 node dist/server/apps/api/src/cli/seed.js
+# A demo call in the middle of its assessment (reviewer, administration and minister screens have data). Demo only:
+# if it fails the portal still starts, without it.
+node dist/server/apps/api/src/cli/seed-assessment-demo.js || log "Warning: the assessment demo could not be seeded"
 
 pids=()
 cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

@@ -1,0 +1,211 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CallEntity, UserEntity } from '@portal/server';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { ApplicantsService } from '../applicants/applicants.service';
+import { DecisionService } from '../assessment/decision.service';
+import { ReviewsService } from '../assessment/reviews.service';
+import type { AuthContext } from '../common/request-context';
+import { DossiersService } from '../dossiers/dossiers.service';
+import { PasswordHasher } from '../users/password-hasher';
+import { toUserView } from '../users/user-view';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { referenceCall } from './demo-calls';
+
+export const ASSESSMENT_DEMO_CALL = 'GV-CONNECT-DEMO-BEOORDELING';
+
+/** Twelve organisations of the demo; amounts and scores are fixed so every run gives the same ranking. */
+const PROJECTS: Array<{ organisation: string; city: string; title: string; euros: number; level: number }> = [
+  { organisation: 'vzw Buurtwerk De Schakel', city: 'Gent', title: 'Zomer op het plein', euros: 62_500, level: 4.5 },
+  { organisation: 'vzw Jeugdhuis Kompas', city: 'Hasselt', title: 'Samen de stad in', euros: 48_000, level: 4 },
+  {
+    organisation: 'vzw Speelpleinwerking Ravot',
+    city: 'Leuven',
+    title: 'Ravotten in de wijk',
+    euros: 35_750,
+    level: 4,
+  },
+  { organisation: 'vzw Sportaround', city: 'Antwerpen', title: 'Sport aan huis', euros: 91_200, level: 3.5 },
+  { organisation: 'vzw Kunstbende Oost', city: 'Aalst', title: 'Atelier op wielen', euros: 27_300, level: 3.5 },
+  {
+    organisation: 'vzw Brugfiguren Noord',
+    city: 'Brugge',
+    title: 'School en thuis verbonden',
+    euros: 54_900,
+    level: 3,
+  },
+  { organisation: 'vzw Natuurpunt Jeugd', city: 'Mechelen', title: 'Het bos als klaslokaal', euros: 41_000, level: 3 },
+  {
+    organisation: 'vzw Circus Zonder Grenzen',
+    city: 'Kortrijk',
+    title: 'Jongleren met talent',
+    euros: 73_450,
+    level: 3,
+  },
+  { organisation: 'vzw Digitaal Dorp', city: 'Genk', title: 'Laptops en lessen', euros: 22_800, level: 2.5 },
+  { organisation: 'vzw Muziekwerf', city: 'Turnhout', title: 'Band in de buurt', euros: 38_600, level: 2.5 },
+  { organisation: 'vzw De Leesclub', city: 'Sint-Niklaas', title: 'Verhalen voor iedereen', euros: 19_950, level: 2 },
+  {
+    organisation: 'vzw Buitenspel',
+    city: 'Roeselare',
+    title: 'Ploegsport voor nieuwkomers',
+    euros: 66_000,
+    level: 1.5,
+  },
+];
+
+/** A valid KBO number from a small seed: 0 + 7 digits, then 97 - (those 8 digits mod 97). */
+function enterpriseNumber(index: number): string {
+  const base = 7_100_000 + index * 7_919;
+  return `0${base}${String(97 - (base % 97)).padStart(2, '0')}`;
+}
+
+function minimalPdf(label: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${label}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+}
+
+/**
+ * A closed copy of the Connecteren call in the middle of its assessment, so `npm start` shows every screen after
+ * the deadline: twelve organisations submitted through the real services, admissibility decided, the demo reviewer
+ * scored nine of them (three are still to do), the administration set a consensus for the other three, and the
+ * selection proposal waits for the minister. Idempotent: nothing happens when the call exists.
+ */
+export async function seedAssessmentDemo(app: INestApplicationContext): Promise<string | null> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  if (await dataSource.getRepository(CallEntity).existsBy({ code: ASSESSMENT_DEMO_CALL })) return null;
+  const user = async (email: string): Promise<AuthContext> => ({
+    user: toUserView(await dataSource.getRepository(UserEntity).findOneByOrFail({ email })),
+    sessionId: 'seed',
+  });
+  const admin = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('admin'))!.email);
+  const reviewer = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('reviewer'))!.email);
+
+  const [{ now }] = await dataSource.query<Array<{ now: Date }>>('SELECT now() AS now');
+  const year = DateTime.fromJSDate(now).year + 1;
+  const call = await dataSource.getRepository(CallEntity).save(
+    dataSource.getRepository(CallEntity).create({
+      ...referenceCall(),
+      code: ASSESSMENT_DEMO_CALL,
+      title: 'Connecteren van kwetsbare kinderen en jongeren (demo: beoordeling en beslissing)',
+      description:
+        'Demo-oproep die na de deadline in beoordeling is: ontvankelijkheid, scores, rangschikking en een selectievoorstel dat op de minister wacht.',
+      budgetCents: 30_000_000,
+      opensAt: DateTime.fromJSDate(now).minus({ days: 30 }).toJSDate(),
+      closesAt: DateTime.fromJSDate(now).plus({ hours: 1 }).toJSDate(),
+      projectStart: `${year}-01-01`,
+      projectEnd: `${year}-12-31`,
+      publishedAt: now,
+    }),
+  );
+
+  const applicants = app.get(ApplicantsService);
+  const dossiers = app.get(DossiersService);
+  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  const dossierIds: string[] = [];
+  for (const [index, project] of PROJECTS.entries()) {
+    const email = `contact${String(index + 1).padStart(2, '0')}@demo.subsidieportaal.be`;
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values({
+        email,
+        displayName: `Coördinator ${project.organisation}`,
+        roles: ['applicant'],
+        locale: 'nl',
+        passwordHash,
+      })
+      .orIgnore()
+      .execute();
+    const owner = await user(email);
+    const applicant = await applicants.register(
+      owner,
+      {
+        kind: 'organisation',
+        legalName: project.organisation,
+        enterpriseNumber: enterpriseNumber(index),
+        policyDomains: ['Jeugd'],
+        address: { street: 'Kerkstraat 1', postalCode: '9000', city: project.city },
+        iban: 'BE68 5390 0754 7034',
+        contactName: `Coördinator ${project.organisation}`,
+        contactEmail: email,
+      },
+      null,
+    );
+    const { dossier } = await dossiers.start(owner, call.id, applicant.id, null);
+    const requestedCents = project.euros * 100;
+    await dossiers.saveDraft(owner, dossier.id, dossier.version, {
+      title: project.title,
+      summary: `${project.title}: activiteiten in ${project.city} die kwetsbare kinderen en jongeren verbinden met hun buurt.`,
+      answers: {
+        TARGET_GROUP: `Kinderen en jongeren uit kwetsbare gezinnen in ${project.city}, bereikt via scholen en buurtwerk.`,
+        REACH: 40 + index * 15,
+        DOMAIN: 'Jeugd',
+      },
+      projectStart: `${year}-03-01`,
+      projectEnd: `${year}-12-31`,
+      budgetLines: [
+        { description: 'Begeleiding', amountCents: requestedCents },
+        { description: 'Materiaal en vervoer', amountCents: 500_000 },
+      ],
+      ownContributionCents: 500_000,
+      otherIncomeCents: 0,
+      requestedCents,
+    });
+    await dossiers.addAttachment(owner, dossier.id, 'BEGROTING', {
+      buffer: minimalPdf(`Begroting ${project.title}`),
+      originalname: 'begroting.pdf',
+      size: minimalPdf(`Begroting ${project.title}`).length,
+    });
+    await dossiers.submit(owner, dossier.id, `seed-${ASSESSMENT_DEMO_CALL}-${index}`, null);
+    dossierIds.push(dossier.id);
+  }
+
+  // The deadline passed yesterday; the submissions came in the days before it.
+  await dataSource.query(
+    `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
+       FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
+      WHERE s.dossier_id = d.id`,
+    [call.id],
+  );
+  await dataSource.query(
+    `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
+    [call.id],
+  );
+  await dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
+
+  const decisions = app.get(DecisionService);
+  const reviews = app.get(ReviewsService);
+  await decisions.decideAdmissibilityInBulk(
+    admin,
+    call.id,
+    { decision: 'admissible', motivation: 'Tijdig, volledig en binnen de voorwaarden van de oproep.' },
+    null,
+  );
+  const assignments = await reviews.assign(admin, call.id, { perDossier: 1 });
+  const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
+  for (const [index, id] of dossierIds.entries()) {
+    const level = PROJECTS[index].level;
+    const scores = call.criteria.map((criterion) => ({
+      criterionCode: criterion.code,
+      score: Math.min(criterion.scaleMax, level),
+      comment: level < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
+    }));
+    const assignment = mine.find((a) => a.dossierId === id);
+    // Three stay open for the demo reviewer; the administration sets their consensus so the ranking is complete.
+    if (assignment && index % 4 !== 3) {
+      await reviews.saveScores(reviewer, assignment.id, scores, true);
+    } else {
+      await reviews.setConsensus(
+        admin,
+        id,
+        scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, motivation: 'Consensus van het panel.' })),
+        null,
+      );
+    }
+  }
+  await decisions.propose(admin, call.id, { marginRule: 'skip', reserveSize: 3 }, null);
+  await decisions.send(admin, call.id, null);
+  return ASSESSMENT_DEMO_CALL;
+}
