@@ -5,6 +5,7 @@ import {
   dossierDraftIssues,
   dossierSubmissionIssues,
   eligibilityIssue,
+  formatBrussels,
   formatEuro,
   rankDossiers,
   selectionIssues,
@@ -55,7 +56,8 @@ export function automaticChecks(call: CallEntity, entry: SubmittedDossier): Auto
     {
       code: 'on-time',
       passed: entry.submission.submittedAt <= call.closesAt,
-      detail: entry.submission.submittedAt.toISOString(),
+      // Shown to the administration as is: Brussels wall-clock time, like every moment on screen.
+      detail: formatBrussels(entry.submission.submittedAt),
     },
     {
       code: 'complete',
