@@ -102,6 +102,12 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
       await page.getByTestId('review-dossier-title').waitFor();
       expect(await page.getByTestId('review-dossier-title').textContent()).toBe(COMPLETE_DRAFT.title);
       expect(await page.getByTestId('review-attachment-BEGROTING').textContent()).toContain('begroting.pdf');
+      // The reviewer opens the budget itself, not only its name.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('review-attachment-download-BEGROTING').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('begroting.pdf');
       expect(await page.getByTestId('review-status').getAttribute('data-status')).toBe('assigned');
       // Half points with a decimal comma, from the bottom to the top of the scale.
       const options = await page.getByTestId('review-score-TARGET').locator('option').allTextContents();

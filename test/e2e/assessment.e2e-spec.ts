@@ -129,6 +129,49 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     expect(onDossier.map((a: { reviewerId: string }) => a.reviewerId)).not.toContain(conflicted.reviewerId);
   });
 
+  it('lets a reviewer download the attachments of the submitted version they assess, and nobody else', async () => {
+    const binary = (request: import('supertest').Test) =>
+      request.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const reviewer = reviewers[2];
+    const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body.filter(
+      (a: { status: string }) => a.status === 'assigned',
+    );
+    const view = await reviewer.agent.get(`/api/v1/assignments/${assignment.id}`).expect(200);
+    const [file] = view.body.content.attachments as Array<{ id: string; filename: string }>;
+    const download = await binary(
+      reviewer.agent.get(`/api/v1/assignments/${assignment.id}/attachments/${file.id}`),
+    ).expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain('filename="begroting.pdf"');
+    expect((download.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Another reviewer's assignment, the dossier route, and a conflicted assignment: not found.
+    const other = reviewers.find((r) => r !== reviewer)!;
+    await other.agent.get(`/api/v1/assignments/${assignment.id}/attachments/${file.id}`).expect(404);
+    const conflicted = (await reviewers[0].agent.get('/api/v1/assignments/mine').expect(200)).body.find(
+      (a: { status: string }) => a.status === 'conflict',
+    );
+    const [{ id: conflictedFile }] = await api.dataSource.query<Array<{ id: string }>>(
+      'SELECT id FROM attachments WHERE dossier_id = $1',
+      [conflicted.dossierId],
+    );
+    await reviewers[0].agent.get(`/api/v1/assignments/${conflicted.id}/attachments/${conflictedFile}`).expect(404);
+    await reviewer.agent.get(`/api/v1/dossiers/${assignment.dossierId}/attachments/${file.id}`).expect(403);
+
+    // The organisation and the administration read it too; another organisation does not.
+    const owner = dossiers.find((d) => d.id === assignment.dossierId)!.owner;
+    const own = await binary(owner.agent.get(`/api/v1/dossiers/${assignment.dossierId}/attachments/${file.id}`));
+    expect(own.status).toBe(200);
+    expect(Buffer.compare(own.body as Buffer, download.body as Buffer)).toBe(0);
+    await admin.agent.get(`/api/v1/dossiers/${assignment.dossierId}/attachments/${file.id}`).expect(200);
+    const stranger = dossiers.find((d) => d.owner !== owner)!.owner;
+    await stranger.agent.get(`/api/v1/dossiers/${assignment.dossierId}/attachments/${file.id}`).expect(404);
+  });
+
   it('scores on the scale in half points, with a comment below a threshold; reviewers do not see each other', async () => {
     const reviewer = reviewers[1];
     const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body;

@@ -128,6 +128,8 @@ const EXPECTATIONS: Record<
   'POST /api/v1/dossiers/:id/decline': { owner: 'applicantA', body: () => ({ motivation: 'Project gaat niet door.' }) },
   'GET /api/v1/calls/:id/reserve': {},
   'GET /api/v1/proposals': {},
+  'GET /api/v1/dossiers/:id/attachments/:attachmentId': { owner: 'applicantA', adminSees: true },
+  'GET /api/v1/assignments/:id/attachments/:attachmentId': {},
   'POST /api/v1/calls/:id/reserve-promotions': {
     body: (f) => ({ dossierId: f.dossierId, motivation: 'Vrijgekomen budget.' }),
   },

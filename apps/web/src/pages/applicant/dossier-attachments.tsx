@@ -151,7 +151,14 @@ function AttachmentRequirement({
         <ul className="attachment-list">
           {files.map((file) => (
             <li key={file.id} className="attachment-item" data-testid={`attachment-item-${requirement.code}`}>
-              <span className="attachment-item__name">{file.filename}</span>
+              <a
+                className="attachment-item__name"
+                href={`/api/v1/dossiers/${encodeURIComponent(dossierId)}/attachments/${encodeURIComponent(file.id)}`}
+                download
+                data-testid={`attachment-download-${file.id}`}
+              >
+                {file.filename}
+              </a>
               <span className="attachment-item__meta">
                 {formatFileSize(file.sizeBytes, formatLocale())} · <abbr title={`SHA-256 ${file.sha256}`}>SHA-256</abbr>{' '}
                 <code className="hash">{file.sha256.slice(0, 12)}…</code> · <DateTime value={file.uploadedAt} />

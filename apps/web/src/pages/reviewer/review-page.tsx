@@ -101,7 +101,7 @@ function Review({ review }: { review: ReviewView }) {
         </div>
       ) : (
         <>
-          <ReviewedDossier content={review.content} call={call.data} />
+          <ReviewedDossier content={review.content} call={call.data} assignmentId={review.id} />
           <ScoreForm review={review} />
           {review.status === 'assigned' ? (
             <ConflictForm assignmentId={review.id} onDeclared={() => setDeclared(true)} />

@@ -81,12 +81,14 @@ export function readSubmittedContent(content: Record<string, unknown>): Submitte
 
 export interface ReviewedDossierProps {
   content: Record<string, unknown>;
+  /** The assignment the reviewer reads it for: attachments are downloaded through it. */
+  assignmentId: string;
   /** The public call, for the labels of its questions and attachments; codes are shown while it loads. */
   call: CallView | undefined;
 }
 
 /** The submitted dossier, read-only: what the reviewer scores. */
-export function ReviewedDossier({ content, call }: ReviewedDossierProps) {
+export function ReviewedDossier({ content, call, assignmentId }: ReviewedDossierProps) {
   const { t } = useTranslation();
   const dossier = readSubmittedContent(content);
   const questionLabel = (code: string) => call?.questions.find((question) => question.code === code)?.label ?? code;
@@ -190,7 +192,14 @@ export function ReviewedDossier({ content, call }: ReviewedDossierProps) {
         <ul className="attachment-list">
           {dossier.attachments.map((attachment) => (
             <li key={attachment.id} className="attachment-item" data-testid={`review-attachment-${attachment.kind}`}>
-              <span className="attachment-item__name">{attachment.filename}</span>{' '}
+              <a
+                className="attachment-item__name"
+                href={`/api/v1/assignments/${encodeURIComponent(assignmentId)}/attachments/${encodeURIComponent(attachment.id)}`}
+                download
+                data-testid={`review-attachment-download-${attachment.kind}`}
+              >
+                {attachment.filename}
+              </a>{' '}
               <span className="attachment-item__meta">
                 ({attachmentLabel(attachment.kind)}
                 {attachment.sizeBytes !== null ? `, ${formatFileSize(attachment.sizeBytes, formatLocale())}` : ''})
