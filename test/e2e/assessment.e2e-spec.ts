@@ -10,6 +10,7 @@ import {
   createUser,
 } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { binary, readBuffer } from '../support/http';
 
 const CRITERIA = referenceCall().criteria; // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2
 
@@ -130,12 +131,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
   });
 
   it('lets a reviewer download the attachments of the submitted version they assess, and nobody else', async () => {
-    const binary = (request: import('supertest').Test) =>
-      request.buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
     const reviewer = reviewers[2];
     const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body.filter(
       (a: { status: string }) => a.status === 'assigned',
@@ -240,11 +235,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const xlsx = await admin.agent
       .get(`/api/v1/calls/${callId}/ranking/export?format=xlsx`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(readBuffer)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { readBuffer } from '../support/http';
 
 const CRITERIA = referenceCall().criteria;
 
@@ -184,11 +185,7 @@ describe('the audit log for the administration: filters, pages, export', () => {
       .get('/api/v1/admin/audit-events/export')
       .query({ entityId, action: 'test.export', format: 'csv' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(readBuffer)
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('auditlog.csv');
@@ -209,11 +206,7 @@ describe('the audit log for the administration: filters, pages, export', () => {
       .get('/api/v1/admin/audit-events/export')
       .query({ entityId, format: 'xlsx' })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(readBuffer)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);

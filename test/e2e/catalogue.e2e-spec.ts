@@ -19,6 +19,7 @@ import {
   startSubscription,
 } from '../support/catalogue';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { readBuffer } from '../support/http';
 
 type Errors = Array<{ field: string; code: string; message: string }>;
 
@@ -641,11 +642,7 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
       const xlsx = await admin.agent
         .get(`/api/v1/calls/${call.id}/catalogue-report/export?format=xlsx`)
         .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        })
+        .parse(readBuffer)
         .expect(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body);

@@ -3,6 +3,7 @@ import { AuditEventEntity, DossierEntity, NotificationEntity } from '@portal/ser
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { binary } from '../support/http';
 
 const CRITERIA = referenceCall().criteria;
 
@@ -14,14 +15,6 @@ function pdfText(pdf: Buffer): string {
     .replace(/\x80/g, '€') // WinAnsi, the encoding of the standard PDF fonts
     .replace(/\x97/g, '—')
     .replace(/\xa0/g, ' ');
-}
-
-function binary(request: import('supertest').Test): import('supertest').Test {
-  return request.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
 }
 
 describe('after the decision: the applicant reads it, an awarded applicant declines, the reserve list moves up', () => {

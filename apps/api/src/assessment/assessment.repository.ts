@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AdmissibilityDecisionEntity,
   ApplicantEntity,
+  AppException,
   CallEntity,
   ConsensusScoreEntity,
   DossierEntity,
@@ -12,6 +13,7 @@ import {
   SelectionProposalEntity,
   UserEntity,
 } from '@portal/server';
+import { formatEuro } from '@portal/domain';
 import { DataSource, EntityManager, In } from 'typeorm';
 
 export interface SubmittedDossier {
@@ -120,6 +122,22 @@ export class AssessmentRepository {
     return dossierIds.length
       ? manager.find(ConsensusScoreEntity, { where: { dossierId: In(dossierIds) } })
       : Promise.resolve([]);
+  }
+
+  /**
+   * The decision's last line of defence: the sum of what is awarded in the call, in the database, within the call
+   * budget. Run inside the deciding transaction, after its writes and under the lock on the call row.
+   */
+  async assertAwardedWithinBudget(call: CallEntity, manager: EntityManager): Promise<void> {
+    const [{ total }] = await manager.query<Array<{ total: string | null }>>(
+      `SELECT sum(granted_cents) AS total FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
+      [call.id],
+    );
+    if (Number(total ?? 0) > call.budgetCents) {
+      throw new AppException('BUDGET_EXCEEDED', {
+        params: { granted: formatEuro(Number(total)), budget: formatEuro(call.budgetCents) },
+      });
+    }
   }
 
   latestProposal(

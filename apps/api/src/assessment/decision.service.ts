@@ -26,6 +26,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AssessmentRepository, type SubmittedDossier } from './assessment.repository';
+import { enqueueDecisionMails } from './decision-mail';
 import { ReviewsService } from './reviews.service';
 
 type SubmittedContent = {
@@ -516,53 +517,11 @@ export class DecisionService {
           manager,
         );
       }
-      const [{ total }] = await manager.query<Array<{ total: string | null }>>(
-        `SELECT sum(granted_cents) AS total FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
-        [call.id],
-      );
-      if (Number(total ?? 0) > call.budgetCents) {
-        throw new AppException('BUDGET_EXCEEDED', {
-          params: { granted: formatEuro(Number(total)), budget: formatEuro(call.budgetCents) },
-        });
-      }
-      const recipients = await manager.query<
-        Array<{
-          dossier_id: string;
-          email: string;
-          display_name: string;
-          locale: 'nl' | 'en';
-          reference: string;
-          title: string;
-        }>
-      >(
-        `SELECT d.id AS dossier_id, u.email, u.display_name, u.locale, d.reference, d.title
-           FROM dossiers d JOIN users u ON u.id = d.created_by WHERE d.id = ANY($1::uuid[])`,
-        [lines.map((l) => l.dossierId)],
-      );
-      const byDossier = new Map(lines.map((l) => [l.dossierId, l]));
-      for (const recipient of recipients) {
-        const line = byDossier.get(recipient.dossier_id)!;
-        await this.notifications.enqueue(
-          {
-            template: 'dossier.decision',
-            recipient: recipient.email,
-            locale: recipient.locale,
-            subjectRef: recipient.reference,
-            payload: {
-              recipientName: recipient.display_name,
-              reference: recipient.reference,
-              title: recipient.title,
-              callTitle: call.title,
-              outcome: line.outcome,
-              reason: line.reason,
-              grantedEuro: formatEuro(line.grantedCents),
-              decisionDate,
-              decisionReference,
-            },
-          },
-          manager,
-        );
-      }
+      await this.repository.assertAwardedWithinBudget(call, manager);
+      await enqueueDecisionMails(this.notifications, manager, call.title, lines, {
+        date: decisionDate,
+        reference: decisionReference,
+      });
     });
   }
 

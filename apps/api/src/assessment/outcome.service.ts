@@ -28,7 +28,9 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { AssessmentRepository } from './assessment.repository';
 import { decisionLetterPdf } from './decision-letter';
+import { enqueueDecisionMails } from './decision-mail';
 import { ReviewsService } from './reviews.service';
 
 type Line = ProposalLineView;
@@ -42,6 +44,7 @@ export class OutcomeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reviews: ReviewsService,
+    private readonly repository: AssessmentRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -240,7 +243,20 @@ export class OutcomeService {
         );
         if (!result.affected) throw new AppException('RESERVE_NOT_AVAILABLE');
         await this.assertWithinBudget(call, manager);
-        await this.notifyAwarded(call, promotion, manager);
+        await enqueueDecisionMails(
+          this.notifications,
+          manager,
+          call.title,
+          [
+            {
+              dossierId: promotion.dossierId,
+              outcome: 'selected',
+              reason: 'reserve-promoted',
+              grantedCents: promotion.grantedCents,
+            },
+          ],
+          { date: decision.decisionDate, reference: promotion.decisionReference },
+        );
       }
       await manager.save(ReservePromotionEntity, promotion);
       await this.audit.record(
@@ -405,15 +421,7 @@ export class OutcomeService {
   }
 
   private async assertWithinBudget(call: CallEntity, manager: EntityManager): Promise<void> {
-    const [{ total }] = await manager.query<Array<{ total: string | null }>>(
-      `SELECT sum(granted_cents) AS total FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
-      [call.id],
-    );
-    if (Number(total ?? 0) > call.budgetCents) {
-      throw new AppException('BUDGET_EXCEEDED', {
-        params: { granted: formatEuro(Number(total)), budget: formatEuro(call.budgetCents) },
-      });
-    }
+    await this.repository.assertAwardedWithinBudget(call, manager);
     const approved = await this.approvedProposal(call.id, manager);
     if (approved?.envelopes.length) {
       const lines = approved.lines as unknown as Line[];
@@ -433,41 +441,6 @@ export class OutcomeService {
         }
       }
     }
-  }
-
-  private async notifyAwarded(
-    call: CallEntity,
-    promotion: ReservePromotionEntity,
-    manager: EntityManager,
-  ): Promise<void> {
-    const [recipient] = await manager.query<
-      Array<{ email: string; display_name: string; locale: 'nl' | 'en'; reference: string; title: string }>
-    >(
-      `SELECT u.email, u.display_name, u.locale, d.reference, d.title
-         FROM dossiers d JOIN users u ON u.id = d.created_by WHERE d.id = $1`,
-      [promotion.dossierId],
-    );
-    if (!recipient) return;
-    await this.notifications.enqueue(
-      {
-        template: 'dossier.decision',
-        recipient: recipient.email,
-        locale: recipient.locale,
-        subjectRef: recipient.reference,
-        payload: {
-          recipientName: recipient.display_name,
-          reference: recipient.reference,
-          title: recipient.title,
-          callTitle: call.title,
-          outcome: 'selected',
-          reason: 'reserve-promoted',
-          grantedEuro: formatEuro(promotion.grantedCents),
-          decisionDate: promotion.decisionDate ?? '',
-          decisionReference: promotion.decisionReference ?? '',
-        },
-      },
-      manager,
-    );
   }
 
   private promotionView(
