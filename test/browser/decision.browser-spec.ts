@@ -4,7 +4,7 @@ import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 const CRITERIA = referenceCall().criteria;
@@ -48,11 +48,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
       dossierIds.push(id);
       void i;
     }
-    await api.dataSource.query(
-      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id = ANY($1::uuid[])`,
-      [dossierIds],
-    );
-    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    await closeCallOnTime(api, callId);
     adminApi = admin;
   });
 

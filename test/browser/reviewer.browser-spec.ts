@@ -5,6 +5,7 @@ import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import {
   applicantWithOrganisation,
+  closeCallOnTime,
   COMPLETE_DRAFT,
   completeDossier,
   createCall,
@@ -39,12 +40,7 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
       dossierIds.push(id);
     }
     // ...past its deadline (submitted on time), declared admissible and assigned to a fresh reviewer.
-    await api.dataSource.query(
-      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour'
-        WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-      [call.id],
-    );
-    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
+    await closeCallOnTime(api, call.id);
     const admin = await session(api, DEMO.admin);
     reviewerEmail = await createUser(api, ['reviewer']);
     const [{ id: reviewerId }] = await api.dataSource.query<Array<{ id: string }>>(

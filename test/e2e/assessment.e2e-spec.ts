@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import {
   applicantWithOrganisation,
+  closeCallOnTime,
   COMPLETE_DRAFT,
   completeDossier,
   createCall,
@@ -13,15 +14,6 @@ import { DEMO, session, startApi, type Session, type TestApi } from '../support/
 import { binary, readBuffer } from '../support/http';
 
 const CRITERIA = referenceCall().criteria; // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2
-
-/** Moves the deadline into the past, with the submissions an hour before it: as if the call closed on time. */
-async function closeCall(api: TestApi, callId: string): Promise<void> {
-  await api.dataSource.query(
-    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-    [callId],
-  );
-  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
-}
 
 function scoresFor(level: number) {
   return CRITERIA.map((c) => ({
@@ -63,7 +55,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
   it('waits for the deadline, then checks admissibility automatically and records the motivated decision', async () => {
     const early = await admin.agent.get(`/api/v1/calls/${callId}/admissibility`).expect(409);
     expect(early.body.code).toBe('CALL_STILL_OPEN');
-    await closeCall(api, callId);
+    await closeCallOnTime(api, callId);
 
     const list = await admin.agent.get(`/api/v1/calls/${callId}/admissibility`).expect(200);
     expect(list.body).toHaveLength(6);
@@ -314,7 +306,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
     await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
-    await closeCall(api, call.id);
+    await closeCallOnTime(api, call.id);
     await admin.agent
       .post(`/api/v1/dossiers/${id}/admissibility`)
       .set(CSRF_HEADER, admin.csrf)
@@ -363,7 +355,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
       ids.push(id);
     }
-    await closeCall(api, call.id);
+    await closeCallOnTime(api, call.id);
     // One was decided by hand already; one fails an automatic check (its submitted request is above the cap).
     await admin.agent
       .post(`/api/v1/dossiers/${ids[0]}/admissibility`)

@@ -2,7 +2,7 @@ import { CSRF_HEADER, type AuditEventView, type CallInput } from '@portal/contra
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { readBuffer } from '../support/http';
 
@@ -238,15 +238,6 @@ describe('the audit log for the administration: filters, pages, export', () => {
   });
 });
 
-/** Moves the deadline into the past, with the submission an hour before it. */
-async function closeCall(api: TestApi, callId: string): Promise<void> {
-  await api.dataSource.query(
-    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-    [callId],
-  );
-  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
-}
-
 describe('every state change of a dossier, its scores, the selection and the decision is audited with before and after', () => {
   let api: TestApi;
 
@@ -266,7 +257,7 @@ describe('every state change of a dossier, its scores, the selection and the dec
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
     await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
-    await closeCall(api, call.id);
+    await closeCallOnTime(api, call.id);
 
     await admin.agent
       .post(`/api/v1/dossiers/${id}/admissibility`)

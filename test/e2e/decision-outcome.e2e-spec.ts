@@ -1,7 +1,7 @@
 import { CSRF_HEADER } from '@portal/contracts';
 import { AuditEventEntity, DossierEntity, NotificationEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary } from '../support/http';
 
@@ -47,11 +47,7 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
       await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
       dossiers.push({ id, owner });
     }
-    await api.dataSource.query(
-      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-      [callId],
-    );
-    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    await closeCallOnTime(api, callId);
     for (const [i, dossier] of dossiers.entries()) {
       const inadmissible = i === 6;
       await admin.agent

@@ -137,3 +137,19 @@ export async function completeDossier(
     .expect(201);
   return { id, version: saved.body.version as number };
 }
+
+/**
+ * Moves the call's deadline into the past, with its submissions an hour before it: as if the call closed on time
+ * (both the submission rows and the dossiers' own submitted_at).
+ */
+export async function closeCallOnTime(api: TestApi, callId: string): Promise<void> {
+  await api.dataSource.query(
+    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+    [callId],
+  );
+  await api.dataSource.query(
+    `UPDATE dossiers SET submitted_at = now() - interval '1 hour' WHERE call_id = $1 AND submitted_at IS NOT NULL`,
+    [callId],
+  );
+  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+}
