@@ -11,7 +11,16 @@ import { toCallView } from './call-view';
 
 type CallFields = Omit<
   CallEntity,
-  'id' | 'status' | 'version' | 'dossierSeq' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'kind' | 'catalogue'
+  | 'id'
+  | 'status'
+  | 'assessmentStage'
+  | 'version'
+  | 'dossierSeq'
+  | 'publishedAt'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'kind'
+  | 'catalogue'
 >;
 
 function moment(field: 'opensAt' | 'closesAt', value: string): Date {
