@@ -167,7 +167,9 @@ export class CallLifecycle1795480000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q(`CREATE TRIGGER calls_lifecycle BEFORE UPDATE OR DELETE ON calls FOR EACH ROW EXECUTE FUNCTION calls_lifecycle()`);
+    await q(
+      `CREATE TRIGGER calls_lifecycle BEFORE UPDATE OR DELETE ON calls FOR EACH ROW EXECUTE FUNCTION calls_lifecycle()`,
+    );
 
     // ---- dossiers: content while open, each status change in its phase, a decision only as approved ----
     await q(`

@@ -8,6 +8,7 @@ import {
   AuditModule,
   ConfigModule,
   DatabaseModule,
+  LifecycleModule,
   NotificationsModule,
   QueueRootModule,
   RedisModule,
@@ -39,6 +40,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DiscoveryModule,
+        LifecycleModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,

@@ -139,3 +139,27 @@ export function phaseLabel(phase: CallPhase, kind: 'project' | 'catalogue', loca
   };
   return labels[phase][locale];
 }
+
+/**
+ * The approval workflow shared by selection proposals and catalogue allocations: computed as a draft, sent to the
+ * minister, returned with remarks (then sent again) or approved. Approved is final. The database's
+ * `approval_lifecycle` trigger holds the same table.
+ */
+export const APPROVAL_STATUSES = ['draft', 'sent', 'returned', 'approved'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+export type ApprovalStep = 'send' | 'return' | 'approve';
+
+export const APPROVAL_STEPS: Record<
+  ApprovalStep,
+  { from: readonly ApprovalStatus[]; to: ApprovalStatus; stage: AssessmentStage }
+> = {
+  send: { from: ['draft', 'returned'], to: 'sent', stage: 'proposal_sent' },
+  return: { from: ['sent'], to: 'returned', stage: 'assessment' },
+  approve: { from: ['sent'], to: 'approved', stage: 'decided' },
+};
+
+/** The status a step leads to from `status`, or null when the step is not possible from there. */
+export function approvalStep(status: ApprovalStatus, step: ApprovalStep): ApprovalStatus | null {
+  const rule = APPROVAL_STEPS[step];
+  return rule.from.includes(status) ? rule.to : null;
+}

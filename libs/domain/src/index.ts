@@ -12,3 +12,4 @@ export * from './selection';
 export * from './reserve';
 export * from './password-policy';
 export * from './call-lifecycle';
+export * from './assessment-rules';

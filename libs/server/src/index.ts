@@ -14,3 +14,6 @@ export * from './queue/redis.module';
 export * from './notifications/notification.repository';
 export * from './notifications/notifications.module';
 export * from './notifications/mail-templates';
+export * from './lifecycle/call-lifecycle.repository';
+export * from './lifecycle/lifecycle.module';
+export * from './database/fragments';

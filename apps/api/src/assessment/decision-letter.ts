@@ -7,6 +7,8 @@ export interface LetterInput {
   callTitle: string;
   applicant: { legalName: string; address: { street: string; postalCode: string; city: string } };
   title: string;
+  /** The call's budget decisions after the assessment started (ADR 0009), one sentence each. */
+  budgetNotes?: string[];
 }
 
 function outcomeParagraph(decision: DossierDecisionView): string {
@@ -72,6 +74,12 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
     doc.moveDown(0.5);
     doc.font('Helvetica-Bold').text('Motivering');
     doc.font('Helvetica').text(decision.motivation);
+  }
+  if (input.budgetNotes?.length) {
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Budget van de oproep');
+    doc.font('Helvetica');
+    for (const note of input.budgetNotes) doc.text(note);
   }
   if (decision.scores.length) {
     doc.moveDown();

@@ -8,12 +8,16 @@ import { requestIdOf, type AuthContext, type PortalRequest } from '../common/req
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { ApproveProposalDto, DeclineDto, ProposePromotionDto, ReturnProposalDto } from './dto/assessment.dto';
 import { OutcomeService } from './outcome.service';
+import { ReserveService } from './reserve.service';
 
 /** After the decision: the applicant's decision and letter, declining, and the reserve list. */
 @ApiTags('assessment')
 @Controller({ version: '1' })
 export class OutcomeController {
-  constructor(private readonly outcomes: OutcomeService) {}
+  constructor(
+    private readonly outcomes: OutcomeService,
+    private readonly reserves: ReserveService,
+  ) {}
 
   @Roles('applicant', 'admin')
   @Get('dossiers/:id/decision')
@@ -56,7 +60,7 @@ export class OutcomeController {
   @Get('calls/:id/reserve')
   @ApiOperation({ summary: 'The reserve list after the decision: what came free, who is next, promotions' })
   reserve(@Param('id', UUID_PIPE) id: string): Promise<ReserveView> {
-    return this.outcomes.reserve(id);
+    return this.reserves.reserve(id);
   }
 
   @Roles('admin')
@@ -69,7 +73,7 @@ export class OutcomeController {
     @Body() dto: ProposePromotionDto,
     @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.proposePromotion(auth, id, dto.dossierId, dto.motivation, requestIdOf(request));
+    return this.reserves.proposePromotion(auth, id, dto.dossierId, dto.motivation, requestIdOf(request));
   }
 
   @Roles('minister')
@@ -82,7 +86,7 @@ export class OutcomeController {
     @Body() dto: ApproveProposalDto,
     @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.decidePromotion(
+    return this.reserves.decidePromotion(
       auth,
       id,
       { confirm: true, decisionDate: dto.decisionDate, decisionReference: dto.decisionReference },
@@ -100,6 +104,6 @@ export class OutcomeController {
     @Body() dto: ReturnProposalDto,
     @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, requestIdOf(request));
+    return this.reserves.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, requestIdOf(request));
   }
 }

@@ -8,6 +8,7 @@ import {
   DossierSubmissionEntity,
   UserEntity,
   type DossierSubscription,
+  memberOfApplicant,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -79,7 +80,7 @@ export class CatalogueRepository {
       .innerJoinAndSelect('dossier.applicant', 'applicant')
       .where('dossier.id = :id', { id })
       .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
+        memberOfApplicant('dossier.applicant_id', ':userId'),
         { userId },
       )
       .getOne();

@@ -1,7 +1,7 @@
 import { Controller, Get, Injectable, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppException } from '@portal/server';
+import { AppException, memberOfApplicant } from '@portal/server';
 import type { Response } from 'express';
 import { createReadStream } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -36,7 +36,7 @@ export class AttachmentDownloads {
       `SELECT a.filename, a.content_type, a.size_bytes, a.sha256
          FROM attachments a JOIN dossiers d ON d.id = a.dossier_id
         WHERE a.id = $1 AND d.id = $2
-          AND ($3 OR EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = d.applicant_id AND m.user_id = $4))`,
+          AND ($3 OR ${memberOfApplicant('d.applicant_id', '$4')})`,
       [attachmentId, dossierId, admin, auth.user.id],
     );
     if (!row) throw new AppException('NOT_FOUND');

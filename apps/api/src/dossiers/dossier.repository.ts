@@ -7,6 +7,7 @@ import {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  memberOfApplicant,
 } from '@portal/server';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 
@@ -95,7 +96,7 @@ export class DossierRepository {
       .createQueryBuilder(DossierEntity, 'dossier')
       .where('dossier.id = :id', { id })
       .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
+        memberOfApplicant('dossier.applicant_id', ':userId'),
         { userId },
       );
     if (lock) query.setLock('pessimistic_write');
@@ -132,7 +133,7 @@ export class DossierRepository {
       .addSelect(attachmentsJson('dossier.id'), 'working_attachments')
       .where('dossier.id = :id', { id })
       .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
+        memberOfApplicant('dossier.applicant_id', ':userId'),
         { userId },
       )
       .setParameter('key', idempotencyKey)
@@ -163,7 +164,7 @@ export class DossierRepository {
       .innerJoinAndSelect('dossier.call', 'call')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
       .where(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
+        memberOfApplicant('dossier.applicant_id', ':userId'),
         { userId },
       )
       .orderBy('dossier.updated_at', 'DESC')

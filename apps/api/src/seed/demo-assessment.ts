@@ -4,8 +4,11 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicantsService } from '../applicants/applicants.service';
-import { DecisionService } from '../assessment/decision.service';
+import { AdmissibilityService } from '../assessment/admissibility.service';
+import { RankingService } from '../assessment/ranking.service';
+import { ReviewAssignmentService } from '../assessment/review-assignment.service';
 import { ReviewsService } from '../assessment/reviews.service';
+import { ScoresService } from '../assessment/scores.service';
 import type { AuthContext } from '../common/request-context';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -162,32 +165,36 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
     dossierIds.push(dossier.id);
   }
 
-  // The deadline passed yesterday; the submissions came in the days before it.
-  await dataSource.query(
-    `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
-       FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
-      WHERE s.dossier_id = d.id`,
-    [call.id],
-  );
-  await dataSource.query(
-    `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
-    [call.id],
-  );
-  await dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
+  // The deadline passed yesterday; the submissions came in the days before it. Submitted versions are immutable
+  // (ADR 0009): only a superuser can fabricate this history, with the triggers off for this one transaction.
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`SET LOCAL session_replication_role = replica`);
+    await manager.query(
+      `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
+         FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
+        WHERE s.dossier_id = d.id`,
+      [call.id],
+    );
+    await manager.query(
+      `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
+      [call.id],
+    );
+    await manager.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
+  });
 
-  const decisions = app.get(DecisionService);
   const reviews = app.get(ReviewsService);
-  await decisions.decideAdmissibilityInBulk(
+  const scores = app.get(ScoresService);
+  await app.get(AdmissibilityService).decideInBulk(
     admin,
     call.id,
     { decision: 'admissible', motivation: 'Tijdig, volledig en binnen de voorwaarden van de oproep.' },
     null,
   );
-  const assignments = await reviews.assign(admin, call.id, { perDossier: 1 });
+  const assignments = await app.get(ReviewAssignmentService).assign(admin, call.id, { perDossier: 1 });
   const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
   for (const [index, id] of dossierIds.entries()) {
     const level = PROJECTS[index].level;
-    const scores = call.criteria.map((criterion) => ({
+    const given = call.criteria.map((criterion) => ({
       criterionCode: criterion.code,
       score: Math.min(criterion.scaleMax, level),
       comment: level < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
@@ -195,17 +202,18 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
     const assignment = mine.find((a) => a.dossierId === id);
     // Three stay open for the demo reviewer; the administration sets their consensus so the ranking is complete.
     if (assignment && index % 4 !== 3) {
-      await reviews.saveScores(reviewer, assignment.id, scores, true);
+      await reviews.saveScores(reviewer, assignment.id, given, true);
     } else {
-      await reviews.setConsensus(
+      await scores.setConsensus(
         admin,
         id,
-        scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, motivation: 'Consensus van het panel.' })),
+        given.map((s) => ({ criterionCode: s.criterionCode, score: s.score, motivation: 'Consensus van het panel.' })),
         null,
       );
     }
   }
-  await decisions.propose(admin, call.id, { marginRule: 'skip', reserveSize: 3 }, null);
-  await decisions.send(admin, call.id, null);
+  // A preview: with three reviews still open the proposal cannot go to the minister yet (ADR 0009); the assessment
+  // page lists what is missing.
+  await app.get(RankingService).propose(admin, call.id, { marginRule: 'skip', reserveSize: 3 }, null);
   return ASSESSMENT_DEMO_CALL;
 }

@@ -232,3 +232,30 @@ export class ProposePromotionDto {
   @MaxLength(5000)
   motivation: string;
 }
+
+/** A motivated budget raise (ADR 0009); after the decision it is the minister's, with date and reference. */
+export class BudgetDecisionDto {
+  @ApiProperty({ description: 'The new budget in cents: higher than the current one', example: 250000000 })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  budgetCents: number;
+
+  @ApiProperty({ description: 'Why the budget is raised' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  motivation: string;
+
+  @ApiPropertyOptional({ example: '2020-09-15' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decisionDate: expected YYYY-MM-DD' })
+  decisionDate?: string;
+
+  @ApiPropertyOptional({ example: 'MB-2020-CJM-0915' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(100)
+  decisionReference?: string;
+}
