@@ -140,16 +140,30 @@ export async function completeDossier(
 
 /**
  * Moves the call's deadline into the past, with its submissions an hour before it: as if the call closed on time
- * (both the submission rows and the dossiers' own submitted_at).
+ * (both the submission rows and the dossiers' own submitted_at). Submitted versions are immutable (ADR 0009), so this
+ * fabricated history is written with the lifecycle triggers off for one transaction (a superuser's privilege).
  */
 export async function closeCallOnTime(api: TestApi, callId: string): Promise<void> {
-  await api.dataSource.query(
-    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-    [callId],
-  );
-  await api.dataSource.query(
-    `UPDATE dossiers SET submitted_at = now() - interval '1 hour' WHERE call_id = $1 AND submitted_at IS NOT NULL`,
-    [callId],
-  );
-  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+  await withTriggersOff(api, async (query) => {
+    await query(
+      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+      [callId],
+    );
+    await query(
+      `UPDATE dossiers SET submitted_at = now() - interval '1 hour' WHERE call_id = $1 AND submitted_at IS NOT NULL`,
+      [callId],
+    );
+    await query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+  });
+}
+
+/** Runs fixture statements with the database's triggers off (session_replication_role = replica) in one transaction. */
+export async function withTriggersOff(
+  api: TestApi,
+  work: (query: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  await api.dataSource.transaction(async (manager) => {
+    await manager.query('SET LOCAL session_replication_role = replica');
+    await work((sql, parameters) => manager.query(sql, parameters));
+  });
 }

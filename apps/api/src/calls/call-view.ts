@@ -1,8 +1,10 @@
 import type { CallView } from '@portal/contracts';
+import { callPhase } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
 
+/** Open for applicants: published, opened, and before the end of the closing second (ADR 0009). */
 export function isCallOpen(call: CallEntity, now: Date): boolean {
-  return call.status === 'published' && now >= call.opensAt && now <= call.closesAt;
+  return callPhase(call, now) === 'published' && now >= call.opensAt;
 }
 
 export function toCallView(call: CallEntity, now: Date, dossierCount?: number): CallView {
@@ -30,6 +32,7 @@ export function toCallView(call: CallEntity, now: Date, dossierCount?: number): 
     reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     isOpen: isCallOpen(call, now),
+    phase: callPhase(call, now),
     serverTime: now.toISOString(),
     ...(dossierCount === undefined ? {} : { dossierCount }),
   };

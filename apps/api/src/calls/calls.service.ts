@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView } from '@portal/contracts';
-import { callPublicationIssues, harmfulCallChanges, parseCallMoment, type CallRulesInput } from '@portal/domain';
+import {
+  callPhase,
+  callPublicationIssues,
+  harmfulCallChanges,
+  parseCallMoment,
+  type CallPhase,
+  type CallRulesInput,
+} from '@portal/domain';
 import { AppException, AuditRepository, CallEntity } from '@portal/server';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
@@ -64,6 +71,33 @@ function toFields(input: CallInput): CallFields {
       (a, b) => b - a,
     ),
   };
+}
+
+/** What the assessment may still change once it started (the ranking's rules); the rest is frozen (ADR 0009). */
+const ASSESSMENT_RULES: ReadonlyArray<keyof CallFields> = [
+  'criteria',
+  'tieBreak',
+  'budgetCents',
+  'reminderOffsetsMinutes',
+];
+
+function assertChangeAllowed(call: CallEntity, fields: CallFields, phase: CallPhase): void {
+  const changed = (Object.keys(fields) as Array<keyof CallFields>).filter(
+    (key) => JSON.stringify(fields[key]) !== JSON.stringify(call[key]),
+  );
+  if (changed.length === 0) return;
+  if (phase === 'decided') throw new AppException('CALL_DECIDED', { params: { act: 'call.edit', phase } });
+  const frozen =
+    phase === 'proposal_sent'
+      ? changed
+      : phase === 'assessment'
+        ? changed.filter((k) => !ASSESSMENT_RULES.includes(k))
+        : [];
+  if (frozen.length) {
+    throw new AppException('CALL_PHASE_FORBIDS', {
+      params: { act: `call.edit (${frozen.join(', ')})`, phase },
+    });
+  }
 }
 
 function rulesOf(call: CallFields): CallRulesInput {
@@ -143,6 +177,7 @@ export class CallsService {
         const before = snapshot(call);
         const current = this.asInput(call);
         const fields = toFields({ ...current, ...patch });
+        assertChangeAllowed(call, fields, callPhase(call, await this.calls.now(manager)));
         throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(fields)));
         const dossierCount = await this.calls.countDossiers(id, manager);
         if (dossierCount > 0)

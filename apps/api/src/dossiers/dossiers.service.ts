@@ -20,6 +20,8 @@ import {
   type DossierCallRules,
   type DossierContent,
   type RuleIssue,
+  acceptsAt,
+  callPhase,
 } from '@portal/domain';
 import {
   AppConfig,
@@ -31,6 +33,7 @@ import {
   DossierEntity,
   DossierSubmissionEntity,
   NotificationRepository,
+  CallLifecycleRepository,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicantRepository } from '../applicants/applicant.repository';
@@ -126,6 +129,7 @@ export class DossiersService {
     private readonly audit: AuditRepository,
     private readonly notifications: NotificationRepository,
     private readonly config: AppConfig,
+    private readonly lifecycle: CallLifecycleRepository,
   ) {}
 
   /** Creates the applicant's dossier for the call, or returns the live one: concurrent starts get the same dossier. */
@@ -172,7 +176,7 @@ export class DossiersService {
       : await this.dossiers.findLive(callId, applicantId);
     if (!live) {
       const now = await this.calls.now();
-      if (now > call.closesAt)
+      if (!acceptsAt(call.closesAt, now))
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       throw new AppException('CALL_NOT_OPEN');
     }
@@ -374,6 +378,7 @@ export class DossiersService {
       );
       if (!submission) {
         // Nothing of this transaction is kept, the reference number included.
+        if (call.assessmentStage === 'decided') throw new AppException('CALL_DECIDED');
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       }
       await this.audit.record(
@@ -420,10 +425,12 @@ export class DossiersService {
   }
 
   async withdraw(auth: AuthContext, id: string, requestId: string | null): Promise<DossierView> {
+    const visible = await this.mustFind(auth, id);
     await this.dataSource.transaction(async (manager) => {
+      // Lock order of every lifecycle write: the call (FOR SHARE: its phase cannot change under us), then the dossier.
+      const { call } = await this.lifecycle.require(visible.callId, 'dossier.withdraw', manager);
       const dossier = await this.dossiers.findForMember(id, auth.user.id, manager, true);
       if (!dossier) throw new AppException('NOT_FOUND');
-      const call = await this.mustCall(dossier.callId, manager);
       await this.assertEditable(dossier, call, manager);
       const before = { status: dossier.status };
       dossier.status = 'withdrawn';
@@ -480,11 +487,13 @@ export class DossiersService {
     return call;
   }
 
+  /** The applicant edits while the call is open (the lifecycle's 'published' phase) and the dossier is live. */
   private async assertEditable(dossier: DossierEntity, call: CallEntity, manager?: EntityManager): Promise<void> {
-    if (dossier.status === 'withdrawn') throw new AppException('DOSSIER_READ_ONLY');
-    if ((await this.calls.now(manager)) > call.closesAt) {
+    if (!['draft', 'submitted'].includes(dossier.status)) throw new AppException('DOSSIER_READ_ONLY');
+    const phase = callPhase(call, await this.calls.now(manager));
+    if (phase === 'decided') throw new AppException('CALL_DECIDED');
+    if (phase !== 'published')
       throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
-    }
   }
 
   private async view(dossier: DossierEntity, knownCall?: CallEntity): Promise<DossierView> {
@@ -519,7 +528,7 @@ export class DossiersService {
       submissionCount: dossier.submissionCount,
       hasUnsubmittedChanges:
         dossier.status === 'submitted' && dossier.lastContentHash !== hashOf(submittedContent(dossier, attachments)),
-      editable: dossier.status !== 'withdrawn' && now <= call.closesAt,
+      editable: ['draft', 'submitted'].includes(dossier.status) && callPhase(call, now) === 'published',
       call: {
         id: call.id,
         code: call.code,
