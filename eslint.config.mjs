@@ -1,4 +1,4 @@
-// Lint rules, including the module boundaries of the workspace (see docs/adr/0002-module-boundaries.md):
+// Lint rules, including the module boundaries of the workspace (see docs/adr/0002-workspace-layout-and-boundaries.md):
 // libs/domain depends on nothing but itself; libs/contracts on nothing; apps never import each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -13,7 +13,13 @@ import {
 } from '@portal/server';
 import { createHash, randomUUID } from 'node:crypto';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
-import { applicantWithOrganisation, completeDossier, createCall, createUser } from '../support/factories';
+import {
+  applicantWithOrganisation,
+  completeDossier,
+  createCall,
+  createUser,
+  withTriggersOff,
+} from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 /**
@@ -604,15 +610,18 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       await manager.query('UPDATE calls SET dossier_seq = $2 WHERE id = $1', [callId, DOSSIERS]);
     });
     // The two real submissions get their planned moments too; then the deadline passes.
-    for (let seq = 1; seq <= REAL_SUBMITS; seq++) {
-      const moment = at(bySeq.get(seq)!.finalSubmittedAfterMs);
-      await api.dataSource.query('UPDATE dossier_submissions SET submitted_at = $2 WHERE dossier_id = $1', [
-        ids.get(seq)!.id,
-        moment,
-      ]);
-      await api.dataSource.query('UPDATE dossiers SET submitted_at = $2 WHERE id = $1', [ids.get(seq)!.id, moment]);
-    }
-    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    // Fabricated history: submitted versions are immutable (ADR 0009), so the lifecycle triggers are off for this.
+    await withTriggersOff(api, async (query) => {
+      for (let seq = 1; seq <= REAL_SUBMITS; seq++) {
+        const moment = at(bySeq.get(seq)!.finalSubmittedAfterMs);
+        await query('UPDATE dossier_submissions SET submitted_at = $2 WHERE dossier_id = $1', [
+          ids.get(seq)!.id,
+          moment,
+        ]);
+        await query('UPDATE dossiers SET submitted_at = $2 WHERE id = $1', [ids.get(seq)!.id, moment]);
+      }
+      await query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+    });
     for (const [seq, { id }] of ids) seqOf.set(id, seq);
 
     for (let i = 0; i < REVIEWERS - 1; i++) await createUser(api, ['reviewer']);

@@ -9,6 +9,7 @@ import {
   completeDossier,
   createCall,
   createUser,
+  withTriggersOff,
 } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary, readBuffer } from '../support/http';
@@ -191,7 +192,8 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     // Every reviewer scores every active assignment; dossier i gets level 5 - i*0.5 (dossier 4 falls below thresholds).
     const levelOf = new Map(dossiers.map((d, i) => [d.id, 5 - i * 0.5]));
     levelOf.set(dossiers[4].id, 2);
-    for (const reviewer of reviewers) {
+    // Automatic assignment also used the demo reviewer of the seed; every assigned review must be in (ADR 0009).
+    for (const reviewer of [...reviewers, await session(api, DEMO.reviewer)]) {
       const mine = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body.filter(
         (a: { status: string }) => a.status === 'assigned',
       );
@@ -329,9 +331,12 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       .send({ marginRule: 'skip' })
       .expect(201);
     await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
-    await api.dataSource.query(
-      `UPDATE selection_proposals SET lines = jsonb_set(lines, '{0,grantedCents}', '99999999') WHERE call_id = $1`,
-      [call.id],
+    // Tampering needs the lifecycle triggers off: the database refuses any change of a sent proposal (ADR 0009).
+    await withTriggersOff(api, (query) =>
+      query(
+        `UPDATE selection_proposals SET lines = jsonb_set(lines, '{0,grantedCents}', '99999999') WHERE call_id = $1`,
+        [call.id],
+      ).then(() => undefined),
     );
     const refused = await minister.agent
       .post(`/api/v1/calls/${call.id}/proposal/approve`)
@@ -362,9 +367,11 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'inadmissible', motivation: 'Buiten de doelgroep.' })
       .expect(200);
-    await api.dataSource.query(
-      `UPDATE dossier_submissions SET content = jsonb_set(content, '{requestedCents}', '99999999') WHERE dossier_id = $1`,
-      [ids[3]],
+    await withTriggersOff(api, (query) =>
+      query(
+        `UPDATE dossier_submissions SET content = jsonb_set(content, '{requestedCents}', '99999999') WHERE dossier_id = $1`,
+        [ids[3]],
+      ).then(() => undefined),
     );
 
     const bulk = await admin.agent

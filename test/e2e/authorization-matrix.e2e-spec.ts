@@ -96,6 +96,10 @@ const EXPECTATIONS: Record<
   'GET /api/v1/calls/:id/proposal': {},
   'GET /api/v1/calls/:id/proposal/export': {},
   'POST /api/v1/calls/:id/proposal/send': {},
+  'GET /api/v1/calls/:id/budget-decisions': {},
+  'POST /api/v1/calls/:id/budget-decisions': {
+    body: () => ({ budgetCents: 999_999_999, motivation: 'Extra middelen.' }),
+  },
   'POST /api/v1/calls/:id/proposal/return': { body: () => ({ remarks: 'Graag herbekijken.' }) },
   'POST /api/v1/calls/:id/proposal/approve': {
     body: () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-1' }),

@@ -8,7 +8,7 @@ import {
 import { AuditEventEntity, DossierEntity, NotificationEntity } from '@portal/server';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { createCall, createUser } from '../support/factories';
+import { createCall, createUser, withTriggersOff } from '../support/factories';
 import {
   THREE_ACTIONS,
   THREE_ACTIONS_CENTS,
@@ -516,29 +516,33 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
           ownContributionCents: s?.ownContributionCents ?? 0,
           requestedCents: s?.asked ?? 0,
         };
-        const [dossier] = await api.dataSource.query<Array<{ id: string }>>(
-          `INSERT INTO dossiers (call_id, applicant_id, status, reference, subscription, own_contribution_cents, requested_cents,
+        // Fabricated history in a closed call: the lifecycle triggers are off for it (ADR 0009).
+        let dossier = { id: '' };
+        await withTriggersOff(api, async (query) => {
+          [dossier] = (await query(
+            `INSERT INTO dossiers (call_id, applicant_id, status, reference, subscription, own_contribution_cents, requested_cents,
                                  submission_count, submitted_at, created_by, title)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - interval '1 hour', $9, 'Intekening') RETURNING id`,
-          [
-            call.id,
-            applicant.id,
-            status,
-            status === 'draft' ? null : reference,
-            JSON.stringify(subscription),
-            content.ownContributionCents,
-            content.requestedCents,
-            status === 'draft' ? 0 : 1,
-            userId,
-          ],
-        );
-        if (status !== 'draft') {
-          await api.dataSource.query(
-            `INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, submitted_by)
+            [
+              call.id,
+              applicant.id,
+              status,
+              status === 'draft' ? null : reference,
+              JSON.stringify(subscription),
+              content.ownContributionCents,
+              content.requestedCents,
+              status === 'draft' ? 0 : 1,
+              userId,
+            ],
+          )) as Array<{ id: string }>;
+          if (status !== 'draft') {
+            await query(
+              `INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, submitted_by)
              VALUES ($1, 1, $2, now() - interval '1 hour', $3, $4, $5)`,
-            [dossier.id, reference, JSON.stringify(content), randomBytes(32).toString('hex'), userId],
-          );
-        }
+              [dossier.id, reference, JSON.stringify(content), randomBytes(32).toString('hex'), userId],
+            );
+          }
+        });
       };
       for (const [index, s] of subscriptions.entries()) await insert(s, index, 'submitted');
       // Neither a withdrawn subscription nor a draft counts.

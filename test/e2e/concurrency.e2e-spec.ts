@@ -140,23 +140,24 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
       }>(`SELECT after FROM audit_events WHERE action = $1 AND after->>'assignmentId' = $2`, [action, assignmentId]);
     }
 
+    // Interim saves leave first, so some land before the submission: the submission must still store its own scores.
     it('a submission raced by interim saves on the same assignment: one submission, its scores stored and audited', async () => {
       const assignment = await openAssignment();
       const url = `/api/v1/assignments/${assignment.id}/scores`;
       const submitLevel = (i: number) => 3 + (i % 5) * 0.5; // 3 .. 5, no comment needed
       const results = await race(
         interleave(
-          many(8, 'submit', assignment.sessions, (s, i) =>
-            s.agent
-              .put(url)
-              .set(CSRF_HEADER, s.csrf)
-              .send({ scores: scoresFor(submitLevel(i)), submit: true }),
-          ),
           many(16, 'interim', assignment.sessions, (s) =>
             s.agent
               .put(url)
               .set(CSRF_HEADER, s.csrf)
               .send({ scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 0 })), submit: false }),
+          ),
+          many(8, 'submit', assignment.sessions, (s, i) =>
+            s.agent
+              .put(url)
+              .set(CSRF_HEADER, s.csrf)
+              .send({ scores: scoresFor(submitLevel(i)), submit: true }),
           ),
         ),
       );

@@ -5,7 +5,13 @@ import { NotificationEntity } from '@portal/server';
 import type { Queue } from 'bullmq';
 import { OutboxRelay } from '../../apps/worker/src/mail/outbox-relay';
 import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
-import { applicantWithOrganisation, completeDossier, createCall, createUser } from '../support/factories';
+import {
+  applicantWithOrganisation,
+  completeDossier,
+  createCall,
+  createUser,
+  withTriggersOff,
+} from '../support/factories';
 import { PrivateRedis } from '../support/private-redis';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, DEMO, session, startApi, startWorker, type TestApi } from '../support/test-app';
@@ -246,10 +252,13 @@ describe('reminders of unsubmitted drafts', () => {
       // A reviewer with an assignment open for more than three days gets one reminder, once.
       const reviewerEmail = await createUser(api, ['reviewer']);
       const [{ id: reviewerId }] = await api.dataSource.query('SELECT id FROM users WHERE email = $1', [reviewerEmail]);
-      await api.dataSource.query(
-        `INSERT INTO review_assignments (dossier_id, reviewer_id, assigned_by, created_at) VALUES ($1, $2, $2, now() - interval '4 days')`,
-        [id, reviewerId],
-      );
+      // An assignment on an open call only exists as fabricated history (ADR 0009): triggers off for it.
+      await withTriggersOff(api, async (query) => {
+        await query(
+          `INSERT INTO review_assignments (dossier_id, reviewer_id, assigned_by, created_at) VALUES ($1, $2, $2, now() - interval '4 days')`,
+          [id, reviewerId],
+        );
+      });
       expect(await scanner.scanReviews()).toBe(1);
       expect(await scanner.scanReviews()).toBe(0);
       await sink.waitFor(4);

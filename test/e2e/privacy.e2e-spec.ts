@@ -3,7 +3,7 @@ import { CSRF_HEADER, type PersonalDataExport } from '@portal/contracts';
 import { AuditEventEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { RetentionService } from '../../apps/worker/src/privacy/retention.service';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, completeDossier, createCall, withTriggersOff } from '../support/factories';
 import { DEMO, session, startApi, startWorker, type TestApi } from '../support/test-app';
 
 describe('a person’s own data: GET /auth/me/export', () => {
@@ -80,15 +80,19 @@ describe('a person’s own data: GET /auth/me/export', () => {
     const { id: dossierId } = await completeDossier(api, owner, (await createCall(api)).id);
     const reviewer = await session(api, DEMO.reviewer);
     const reviewerId = (await reviewer.agent.get('/api/v1/auth/me').expect(200)).body.user.id as string;
-    const [assignment] = await api.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO review_assignments (dossier_id, reviewer_id, status, assigned_by, submitted_at)
-       VALUES ($1, $2, 'submitted', $2, now()) RETURNING id`,
-      [dossierId, reviewerId],
-    );
-    await api.dataSource.query(
-      `INSERT INTO review_scores (assignment_id, criterion_code, score, comment) VALUES ($1, 'TARGET', 3.5, 'Helder.')`,
-      [assignment.id],
-    );
+    // A submitted review on an open call only exists as fabricated history (ADR 0009): triggers off for it.
+    let assignment = { id: '' };
+    await withTriggersOff(api, async (query) => {
+      [assignment] = (await query(
+        `INSERT INTO review_assignments (dossier_id, reviewer_id, status, assigned_by, submitted_at)
+         VALUES ($1, $2, 'submitted', $2, now()) RETURNING id`,
+        [dossierId, reviewerId],
+      )) as Array<{ id: string }>;
+      await query(
+        `INSERT INTO review_scores (assignment_id, criterion_code, score, comment) VALUES ($1, 'TARGET', 3.5, 'Helder.')`,
+        [assignment.id],
+      );
+    });
 
     const data = (await reviewer.agent.get('/api/v1/auth/me/export').expect(200)).body as PersonalDataExport;
     expect(data.account.roles).toContain('reviewer');

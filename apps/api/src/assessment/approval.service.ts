@@ -147,7 +147,7 @@ export class ApprovalService {
           );
         }
         await this.proposalsRepository.assertAwardedWithinBudget(call, manager);
-        await enqueueDecisionMails(this.notifications, manager, call.title, lines, {
+        await enqueueDecisionMails(this.notifications, this.repository, manager, call.title, lines, {
           date: decisionDate,
           reference: decisionReference,
         });

@@ -140,6 +140,37 @@ export class AssessmentRepository {
     return { email: user.email, displayName: user.displayName, locale: user.locale };
   }
 
+  /** Who receives the decision on each dossier (its creator), with the submitted version's title. */
+  async decisionRecipients(
+    dossierIds: string[],
+    manager: EntityManager,
+  ): Promise<Array<Recipient & { dossierId: string; reference: string; title: string }>> {
+    const rows = await manager.query<
+      Array<{
+        dossier_id: string;
+        email: string;
+        display_name: string;
+        locale: 'nl' | 'en';
+        reference: string;
+        title: string;
+      }>
+    >(
+      `SELECT d.id AS dossier_id, u.email, u.display_name, u.locale, d.reference,
+              coalesce((SELECT s.content->>'title' FROM dossier_submissions s WHERE s.dossier_id = d.id
+                         ORDER BY s.number DESC LIMIT 1), d.title) AS title
+         FROM dossiers d JOIN users u ON u.id = d.created_by WHERE d.id = ANY($1::uuid[])`,
+      [dossierIds],
+    );
+    return rows.map((r) => ({
+      dossierId: r.dossier_id,
+      email: r.email,
+      displayName: r.display_name,
+      locale: r.locale,
+      reference: r.reference,
+      title: r.title,
+    }));
+  }
+
   async applicantNames(callId: string, manager: EntityManager = this.manager): Promise<Map<string, string>> {
     const dossiers = await manager.find(DossierEntity, {
       where: { callId },

@@ -123,7 +123,7 @@ export class OutcomeService {
     const approved = await this.proposals.approvedProposal(dossier.callId, manager);
     const line = (approved?.lines as unknown as Line[] | undefined)?.find((l) => l.dossierId === dossier.id);
     if (!approved || !line) return pending;
-    const promotion = await this.proposals.confirmedPromotionOf(dossier.id, manager ?? this.dataSource.manager);
+    const promotion = await this.proposals.confirmedPromotionOf(dossier.id, manager);
     const outcome: DossierDecisionView['outcome'] =
       dossier.status === 'awarded'
         ? 'awarded'

@@ -89,22 +89,22 @@ export class ProposalRepository {
 
   // ---- reserve promotions ----
 
-  promotions(callId: string, manager: EntityManager): Promise<ReservePromotionEntity[]> {
+  promotions(callId: string, manager: EntityManager = this.dataSource.manager): Promise<ReservePromotionEntity[]> {
     return manager.find(ReservePromotionEntity, { where: { callId }, order: { proposedAt: 'ASC' } });
   }
 
-  openPromotion(callId: string, manager: EntityManager): Promise<ReservePromotionEntity | null> {
+  openPromotion(callId: string, manager: EntityManager = this.dataSource.manager): Promise<ReservePromotionEntity | null> {
     return manager.findOneBy(ReservePromotionEntity, { callId, status: 'proposed' });
   }
 
-  promotion(id: string, manager: EntityManager, lock = false): Promise<ReservePromotionEntity | null> {
+  promotion(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ReservePromotionEntity | null> {
     return manager.findOne(ReservePromotionEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  confirmedPromotionOf(dossierId: string, manager: EntityManager): Promise<ReservePromotionEntity | null> {
+  confirmedPromotionOf(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<ReservePromotionEntity | null> {
     return manager.findOneBy(ReservePromotionEntity, { dossierId, status: 'confirmed' });
   }
 
@@ -115,7 +115,7 @@ export class ProposalRepository {
   /** Every dossier of the call with its status, amount and applicant (the reserve list's view of the call). */
   callDossiers(
     callId: string,
-    manager: EntityManager,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<
     Array<{ id: string; status: string; granted_cents: string | null; reference: string; legal_name: string }>
   > {
@@ -126,7 +126,7 @@ export class ProposalRepository {
     );
   }
 
-  async awardedOf(callId: string, manager: EntityManager): Promise<Map<string, number>> {
+  async awardedOf(callId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
     const rows = await manager.query<Array<{ id: string; granted_cents: string }>>(
       `SELECT id, granted_cents FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
       [callId],

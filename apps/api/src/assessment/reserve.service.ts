@@ -32,7 +32,7 @@ export class ReserveService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async reserve(callId: string, manager: EntityManager = this.dataSource.manager): Promise<ReserveView> {
+  async reserve(callId: string, manager?: EntityManager): Promise<ReserveView> {
     const found = await this.lifecycle.read(callId, manager);
     if (!found) throw new AppException('NOT_FOUND');
     const call = found.call;
@@ -144,7 +144,7 @@ export class ReserveService {
     decision: { confirm: true; decisionDate: string; decisionReference: string } | { confirm: false; remarks: string },
     requestId: string | null,
   ): Promise<ReserveView> {
-    const unlocked = await this.proposals.promotion(promotionId, this.dataSource.manager);
+    const unlocked = await this.proposals.promotion(promotionId);
     if (!unlocked) throw new AppException('NOT_FOUND');
     return this.dataSource.transaction(async (manager) => {
       const { call } = await this.lifecycle.require(unlocked.callId, 'reserve.decide', manager, 'update');
@@ -168,6 +168,7 @@ export class ReserveService {
         await this.assertWithinBudget(call, manager);
         await enqueueDecisionMails(
           this.notifications,
+          this.repository,
           manager,
           call.title,
           [

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView } from '@portal/contracts';
 import {
   callPhase,
+  canonicalJson,
   callPublicationIssues,
   harmfulCallChanges,
   parseCallMoment,
@@ -81,9 +82,14 @@ const ASSESSMENT_RULES: ReadonlyArray<keyof CallFields> = [
   'reminderOffsetsMinutes',
 ];
 
+/** Dates as ISO strings, objects compared by content whatever their key order (jsonb reorders keys). */
+function toPlain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null)) as unknown;
+}
+
 function assertChangeAllowed(call: CallEntity, fields: CallFields, phase: CallPhase): void {
   const changed = (Object.keys(fields) as Array<keyof CallFields>).filter(
-    (key) => JSON.stringify(fields[key]) !== JSON.stringify(call[key]),
+    (key) => canonicalJson(toPlain(fields[key])) !== canonicalJson(toPlain(call[key])),
   );
   if (changed.length === 0) return;
   if (phase === 'decided') throw new AppException('CALL_DECIDED', { params: { act: 'call.edit', phase } });
