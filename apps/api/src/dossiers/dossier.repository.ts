@@ -305,4 +305,8 @@ export class DossierRepository {
       order: { occurredAt: 'ASC' },
     });
   }
+
+  applicantOf(id: string): Promise<ApplicantEntity> {
+    return this.dataSource.manager.findOneByOrFail(ApplicantEntity, { id });
+  }
 }

@@ -27,6 +27,9 @@ import { UUID_PIPE } from '../common/uuid.pipe';
 import { RateLimited } from '../security/rate-limited.decorator';
 import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
 import { MAX_ATTACHMENT_BYTES } from './content-type';
+import { DossierAccess } from './dossier-access';
+import { DossierAttachmentsService } from './dossier-attachments.service';
+import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
 import { AttachmentUploadDto, DossierDraftDto, StartDossierDto } from './dto/dossier-input.dto';
 
@@ -36,7 +39,12 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 @Roles('applicant')
 @Controller({ version: '1' })
 export class DossiersController {
-  constructor(private readonly dossiers: DossiersService) {}
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly access: DossierAccess,
+    private readonly attachments: DossierAttachmentsService,
+    private readonly submissions: DossierSubmissionService,
+  ) {}
 
   @Post('calls/:callId/dossiers')
   @ApiOperation({ summary: "Start the applicant's dossier for a call, or return the live one (201 new, 200 existing)" })
@@ -55,13 +63,13 @@ export class DossiersController {
   @Get('dossiers/mine')
   @ApiOperation({ summary: 'My dossiers, for every applicant I act for' })
   mine(@CurrentAuth() auth: AuthContext): Promise<DossierSummary[]> {
-    return this.dossiers.mine(auth);
+    return this.access.mine(auth);
   }
 
   @Get('dossiers/:id')
   @ApiOperation({ summary: 'A dossier (404 when it is not one of my applicants)' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<DossierView> {
-    return this.dossiers.get(auth, id);
+    return this.access.get(auth, id);
   }
 
   @Patch('dossiers/:id')
@@ -96,7 +104,7 @@ export class DossiersController {
     @Body() dto: AttachmentUploadDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<AttachmentView> {
-    return this.dossiers.addAttachment(auth, id, dto.kind, file);
+    return this.attachments.addAttachment(auth, id, dto.kind, file);
   }
 
   @Delete('dossiers/:id/attachments/:attachmentId')
@@ -107,7 +115,7 @@ export class DossiersController {
     @Param('id', UUID_PIPE) id: string,
     @Param('attachmentId', UUID_PIPE) attachmentId: string,
   ): Promise<void> {
-    return this.dossiers.removeAttachment(auth, id, attachmentId);
+    return this.attachments.removeAttachment(auth, id, attachmentId);
   }
 
   @Post('dossiers/:id/submit')
@@ -134,7 +142,7 @@ export class DossiersController {
         ],
       });
     }
-    return this.dossiers.submit(auth, id, idempotencyKey ?? null, requestIdOf(request));
+    return this.submissions.submit(auth, id, idempotencyKey ?? null, requestIdOf(request));
   }
 
   @Post('dossiers/:id/withdraw')
@@ -151,6 +159,6 @@ export class DossiersController {
   @Get('dossiers/:id/receipt')
   @ApiOperation({ summary: 'The receipt of the last submission' })
   receipt(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<SubmissionReceipt> {
-    return this.dossiers.receipt(auth, id);
+    return this.submissions.receipt(auth, id);
   }
 }

@@ -11,6 +11,8 @@ import { ReviewAssignmentService } from '../assessment/review-assignment.service
 import { ReviewsService } from '../assessment/reviews.service';
 import { ScoresService } from '../assessment/scores.service';
 import type { AuthContext } from '../common/request-context';
+import { DossierAttachmentsService } from '../dossiers/dossier-attachments.service';
+import { DossierSubmissionService } from '../dossiers/dossier-submission.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { toUserView } from '../users/user-view';
@@ -166,12 +168,12 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         otherIncomeCents: 0,
         requestedCents,
       });
-      await dossiers.addAttachment(owner, dossier.id, 'BEGROTING', {
+      await app.get(DossierAttachmentsService).addAttachment(owner, dossier.id, 'BEGROTING', {
         buffer: minimalPdf(`Begroting ${project.title}`),
         originalname: 'begroting.pdf',
         size: minimalPdf(`Begroting ${project.title}`).length,
       });
-      await dossiers.submit(owner, dossier.id, `seed-${code}-${index}`, null);
+      await app.get(DossierSubmissionService).submit(owner, dossier.id, `seed-${code}-${index}`, null);
       dossierIds.push(dossier.id);
     }
     // The deadline passed yesterday; the submissions came in the days before it. Submitted versions are immutable
