@@ -11,3 +11,4 @@ export * from './ranking';
 export * from './selection';
 export * from './reserve';
 export * from './password-policy';
+export * from './human-text';

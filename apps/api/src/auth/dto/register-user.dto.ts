@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HumanText } from '../../common/validation';
 
 export class RegisterUserDto {
   @ApiProperty()
@@ -14,9 +15,7 @@ export class RegisterUserDto {
   password: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @HumanText({ min: 2, max: 200 })
   displayName: string;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'] })
