@@ -23,13 +23,7 @@ export interface HumanTextOptions {
 }
 
 export type HumanTextProblem =
-  | 'notText'
-  | 'nulCharacter'
-  | 'invalidUnicode'
-  | 'controlCharacter'
-  | 'bidiControl'
-  | 'tooShort'
-  | 'tooLong';
+  'notText' | 'nulCharacter' | 'invalidUnicode' | 'controlCharacter' | 'bidiControl' | 'tooShort' | 'tooLong';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const NUL = /\u0000/;
