@@ -45,8 +45,9 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     next();
   });
   app.use(cookieParser());
-  // JSON nesting and list sizes are bounded on the raw body, before parsing and validation (JSON_LIMITS).
-  app.useBodyParser('json', { limit: '1mb', verify: verifyJsonShape });
+  // JSON nesting and list sizes are bounded on the raw body, before parsing and validation (JSON_LIMITS). Mounted
+  // directly: Nest's useBodyParser reserves `verify`; the parser's name (jsonParser) keeps Nest from adding its own.
+  app.use(express.json({ limit: '1mb', verify: verifyJsonShape }));
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI });
