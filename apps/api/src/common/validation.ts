@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
 import type { Locale } from '@portal/contracts';
 import {
   CALENDAR_YEARS,
@@ -82,6 +82,31 @@ export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyD
       propertyName: String(propertyName),
       options: validationOptions,
       validator: { validate: (value: unknown) => isCalendarDate(value) },
+    });
+  };
+}
+
+/**
+ * An e-mail address of at most 254 characters. Replaces class-validator's IsEmail (same code, `isEmail`), whose
+ * validator throws URIError on a lone surrogate, which answered 500: the human-text rule runs first.
+ */
+export function IsEmailAddress(validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isEmail',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: validationOptions,
+      validator: {
+        validate: (value: unknown) => {
+          if (humanTextProblem(value, { max: 254 }) !== null) return false;
+          try {
+            return isEmail(value);
+          } catch {
+            return false;
+          }
+        },
+      },
     });
   };
 }

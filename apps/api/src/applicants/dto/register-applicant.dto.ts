@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { APPLICANT_KINDS, type ApplicantKind } from '@portal/contracts';
-import { HumanText } from '../../common/validation';
+import { HumanText, IsEmailAddress } from '../../common/validation';
 
 export class AddressDto {
   @HumanText({ min: 1, max: 200 })
@@ -54,8 +54,7 @@ export class RegisterApplicantDto {
   contactName: string;
 
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   contactEmail: string;
 
   @ApiPropertyOptional()

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { HumanText } from '../../common/validation';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HumanText, IsEmailAddress } from '../../common/validation';
 
 export class RegisterUserDto {
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   /** Length is checked by the service (WEAK_PASSWORD), so the applicant gets one clear message. */
