@@ -8,7 +8,8 @@ import { formatEuro } from '@portal/domain';
  * The letter's fonts: DejaVu Sans from the npm package dejavu-fonts-ttf (Bitstream Vera licence, DejaVu changes in the
  * public domain; see decision-letter.NOTICE.md). The standard PDF fonts only know WinAnsi (Latin-1), so a name in
  * Łódź, Ελληνικά, кириллица or עברית printed as junk; DejaVu Sans covers Latin with its extensions, Greek, Cyrillic,
- * Hebrew, Arabic and more, not Chinese, Japanese or Korean, nor colour emoji. pdfkit embeds only the glyphs used.
+ * Hebrew, Arabic and more, not Chinese, Japanese or Korean, nor colour emoji. pdfkit embeds only the glyphs used; it
+ * has no bidirectional algorithm, so a phrase of several right-to-left words may be laid out in the wrong order.
  */
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
