@@ -4,18 +4,11 @@ import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary } from '../support/http';
+import { pdfText } from '../support/pdf-text';
 
 const CRITERIA = referenceCall().criteria;
-
-/** The text a pdfkit document shows: its (uncompressed) hex-encoded text runs, decoded. */
-function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/<([0-9a-fA-F]{2,})>/g)]
-    .map((m) => Buffer.from(m[1], 'hex').toString('latin1'))
-    .join('')
-    .replace(/\x80/g, '€') // WinAnsi, the encoding of the standard PDF fonts
-    .replace(/\x97/g, '—')
-    .replace(/\xa0/g, ' ');
-}
+/** The first organisation's name holds Latin Extended, Greek and Cyrillic: the letter must render all of it. */
+const UNICODE_NAME = 'vzw Łódź – Ελληνική Κοινότητα – Общество «Мост»';
 
 describe('after the decision: the applicant reads it, an awarded applicant declines, the reserve list moves up', () => {
   let api: TestApi;
@@ -36,7 +29,7 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     });
     callId = call.id;
     for (const euros of amounts) {
-      const owner = await applicantWithOrganisation(api);
+      const owner = await applicantWithOrganisation(api, dossiers.length === 0 ? { legalName: UNICODE_NAME } : {});
       const { id, version } = await completeDossier(api, owner, callId);
       await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
@@ -147,6 +140,8 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     const text = pdfText(pdf);
     expect(text).toContain('subsidie van € 70.000,00');
     expect(text).toContain('MB-2026-CJM-1130');
+    expect(text).toContain(UNICODE_NAME);
+    expect(text).not.toContain('\uFFFD');
     const refused = pdfText(
       (await binary(dossiers[6].owner.agent.get(`/api/v1/dossiers/${dossiers[6].id}/decision/letter`)).expect(200))
         .body as Buffer,

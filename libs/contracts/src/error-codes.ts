@@ -85,6 +85,9 @@ export const ERROR_CODES = [
   'SUBMISSION_IMMUTABLE',
   'REVIEW_CONFLICT_DECLARED',
   'REVIEW_TRANSITION_FORBIDDEN',
+  // Bounded parsing (issue 14): refused before validation.
+  'JSON_TOO_DEEP',
+  'JSON_TOO_MANY_ITEMS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -672,6 +675,23 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'Een toewijzing wordt ingediend of afgesloten met een belangenconflict, en blijft dan zo.',
       en: 'An assignment is submitted or closed with a conflict of interest, and stays so.',
+    },
+  },
+  // Bounded parsing (issue 14): refused before validation.
+  JSON_TOO_DEEP: {
+    status: 400,
+    title: { nl: 'Verzoek te diep genest', en: 'Request nested too deeply' },
+    detail: {
+      nl: 'De JSON van het verzoek is dieper genest dan toegelaten (hoogstens {limit} niveaus).',
+      en: 'The JSON of the request is nested deeper than allowed (at most {limit} levels).',
+    },
+  },
+  JSON_TOO_MANY_ITEMS: {
+    status: 400,
+    title: { nl: 'Te veel elementen', en: 'Too many items' },
+    detail: {
+      nl: 'Een lijst of object in de JSON van het verzoek heeft meer dan {limit} elementen.',
+      en: 'A list or object in the JSON of the request holds more than {limit} items.',
     },
   },
 };

@@ -13,3 +13,4 @@ export * from './reserve';
 export * from './password-policy';
 export * from './call-lifecycle';
 export * from './assessment-rules';
+export * from './human-text';

@@ -123,6 +123,9 @@ export function databaseRefusal(error: unknown): AppException | null {
 function classify(error: unknown, databasePort: number | null): Classified {
   const refusal = databaseRefusal(error);
   if (refusal) error = refusal;
+  // Express middleware errors reach Nest's filters wrapped in an HttpException (the body parser's verify hook throws
+  // AppExceptions such as JSON_TOO_DEEP): the cause keeps its own code.
+  if (error instanceof HttpException && error.cause instanceof AppException) return classify(error.cause, databasePort);
   if (error instanceof AppException) {
     return {
       code: error.code,

@@ -95,6 +95,8 @@ export class DossiersController {
     AttachmentErrorsInterceptor,
     FileInterceptor('file', {
       storage: memoryStorage(),
+      // Browsers send the file name as raw UTF-8 bytes; busboy's default (latin1) turned é into Ã©.
+      defParamCharset: 'utf8',
       limits: { fileSize: MAX_ATTACHMENT_BYTES, fieldSize: 1024, files: 1, fields: 5, parts: 8 },
     }),
   )
