@@ -14,3 +14,7 @@ export * from './queue/redis.module';
 export * from './notifications/notification.repository';
 export * from './notifications/notifications.module';
 export * from './notifications/mail-templates';
+export * from './accounts/token-hash';
+export * from './accounts/password-reset.repository';
+export * from './accounts/accounts.module';
+export * from './database/database-clock';
