@@ -10,6 +10,7 @@ import {
   type DossierSubscription,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
+import { isApplicantMemberSql } from '../applicants/applicant-member.sql';
 
 /** A submitted subscription as it was last submitted (the working copy may have moved on). */
 export interface SubmittedSubscription {
@@ -78,10 +79,7 @@ export class CatalogueRepository {
       .createQueryBuilder(DossierEntity, 'dossier')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
       .where('dossier.id = :id', { id })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
-        { userId },
-      )
+      .andWhere(isApplicantMemberSql('dossier.applicant_id'), { userId })
       .getOne();
   }
 

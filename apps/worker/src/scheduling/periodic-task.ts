@@ -34,7 +34,11 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
     return this.stopped;
   }
 
-  onApplicationBootstrap(): void {
+  /** Work to finish before the worker reports itself started (none by default). */
+  protected async beforeSchedule(): Promise<void> {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.beforeSchedule();
     this.schedule(this.firstDelayMs());
   }
 

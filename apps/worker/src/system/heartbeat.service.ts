@@ -13,10 +13,9 @@ export class HeartbeatService extends PeriodicTask {
   }
 
   /** The first beat is written before the worker reports itself started, so /api/health sees it at once. */
-  override async onApplicationBootstrap(): Promise<void> {
+  protected override async beforeSchedule(): Promise<void> {
     await this.redis.ping().catch(() => undefined);
     await this.runNow();
-    super.onApplicationBootstrap();
   }
 
   protected override intervalMs(): number {

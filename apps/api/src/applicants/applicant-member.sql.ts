@@ -1,0 +1,11 @@
+/**
+ * The one way a query asks "does this user act for the applicant that owns this row": a named SQL fragment for query
+ * builders (as Immich's repositories name theirs). `applicantIdColumn` is the qualified column holding the applicant
+ * id (e.g. `dossier.applicant_id`); the user id is bound as `:userId` by the caller.
+ * Uses the primary key (applicant_id, user_id) of applicant_members: one index probe per row.
+ */
+export function isApplicantMemberSql(applicantIdColumn: string): string {
+  if (!/^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$/.test(applicantIdColumn))
+    throw new Error(`isApplicantMemberSql expects alias.column, got ${applicantIdColumn}`);
+  return `EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = ${applicantIdColumn} AND m.user_id = :userId)`;
+}
