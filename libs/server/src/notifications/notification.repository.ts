@@ -116,13 +116,15 @@ export class NotificationRepository {
    */
   async requeueMany(ids: string[], manager: EntityManager): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await manager.query<Array<{ id: string }>>(
-      `UPDATE notifications
-          SET status = 'pending', dispatched_at = NULL, attempts = 0, dispatch_count = dispatch_count + 1
-        WHERE id = ANY($1::uuid[]) AND status <> 'pending'
-        RETURNING id`,
-      [ids],
-    );
+    const result = await manager
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ status: 'pending', dispatchedAt: null, attempts: 0, dispatchCount: () => 'dispatch_count + 1' })
+      .where('id IN (:...ids)', { ids })
+      .andWhere(`status <> 'pending'`)
+      .returning('id')
+      .execute();
+    const rows = result.raw as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
 
