@@ -53,7 +53,8 @@ export abstract class PeriodicTask implements OnApplicationBootstrap, OnApplicat
     this.running ??= this.runOnce()
       .then(
         () => undefined,
-        (error: unknown) => this.logger.warn(this.describeFailure(error instanceof Error ? error : new Error(String(error)))),
+        (error: unknown) =>
+          this.logger.warn(this.describeFailure(error instanceof Error ? error : new Error(String(error)))),
       )
       .finally(() => (this.running = undefined));
     return this.running;
