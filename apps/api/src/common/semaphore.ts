@@ -4,7 +4,8 @@ export class Semaphore {
   private readonly queue: Array<() => void> = [];
 
   constructor(private readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`Semaphore limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`Semaphore limit must be a positive integer, got ${limit}`);
   }
 
   get waiting(): number {

@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  STUCK_MAIL_PAGE,
-  type BulkResendResult,
-  type NotificationView,
-  type StuckMailList,
-} from '@portal/contracts';
+import { STUCK_MAIL_PAGE, type BulkResendResult, type NotificationView, type StuckMailList } from '@portal/contracts';
 import { NotificationEntity, NotificationRepository } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
@@ -53,7 +48,9 @@ export class NotificationsController {
   }
 
   @Get('stuck')
-  @ApiOperation({ summary: 'Mail that needs a person: failed, or not sent 15 minutes after it was written (oldest first)' })
+  @ApiOperation({
+    summary: 'Mail that needs a person: failed, or not sent 15 minutes after it was written (oldest first)',
+  })
   async stuck(): Promise<StuckMailList> {
     const [rows, total] = await this.notifications.listStuck(STUCK_MAIL_PAGE);
     return { items: rows.map(toView), total };

@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WEB_ROUTES, webUrl, type PasswordResetRequestJobData } from '@portal/contracts';
 import { formatBrussels } from '@portal/domain';
-import {
-  AppConfig,
-  AuditRepository,
-  hashToken,
-  NotificationRepository,
-  PasswordResetRepository,
-} from '@portal/server';
+import { AppConfig, AuditRepository, hashToken, NotificationRepository, PasswordResetRepository } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 

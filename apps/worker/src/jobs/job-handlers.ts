@@ -21,6 +21,7 @@ export function jobHandlerProblems(
   }
   for (const consumer of consumers)
     for (const job of consumer.handledJobs)
-      if (jobQueues[job] !== consumer.queue) problems.push(`job ${job} is handled on queue ${consumer.queue} but added to ${jobQueues[job] ?? 'no queue'}`);
+      if (jobQueues[job] !== consumer.queue)
+        problems.push(`job ${job} is handled on queue ${consumer.queue} but added to ${jobQueues[job] ?? 'no queue'}`);
   return problems;
 }

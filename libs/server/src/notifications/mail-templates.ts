@@ -1,8 +1,4 @@
-import {
-  selectionReasonText,
-  type NotificationPayloads,
-  type NotificationTemplate,
-} from '@portal/contracts';
+import { selectionReasonText, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
 
 export interface RenderedMail {
   subject: string;
@@ -293,4 +289,3 @@ export function renderMail<T extends NotificationTemplate>(
       .join('')}</body></html>`,
   };
 }
-
