@@ -27,23 +27,23 @@ type Templates = { [T in NotificationTemplate]: Record<Locale, Template<Notifica
 const TEMPLATES: Templates = {
   'dossier.admissibility': {
     nl: {
-      subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference}`,
+      subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference ?? ''}`,
       body: (p) => [
         `Beste ${p.recipientName},`,
         p.decision === 'admissible'
-          ? `Uw dossier ${p.reference} voor de oproep "${p.callTitle}" is ontvankelijk en wordt nu beoordeeld.`
-          : `Uw dossier ${p.reference} voor de oproep "${p.callTitle}" is niet ontvankelijk en neemt niet verder deel aan de procedure.`,
+          ? `Uw dossier ${p.reference ?? ''} voor de oproep "${p.callTitle}" is ontvankelijk en wordt nu beoordeeld.`
+          : `Uw dossier ${p.reference ?? ''} voor de oproep "${p.callTitle}" is niet ontvankelijk en neemt niet verder deel aan de procedure.`,
         `Motivering: ${p.motivation}`,
         'Met vriendelijke groeten,\nHet Subsidieportaal',
       ],
     },
     en: {
-      subject: (p) => `Admissibility of your dossier ${p.reference}`,
+      subject: (p) => `Admissibility of your dossier ${p.reference ?? ''}`,
       body: (p) => [
         `Dear ${p.recipientName},`,
         p.decision === 'admissible'
-          ? `Your dossier ${p.reference} for the call "${p.callTitle}" is admissible and is now being assessed.`
-          : `Your dossier ${p.reference} for the call "${p.callTitle}" is not admissible and leaves the procedure.`,
+          ? `Your dossier ${p.reference ?? ''} for the call "${p.callTitle}" is admissible and is now being assessed.`
+          : `Your dossier ${p.reference ?? ''} for the call "${p.callTitle}" is not admissible and leaves the procedure.`,
         `Motivation: ${p.motivation}`,
         'Kind regards,\nThe grant portal',
       ],
