@@ -1,4 +1,4 @@
-import { NOTIFICATION_TEMPLATES, type NotificationPayloads } from '@portal/contracts';
+import { NOTIFICATION_TEMPLATES, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
 import { renderMail } from './mail-templates';
 
 /** One valid payload per template; a template added to contracts without one here is a compile error. */
@@ -70,14 +70,15 @@ const SAMPLES: NotificationPayloads = {
 };
 
 describe('renderMail', () => {
-  it.each(NOTIFICATION_TEMPLATES.flatMap((template) => (['nl', 'en'] as const).map((locale) => [template, locale])))(
-    'renders %s in %s without holes',
-    (template, locale) => {
-      const mail = renderMail(template, locale, SAMPLES[template]);
-      expect(mail.subject.length).toBeGreaterThan(0);
-      for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/undefined|null|\[object/);
-    },
-  );
+  it.each(
+    NOTIFICATION_TEMPLATES.flatMap((template) =>
+      (['nl', 'en'] as const).map((locale): [NotificationTemplate, 'nl' | 'en'] => [template, locale]),
+    ),
+  )('renders %s in %s without holes', (template, locale) => {
+    const mail = renderMail(template, locale, SAMPLES[template]);
+    expect(mail.subject.length).toBeGreaterThan(0);
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/undefined|null|\[object/);
+  });
 
   it('puts the link of a reset mail in the text', () => {
     expect(renderMail('auth.password_reset', 'nl', SAMPLES['auth.password_reset']).text).toContain(
