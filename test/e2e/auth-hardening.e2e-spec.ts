@@ -3,6 +3,7 @@ import { AuditEventEntity, NotificationEntity, SessionEntity, UserEntity } from 
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createUser } from '../support/factories';
+import { startMailWorker, tokenFromMail } from '../support/mail-worker';
 import { DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 /** Requests from the loopback proxy carry the client address in X-Forwarded-For (trust proxy: loopback). */
@@ -211,13 +212,18 @@ describe('password policy: length and the shipped list of breached passwords', (
   it('refuses a breached password on password reset and keeps the link usable', async () => {
     const email = await createUser(api);
     const visitor = await session(api);
-    await visitor.agent.post('/api/v1/auth/password-reset').set(CSRF_HEADER, visitor.csrf).send({ email }).expect(202);
-    const mail = await api.dataSource
-      .getRepository(NotificationEntity)
-      .findOneByOrFail({ template: 'auth.password_reset', recipient: email });
-    const token = String((mail.payload as { resetUrl: string }).resetUrl)
-      .split('/')
-      .pop();
+    const mail = await startMailWorker(api);
+    let token: string;
+    try {
+      await visitor.agent
+        .post('/api/v1/auth/password-reset')
+        .set(CSRF_HEADER, visitor.csrf)
+        .send({ email })
+        .expect(202);
+      token = await tokenFromMail(mail.sink, email, '/wachtwoord/');
+    } finally {
+      await mail.close();
+    }
     const refused = await visitor.agent
       .post('/api/v1/auth/password-reset/confirm')
       .set(CSRF_HEADER, visitor.csrf)

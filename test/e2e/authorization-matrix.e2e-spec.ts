@@ -83,6 +83,9 @@ const EXPECTATIONS: Record<
   'GET /api/v1/admin/audit-events/export': {},
   'GET /api/v1/notifications': {},
   'POST /api/v1/notifications/:id/resend': {},
+  'GET /api/v1/notifications/stuck': {},
+  // An id that does not exist: refused as not-found in the answer, nothing resent.
+  'POST /api/v1/notifications/resend': { body: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }) },
   'GET /api/v1/calls/:id/admissibility': {},
   'POST /api/v1/dossiers/:id/admissibility': { body: () => ({ decision: 'admissible', motivation: 'In orde.' }) },
   'POST /api/v1/calls/:id/admissibility': { body: () => ({ decision: 'admissible', motivation: 'In orde.' }) },

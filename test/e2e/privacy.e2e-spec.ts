@@ -4,6 +4,7 @@ import { AuditEventEntity, NotificationEntity, UserEntity } from '@portal/server
 import { randomBytes } from 'node:crypto';
 import { RetentionService } from '../../apps/worker/src/privacy/retention.service';
 import { applicantWithOrganisation, completeDossier, createCall, withTriggersOff } from '../support/factories';
+import { startMailWorker, tokenFromMail } from '../support/mail-worker';
 import { DEMO, session, startApi, startWorker, type TestApi } from '../support/test-app';
 
 describe('a person’s own data: GET /auth/me/export', () => {
@@ -25,12 +26,18 @@ describe('a person’s own data: GET /auth/me/export', () => {
     await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
     const { id: otherId } = await completeDossier(api, other, call.id);
     const me = (await owner.agent.get('/api/v1/auth/me').expect(200)).body.user;
-    // A reset link was mailed: the export must not hand the link (a live secret) out again.
-    await owner.agent
-      .post('/api/v1/auth/password-reset')
-      .set(CSRF_HEADER, owner.csrf)
-      .send({ email: me.email })
-      .expect(202);
+    // A reset link was mailed: the export must not hand the link (a live secret) out again. The worker issues it.
+    const mail = await startMailWorker(api);
+    try {
+      await owner.agent
+        .post('/api/v1/auth/password-reset')
+        .set(CSRF_HEADER, owner.csrf)
+        .send({ email: me.email })
+        .expect(202);
+      await tokenFromMail(mail.sink, me.email, '/wachtwoord/');
+    } finally {
+      await mail.close();
+    }
 
     const response = await owner.agent.get('/api/v1/auth/me/export').expect(200);
     expect(response.headers['content-type']).toContain('application/json');

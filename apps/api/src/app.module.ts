@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
+  AccountsModule,
   AppConfig,
   AuditModule,
   ConfigModule,
@@ -60,6 +61,7 @@ export class AppModule {
         SecurityModule,
         AuditModule,
         NotificationsModule,
+        AccountsModule,
         AuthModule,
         HealthModule,
         SystemModule,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  AccountsModule,
   AppConfig,
   AuditModule,
   ConfigModule,
@@ -9,6 +10,8 @@ import {
   QueueRootModule,
   RedisModule,
 } from '@portal/server';
+import { PasswordResetIssuer } from './accounts/password-reset-issuer';
+import { JobHandlerCheck } from './jobs/job-handler-check';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
@@ -32,8 +35,11 @@ export class WorkerModule {
         QueueRootModule,
         AuditModule,
         NotificationsModule,
+        AccountsModule,
       ],
       providers: [
+        JobHandlerCheck,
+        PasswordResetIssuer,
         SystemProcessor,
         HeartbeatService,
         MailTransport,

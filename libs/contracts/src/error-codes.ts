@@ -88,6 +88,9 @@ export const ERROR_CODES = [
   // Bounded parsing (issue 14): refused before validation.
   'JSON_TOO_DEEP',
   'JSON_TOO_MANY_ITEMS',
+  // sec-mail (issue 14): invitations, stuck mail
+  'INVITATION_RATE_LIMITED',
+  'NOTIFICATION_NOT_RESENDABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -586,6 +589,22 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
     detail: {
       nl: 'De virusscanner vond schadelijke inhoud in dit bestand. Het is niet bewaard.',
       en: 'The virus scanner found harmful content in this file. It was not saved.',
+    },
+  },
+  INVITATION_RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te veel uitnodigingen', en: 'Too many invitations' },
+    detail: {
+      nl: 'Er werden in korte tijd te veel uitnodigingen verstuurd. Probeer het opnieuw over {seconds} seconden.',
+      en: 'Too many invitations were sent in a short time. Try again in {seconds} seconds.',
+    },
+  },
+  NOTIFICATION_NOT_RESENDABLE: {
+    status: 409,
+    title: { nl: 'Niet opnieuw te versturen', en: 'Cannot be resent' },
+    detail: {
+      nl: 'Deze e-mail kan niet opnieuw verstuurd worden: de inhoud of de link erin werd na verzending verwijderd. Laat de persoon een nieuwe link aanvragen.',
+      en: 'This mail cannot be resent: its content or the link in it was removed after sending. Have the person ask for a new link.',
     },
   },
   VIRUS_SCAN_UNAVAILABLE: {

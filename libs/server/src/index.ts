@@ -17,3 +17,7 @@ export * from './notifications/mail-templates';
 export * from './lifecycle/call-lifecycle.repository';
 export * from './lifecycle/lifecycle.module';
 export * from './database/fragments';
+export * from './accounts/token-hash';
+export * from './accounts/password-reset.repository';
+export * from './accounts/accounts.module';
+export * from './database/database-clock';

@@ -93,18 +93,28 @@ export class ProposalRepository {
     return manager.find(ReservePromotionEntity, { where: { callId }, order: { proposedAt: 'ASC' } });
   }
 
-  openPromotion(callId: string, manager: EntityManager = this.dataSource.manager): Promise<ReservePromotionEntity | null> {
+  openPromotion(
+    callId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReservePromotionEntity | null> {
     return manager.findOneBy(ReservePromotionEntity, { callId, status: 'proposed' });
   }
 
-  promotion(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<ReservePromotionEntity | null> {
+  promotion(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ReservePromotionEntity | null> {
     return manager.findOne(ReservePromotionEntity, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  confirmedPromotionOf(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<ReservePromotionEntity | null> {
+  confirmedPromotionOf(
+    dossierId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReservePromotionEntity | null> {
     return manager.findOneBy(ReservePromotionEntity, { dossierId, status: 'confirmed' });
   }
 

@@ -79,10 +79,7 @@ export class CatalogueRepository {
       .createQueryBuilder(DossierEntity, 'dossier')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
       .where('dossier.id = :id', { id })
-      .andWhere(
-        memberOfApplicant('dossier.applicant_id', ':userId'),
-        { userId },
-      )
+      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
       .getOne();
   }
 

@@ -101,6 +101,14 @@ interface Classified {
  * A refusal raised by the database's lifecycle triggers (SQLSTATE PL409, migration CallLifecycle): the message is the
  * stable code, the detail its parameters. A deadlock or serialization failure between two racing requests is a 409.
  */
+function detailParams(detail: string | undefined): Record<string, string | number> {
+  try {
+    return JSON.parse(detail ?? '{}') as Record<string, string | number>;
+  } catch {
+    return {};
+  }
+}
+
 export function databaseRefusal(error: unknown): AppException | null {
   if (!(error instanceof QueryFailedError)) return null;
   const driver = error.driverError as { code?: string; message?: string; detail?: string };
@@ -108,13 +116,7 @@ export function databaseRefusal(error: unknown): AppException | null {
     const code = (ERROR_CODES as readonly string[]).includes(driver.message ?? '')
       ? (driver.message as ErrorCode)
       : 'CALL_PHASE_FORBIDS';
-    let params: Record<string, string | number> = {};
-    try {
-      params = JSON.parse(driver.detail ?? '{}') as Record<string, string | number>;
-    } catch {
-      params = {};
-    }
-    return new AppException(code, { params });
+    return new AppException(code, { params: detailParams(driver.detail) });
   }
   if (driver.code === '40P01' || driver.code === '40001') return new AppException('CONFLICT');
   return null;

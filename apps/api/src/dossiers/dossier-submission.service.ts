@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SubmissionReceipt } from '@portal/contracts';
+import { WEB_ROUTES, webUrl, type SubmissionReceipt } from '@portal/contracts';
 import { dossierReference, dossierSubmissionIssues, eligibilityIssue, formatBrussels } from '@portal/domain';
 import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
@@ -112,7 +112,7 @@ export class DossierSubmissionService {
             submittedAtBrussels: formatBrussels(submission.submittedAt),
             contentHash,
             submissionNumber: number,
-            receiptUrl: `${this.config.APP_URL}/aanvrager/dossiers/${id}/ontvangstbewijs`,
+            receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
           },
         },
         manager,

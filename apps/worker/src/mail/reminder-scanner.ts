@@ -1,8 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { WEB_ROUTES, webUrl } from '@portal/contracts';
 import { formatBrussels } from '@portal/domain';
 import { AppConfig, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../scheduling/periodic-task';
 
 interface DueReminder {
   dossier_id: string;
@@ -21,31 +23,21 @@ interface DueReminder {
  * are due at once (a worker was down, or the draft was started late) only the most urgent one is sent.
  */
 @Injectable()
-export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReminderScanner.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
-
+export class ReminderScanner extends PeriodicTask {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.stopped) return;
-      this.running = this.scanOnce().catch((error: Error) =>
-        this.logger.warn(`Reminder scan failed: ${error.message}`),
-      );
-    }, this.config.REMINDER_SCAN_MS);
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  protected override intervalMs(): number {
+    return this.config.REMINDER_SCAN_MS;
+  }
+
+  protected override runOnce(): Promise<number> {
+    return this.scanOnce();
   }
 
   /** One scan; returns how many reminders (applicants and reviewers) it put in the outbox. */
@@ -130,7 +122,7 @@ export class ReminderScanner implements OnApplicationBootstrap, OnApplicationShu
               callTitle: reminder.call_title,
               closesAtBrussels: formatBrussels(reminder.closes_at),
               offsetMinutes: reminder.offset_minutes,
-              dossierUrl: `${this.config.APP_URL}/aanvrager/dossiers/${reminder.dossier_id}`,
+              dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(reminder.dossier_id)),
             },
           },
           manager,

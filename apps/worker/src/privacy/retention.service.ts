@@ -1,8 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PURGED_NOTIFICATION_PAYLOAD } from '@portal/contracts';
 import { AppConfig, AuditRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../scheduling/periodic-task';
 
 /** The first pass waits a minute after boot (a restart loop should not hammer the database), then one pass an hour. */
 const FIRST_PASS_DELAY_MS = 60_000;
@@ -23,32 +24,25 @@ export interface RetentionReport {
  * under the archival rules and never touched here. Several workers may run it at once: every statement is idempotent.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RetentionService.name);
-  private timers: NodeJS.Timeout[] = [];
-  private running?: Promise<unknown>;
-  private stopped = false;
-
+export class RetentionService extends PeriodicTask {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const pass = () => {
-      if (this.stopped || this.running) return;
-      this.running = this.purgeOnce()
-        .catch((error: Error) => this.logger.warn(`Retention pass failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    };
-    this.timers.push(setTimeout(pass, FIRST_PASS_DELAY_MS), setInterval(pass, PASS_INTERVAL_MS));
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    await this.running;
+  protected override firstDelayMs(): number {
+    return FIRST_PASS_DELAY_MS;
+  }
+
+  protected override intervalMs(): number {
+    return PASS_INTERVAL_MS;
+  }
+
+  protected override runOnce(): Promise<RetentionReport> {
+    return this.purgeOnce();
   }
 
   /** One pass; returns what it removed. Writes one audit event when anything was removed. */
@@ -109,7 +103,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const result = await this.dataSource.query<[unknown[], number]>(sql, [days]);
       const affected = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
       total += affected;
-      if (affected < BATCH || this.stopped) return total;
+      if (affected < BATCH || this.isStopped) return total;
     }
   }
 }

@@ -28,6 +28,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { FormField } from '../../components/form-field';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { StatusBadge, type StatusTone } from '../../components/status-badge';
+import { StuckMailPanel } from '../../notifications/stuck-mail-panel';
 
 /** Where the API serves the (read-only) queue dashboard; a full page load, outside this app. */
 const QUEUE_DASHBOARD_URL = '/api/admin/queues';
@@ -242,6 +243,7 @@ export function NotificationLogPage() {
           {t('notifications.queues')}
         </a>
       </p>
+      <StuckMailPanel />
 
       <FormProvider {...form}>
         <form

@@ -1,0 +1,17 @@
+/**
+ * The web app's routes that mails link to, built in one place so the API and the worker never hard-code the web's
+ * (Dutch) paths. WARNING: these paths are in mails already sent; renaming a route breaks the links in people's
+ * mailboxes, so keep the old path as a redirect in the web app when one changes.
+ */
+export const WEB_ROUTES = {
+  forgotPassword: () => '/wachtwoord-vergeten',
+  resetPassword: (token: string) => `/wachtwoord/${encodeURIComponent(token)}`,
+  invitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
+  applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
+  dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
+} as const;
+
+/** An absolute link for a mail: the configured public address (APP_URL) and a route from WEB_ROUTES. */
+export function webUrl(appUrl: string, route: string): string {
+  return `${appUrl.replace(/\/+$/, '')}${route}`;
+}
