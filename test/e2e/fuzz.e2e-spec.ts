@@ -249,6 +249,7 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /dossiers/:id/submit': null,
   'POST /dossiers/:id/withdraw': null,
   'POST /notifications/:id/resend': null,
+  'POST /notifications/resend': () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),
   'POST /dossiers/:id/admissibility': () => ({ decision: 'admissible', motivation: 'In orde.' }),
   'POST /calls/:id/admissibility': (ids) => ({
     decision: 'admissible',
@@ -268,6 +269,7 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
     reserveSize: 2,
   }),
   'POST /calls/:id/proposal/send': null,
+  'POST /calls/:id/budget-decisions': () => ({ budgetCents: 999_999_999, motivation: 'Bijkomende middelen.' }),
   'POST /calls/:id/proposal/return': () => ({ remarks: 'Graag herbekijken.' }),
   'POST /calls/:id/proposal/approve': () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-1' }),
   'PUT /assignments/:id/scores': () => ({

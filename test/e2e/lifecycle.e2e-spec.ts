@@ -21,16 +21,7 @@ import {
   type BuiltDossier,
 } from '../support/lifecycle';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
-
-/** The text a pdfkit document shows: its (uncompressed) hex-encoded text runs, decoded (as in decision-outcome). */
-function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/<([0-9a-fA-F]{2,})>/g)]
-    .map((m) => Buffer.from(m[1], 'hex').toString('latin1'))
-    .join('')
-    .replace(/\x80/g, '€')
-    .replace(/\x97/g, '—')
-    .replace(/\xa0/g, ' ');
-}
+import { pdfText } from '../support/pdf-text';
 
 /** Every reviewer submits every open assignment of the call's dossiers at one level. */
 async function submitOpenReviews(team: Session[], dossierIds: string[], level = 4): Promise<number> {

@@ -16,7 +16,9 @@ import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
+import { ReminderRepository } from './mail/reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
+import { RetentionRepository } from './privacy/retention.repository';
 import { RetentionService } from './privacy/retention.service';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
@@ -47,7 +49,9 @@ export class WorkerModule {
         MailProcessor,
         OutboxRelay,
         ReminderScanner,
+        ReminderRepository,
         RetentionService,
+        RetentionRepository,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   NotificationRepository,
   type CallEntity,
   type SelectionProposalEntity,
+  DatabaseClock,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
@@ -28,6 +29,7 @@ export class ApprovalService {
     private readonly repository: AssessmentRepository,
     private readonly proposalsRepository: ProposalRepository,
     private readonly lifecycle: CallLifecycleRepository,
+    private readonly clock: DatabaseClock,
     private readonly budgets: BudgetDecisionService,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
@@ -51,7 +53,7 @@ export class ApprovalService {
 
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<ProposalView> {
     return this.step(auth, callId, 'send', requestId, async (proposal, call, manager) => {
-      proposal.sentAt = await this.lifecycle.now(manager);
+      proposal.sentAt = await this.clock.now(manager);
       for (const minister of await this.repository.ministers(manager)) {
         await this.notifications.enqueue(
           {
@@ -112,7 +114,7 @@ export class ApprovalService {
         proposal.decisionDate = decisionDate;
         proposal.decisionReference = decisionReference.trim();
         proposal.approvedBy = auth.user.id;
-        proposal.approvedAt = await this.lifecycle.now(manager);
+        proposal.approvedAt = await this.clock.now(manager);
       },
       async (proposal, call, manager) => {
         const lines = proposal.lines as unknown as Line[];

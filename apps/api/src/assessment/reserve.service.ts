@@ -10,6 +10,7 @@ import {
   type CallEntity,
   type ReservePromotionEntity,
   type SelectionProposalEntity,
+  DatabaseClock,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
@@ -28,6 +29,7 @@ export class ReserveService {
     private readonly repository: AssessmentRepository,
     private readonly proposals: ProposalRepository,
     private readonly lifecycle: CallLifecycleRepository,
+    private readonly clock: DatabaseClock,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -152,7 +154,7 @@ export class ReserveService {
       if (promotion.status !== 'proposed')
         throw new AppException('PROMOTION_STATE', { params: { status: promotion.status } });
       promotion.decidedBy = auth.user.id;
-      promotion.decidedAt = await this.lifecycle.now(manager);
+      promotion.decidedAt = await this.clock.now(manager);
       if (!decision.confirm) {
         promotion.status = 'refused';
         promotion.remarks = decision.remarks.trim();

@@ -10,7 +10,7 @@ import {
   type CallPhase,
   type CallRulesInput,
 } from '@portal/domain';
-import { AppException, AuditRepository, CallEntity } from '@portal/server';
+import { AppException, AuditRepository, CallEntity, DatabaseClock } from '@portal/server';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
@@ -128,11 +128,12 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calls: CallRepository,
+    private readonly clock: DatabaseClock,
     private readonly audit: AuditRepository,
   ) {}
 
   async list(includeDrafts: boolean): Promise<CallView[]> {
-    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.calls.now()]);
+    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.clock.now()]);
     return calls.map((call) => toCallView(call, now));
   }
 
@@ -140,7 +141,7 @@ export class CallsService {
   async get(id: string, viewerIsAdmin: boolean): Promise<CallView> {
     const call = await this.calls.findById(id);
     if (!call || (call.status !== 'published' && !viewerIsAdmin)) throw new AppException('NOT_FOUND');
-    const now = await this.calls.now();
+    const now = await this.clock.now();
     return toCallView(call, now, viewerIsAdmin ? await this.calls.countDossiers(id) : undefined);
   }
 
@@ -161,7 +162,7 @@ export class CallsService {
           },
           manager,
         );
-        return toCallView(call, await this.calls.now(manager), 0);
+        return toCallView(call, await this.clock.now(manager), 0);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'calls_code_unique'))
@@ -183,7 +184,7 @@ export class CallsService {
         const before = snapshot(call);
         const current = this.asInput(call);
         const fields = toFields({ ...current, ...patch });
-        assertChangeAllowed(call, fields, callPhase(call, await this.calls.now(manager)));
+        assertChangeAllowed(call, fields, callPhase(call, await this.clock.now(manager)));
         throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(fields)));
         const dossierCount = await this.calls.countDossiers(id, manager);
         if (dossierCount > 0)
@@ -202,7 +203,7 @@ export class CallsService {
           },
           manager,
         );
-        return toCallView(saved, await this.calls.now(manager), dossierCount);
+        return toCallView(saved, await this.clock.now(manager), dossierCount);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'calls_code_unique'))
@@ -215,7 +216,7 @@ export class CallsService {
     return this.dataSource.transaction(async (manager) => {
       const call = await this.calls.findById(id, manager, true);
       if (!call) throw new AppException('NOT_FOUND');
-      const now = await this.calls.now(manager);
+      const now = await this.clock.now(manager);
       if (call.status === 'published') return toCallView(call, now);
       throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(call)));
       const before = snapshot(call);

@@ -19,6 +19,7 @@ import {
   type AllocationSubscriber,
   type CallEntity,
   type CatalogueAllocationEntity,
+  DatabaseClock,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
@@ -36,6 +37,7 @@ export class AllocationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CatalogueRepository,
+    private readonly clock: DatabaseClock,
     private readonly lifecycle: CallLifecycleRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
@@ -129,7 +131,7 @@ export class AllocationService {
 
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
     return this.transition(auth, callId, 'send', requestId, async (allocation, call, manager) => {
-      allocation.sentAt = await this.repository.now(manager);
+      allocation.sentAt = await this.clock.now(manager);
       for (const minister of await this.repository.ministers(manager)) {
         await this.notifications.enqueue(
           {
@@ -192,7 +194,7 @@ export class AllocationService {
         allocation.decisionDate = decisionDate;
         allocation.decisionReference = decisionReference.trim();
         allocation.approvedBy = auth.user.id;
-        allocation.approvedAt = await this.repository.now(manager);
+        allocation.approvedAt = await this.clock.now(manager);
       },
       // After the call is decided: the database gives each subscription exactly what the approved allocation says.
       async (allocation, call, manager) => {

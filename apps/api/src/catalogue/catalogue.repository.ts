@@ -49,11 +49,6 @@ export class CatalogueRepository {
     return this.dataSource.manager;
   }
 
-  async now(manager: EntityManager = this.manager): Promise<Date> {
-    const [row] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-    return row.now;
-  }
-
   findCall(id: string, manager: EntityManager = this.manager, lock = false): Promise<CallEntity | null> {
     return manager.findOne(CallEntity, {
       where: { id },

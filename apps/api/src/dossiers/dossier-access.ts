@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierSummary, DossierView } from '@portal/contracts';
 import { formatBrussels, totalCostCents, callPhase } from '@portal/domain';
-import { AppException, CallEntity, DossierEntity } from '@portal/server';
+import { AppException, CallEntity, DossierEntity, DatabaseClock } from '@portal/server';
 import { EntityManager } from 'typeorm';
 import { CallRepository } from '../calls/call.repository';
 import type { AuthContext } from '../common/request-context';
@@ -15,6 +15,7 @@ export class DossierAccess {
   constructor(
     private readonly dossiers: DossierRepository,
     private readonly calls: CallRepository,
+    private readonly clock: DatabaseClock,
   ) {}
 
   async get(auth: AuthContext, id: string): Promise<DossierView> {
@@ -55,7 +56,7 @@ export class DossierAccess {
 
   /** The applicant edits while the call is open (the lifecycle's 'published' phase) and the dossier is live. */
   async assertEditable(dossier: DossierEntity, call: CallEntity, manager?: EntityManager): Promise<void> {
-    const phase = callPhase(call, await this.calls.now(manager));
+    const phase = callPhase(call, await this.clock.now(manager));
     if (phase === 'decided') throw new AppException('CALL_DECIDED');
     if (!['draft', 'submitted'].includes(dossier.status)) throw new AppException('DOSSIER_READ_ONLY');
     if (phase !== 'published')
@@ -67,7 +68,7 @@ export class DossierAccess {
     const [attachments, timeline, now, applicant] = await Promise.all([
       this.dossiers.attachments(dossier.id),
       this.dossiers.timeline(dossier.id),
-      this.calls.now(),
+      this.clock.now(),
       dossier.applicant ? Promise.resolve(dossier.applicant) : this.dossiers.applicantOf(dossier.applicantId),
     ]);
     return {

@@ -15,6 +15,7 @@ import {
   DossierEntity,
   NotificationRepository,
   CallLifecycleRepository,
+  DatabaseClock,
 } from '@portal/server';
 import { DataSource } from 'typeorm';
 import { ApplicantRepository } from '../applicants/applicant.repository';
@@ -32,6 +33,7 @@ export class DossiersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossiers: DossierRepository,
     private readonly calls: CallRepository,
+    private readonly clock: DatabaseClock,
     private readonly applicants: ApplicantRepository,
     private readonly audit: AuditRepository,
     private readonly notifications: NotificationRepository,
@@ -82,7 +84,7 @@ export class DossiersService {
       ? await this.dossiers.findForMember(created, auth.user.id)
       : await this.dossiers.findLive(callId, applicantId);
     if (!live) {
-      const now = await this.calls.now();
+      const now = await this.clock.now();
       if (!acceptsAt(call.closesAt, now))
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       throw new AppException('CALL_NOT_OPEN');
@@ -144,7 +146,7 @@ export class DossiersService {
       await this.access.assertEditable(dossier, call, manager);
       const before = { status: dossier.status };
       dossier.status = 'withdrawn';
-      dossier.withdrawnAt = await this.calls.now(manager);
+      dossier.withdrawnAt = await this.clock.now(manager);
       await this.dossiers.save(dossier, manager);
       await this.notifications.enqueue(
         {

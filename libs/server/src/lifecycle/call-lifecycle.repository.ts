@@ -47,12 +47,6 @@ export function actsFor(phase: CallPhase, roles: readonly string[]): CallAct[] {
 export class CallLifecycleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The database clock: every moment that matters (deadlines, decisions) is the database's, not a server's. */
-  async now(manager: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-    return row.now;
-  }
-
   async read(callId: string, manager: EntityManager = this.dataSource.manager): Promise<PhasedCall | null> {
     return this.phased(callId, manager, '');
   }
