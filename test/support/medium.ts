@@ -35,6 +35,7 @@ export async function startServices(): Promise<Services> {
     as: async (email) => ({
       user: toUserView(await dataSource.getRepository(UserEntity).findOneByOrFail({ email })),
       sessionId: 'medium-test',
+      requestId: null,
     }),
     close: () => app.close(),
   };

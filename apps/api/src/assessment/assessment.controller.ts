@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -14,7 +14,7 @@ import { AppException } from '@portal/server';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { AdmissibilityService } from './admissibility.service';
 import { ApprovalService } from './approval.service';
@@ -70,9 +70,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AdmissibilityDto,
-    @Req() request: PortalRequest,
   ): Promise<AdmissibilityRow> {
-    return this.admissibilityService.decide(auth, id, dto.decision, dto.motivation, requestIdOf(request));
+    return this.admissibilityService.decide(auth, id, dto.decision, dto.motivation, auth.requestId);
   }
 
   @Roles('admin')
@@ -85,13 +84,12 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: BulkAdmissibilityDto,
-    @Req() request: PortalRequest,
   ): Promise<AdmissibilityRow[]> {
     return this.admissibilityService.decideInBulk(
       auth,
       id,
       { decision: dto.decision, motivation: dto.motivation, dossierIds: dto.dossierIds },
-      requestIdOf(request),
+      auth.requestId,
     );
   }
 
@@ -131,9 +129,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ConsensusDto,
-    @Req() request: PortalRequest,
   ): Promise<void> {
-    return this.scoresService.setConsensus(auth, id, dto.scores, requestIdOf(request));
+    return this.scoresService.setConsensus(auth, id, dto.scores, auth.requestId);
   }
 
   @Roles('admin', 'minister')
@@ -190,9 +187,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.rankingService.propose(auth, id, dto, requestIdOf(request));
+    return this.rankingService.propose(auth, id, dto, auth.requestId);
   }
 
   @Roles('admin', 'minister')
@@ -253,12 +249,8 @@ export class AssessmentController {
   @Post('calls/:id/proposal/send')
   @HttpCode(200)
   @ApiOperation({ summary: "Send the proposal to the minister's cabinet" })
-  sendToMinister(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<ProposalView> {
-    return this.approval.send(auth, id, requestIdOf(request));
+  sendToMinister(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<ProposalView> {
+    return this.approval.send(auth, id, auth.requestId);
   }
 
   @Roles('minister')
@@ -269,9 +261,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ReturnProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.approval.returnToAdministration(auth, id, dto.remarks, requestIdOf(request));
+    return this.approval.returnToAdministration(auth, id, dto.remarks, auth.requestId);
   }
 
   @Roles('minister')
@@ -282,9 +273,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.approval.approve(auth, id, dto.decisionDate, dto.decisionReference, requestIdOf(request));
+    return this.approval.approve(auth, id, dto.decisionDate, dto.decisionReference, auth.requestId);
   }
 
   @Roles('admin', 'minister')
@@ -305,9 +295,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: BudgetDecisionDto,
-    @Req() request: PortalRequest,
   ): Promise<BudgetDecisionView[]> {
-    return this.budgets.decide(auth, id, dto, requestIdOf(request));
+    return this.budgets.decide(auth, id, dto, auth.requestId);
   }
 
   private async send(

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DossierDecisionView, ReserveView } from '@portal/contracts';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { ApproveProposalDto, DeclineDto, ProposePromotionDto, ReturnProposalDto } from './dto/assessment.dto';
 import { OutcomeService } from './outcome.service';
@@ -51,9 +51,8 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: DeclineDto,
-    @Req() request: PortalRequest,
   ): Promise<DossierDecisionView> {
-    return this.outcomes.decline(auth, id, dto.motivation, requestIdOf(request));
+    return this.outcomes.decline(auth, id, dto.motivation, auth.requestId);
   }
 
   @Roles('admin', 'minister')
@@ -71,9 +70,8 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ProposePromotionDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.reserves.proposePromotion(auth, id, dto.dossierId, dto.motivation, requestIdOf(request));
+    return this.reserves.proposePromotion(auth, id, dto.dossierId, dto.motivation, auth.requestId);
   }
 
   @Roles('minister')
@@ -84,13 +82,12 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
     return this.reserves.decidePromotion(
       auth,
       id,
       { confirm: true, decisionDate: dto.decisionDate, decisionReference: dto.decisionReference },
-      requestIdOf(request),
+      auth.requestId,
     );
   }
 
@@ -102,8 +99,7 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ReturnProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.reserves.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, requestIdOf(request));
+    return this.reserves.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, auth.requestId);
   }
 }

@@ -8,7 +8,6 @@ import {
   Param,
   Patch,
   Post,
-  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -22,7 +21,7 @@ import { AppException } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { RateLimited } from '../security/rate-limited.decorator';
 import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
@@ -52,10 +51,9 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('callId', UUID_PIPE) callId: string,
     @Body() dto: StartDossierDto,
-    @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DossierView> {
-    const { dossier, created } = await this.dossiers.start(auth, callId, dto.applicantId, requestIdOf(request));
+    const { dossier, created } = await this.dossiers.start(auth, callId, dto.applicantId, auth.requestId);
     response.status(created ? 201 : 200);
     return dossier;
   }
@@ -128,7 +126,6 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: PortalRequest,
   ): Promise<SubmissionReceipt> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppException('VALIDATION_FAILED', {
@@ -144,18 +141,14 @@ export class DossiersController {
         ],
       });
     }
-    return this.submissions.submit(auth, id, idempotencyKey ?? null, requestIdOf(request));
+    return this.submissions.submit(auth, id, idempotencyKey ?? null, auth.requestId);
   }
 
   @Post('dossiers/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the dossier (until the deadline)' })
-  withdraw(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<DossierView> {
-    return this.dossiers.withdraw(auth, id, requestIdOf(request));
+  withdraw(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<DossierView> {
+    return this.dossiers.withdraw(auth, id, auth.requestId);
   }
 
   @Get('dossiers/:id/receipt')

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { STUCK_MAIL_PAGE, type BulkResendResult, type NotificationView, type StuckMailList } from '@portal/contracts';
 import { NotificationEntity, NotificationRepository } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { ResendNotificationsDto } from './dto/resend-notifications.dto';
@@ -59,22 +59,14 @@ export class NotificationsController {
   @Post('resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Put many notifications back in the outbox at once; says which were not resent and why' })
-  resendMany(
-    @CurrentAuth() auth: AuthContext,
-    @Body() dto: ResendNotificationsDto,
-    @Req() request: PortalRequest,
-  ): Promise<BulkResendResult> {
-    return this.resends.resendMany(auth.user.id, dto.ids, requestIdOf(request));
+  resendMany(@CurrentAuth() auth: AuthContext, @Body() dto: ResendNotificationsDto): Promise<BulkResendResult> {
+    return this.resends.resendMany(auth.user.id, dto.ids, auth.requestId);
   }
 
   @Post(':id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a notification back in the outbox (a new job; the previous attempts stay in the log)' })
-  async resend(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<NotificationView> {
-    return toView(await this.resends.resendOne(auth.user.id, id, requestIdOf(request)));
+  async resend(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<NotificationView> {
+    return toView(await this.resends.resendOne(auth.user.id, id, auth.requestId));
   }
 }

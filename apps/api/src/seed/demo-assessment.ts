@@ -87,6 +87,7 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
   const user = async (email: string): Promise<AuthContext> => ({
     user: toUserView(await dataSource.getRepository(UserEntity).findOneByOrFail({ email })),
     sessionId: 'seed',
+    requestId: null,
   });
   const admin = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('admin'))!.email);
   const reviewer = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('reviewer'))!.email);
