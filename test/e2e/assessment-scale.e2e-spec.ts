@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { DossierEntity, NotificationEntity, SelectionProposalEntity } from '@portal/server';
 import { session, type Session, type TestApi } from '../support/test-app';
 
@@ -120,7 +119,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
     await eachLimited([...ids.values()], 4, async ({ id }) => {
       const decided = await admin.agent
         .post(`/api/v1/dossiers/${id}/admissibility`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ decision: 'admissible', motivation: 'Tijdig, volledig en de aanvrager komt in aanmerking.' })
         .expect(200);
       expect(decided.body).toMatchObject({ dossierId: id, decision: 'admissible' });
@@ -139,7 +137,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
   it('assigns 3 different reviewers to every dossier, 900 assignments spread evenly over 12 reviewers', async () => {
     const assigned = await admin.agent
       .post(`/api/v1/calls/${callId}/assignments`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ perDossier: PER_DOSSIER })
       .expect(200);
     const rows = assigned.body as Array<{ id: string; dossierId: string; reviewerId: string; status: string }>;
@@ -183,7 +180,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       }));
       const saved = await reviewer.agent
         .put(`/api/v1/assignments/${assignmentId}/scores`)
-        .set(CSRF_HEADER, reviewer.csrf)
         .send({ scores, submit: true })
         .expect(200);
       expect(saved.body.status).toBe('submitted');
@@ -201,7 +197,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       consensus.set(seq, scores);
       await admin.agent
         .put(`/api/v1/dossiers/${ids.get(seq)!.id}/consensus`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({
           scores: Object.entries(scores).map(([criterionCode, score]) => ({
             criterionCode,
@@ -295,7 +290,6 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
 
     const proposed = await admin.agent
       .post(`/api/v1/calls/${callId}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ marginRule: 'skip' })
       .expect(201);
     expect(proposed.body).toMatchObject({
@@ -333,10 +327,9 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
       })),
     );
 
-    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(200);
     const approved = await minister.agent
       .post(`/api/v1/calls/${callId}/proposal/approve`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ decisionDate: '2026-06-08', decisionReference: 'MB-2026-CJM-0608' })
       .expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', grantedCents: expectedTotal });

@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { closeCallOnTime, createUser } from '../support/factories';
 import {
   admitWithConsensus,
@@ -98,11 +97,7 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
       dossiers = built.dossiers;
       await closeCallOnTime(api, callId);
       await admitWithConsensus(admins[0], dossiers, [4, 4, 4]);
-      await admins[0].agent
-        .post(`/api/v1/calls/${callId}/assignments`)
-        .set(CSRF_HEADER, admins[0].csrf)
-        .send({ perDossier: 1 })
-        .expect(200);
+      await admins[0].agent.post(`/api/v1/calls/${callId}/assignments`).send({ perDossier: 1 }).expect(200);
     });
 
     /** An open assignment of this call not used yet, with its reviewer's sessions. */
@@ -146,16 +141,10 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
       const url = `/api/v1/assignments/${assignment.id}/scores`;
       const submitLevel = (i: number) => 3 + (i % 5) * 0.5; // 3 .. 5, no comment needed
       const interim = many(16, 'interim', assignment.sessions, (s) =>
-        s.agent
-          .put(url)
-          .set(CSRF_HEADER, s.csrf)
-          .send({ scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 0 })), submit: false }),
+        s.agent.put(url).send({ scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 0 })), submit: false }),
       );
       const submits = many(8, 'submit', assignment.sessions, (s, i) =>
-        s.agent
-          .put(url)
-          .set(CSRF_HEADER, s.csrf)
-          .send({ scores: scoresFor(submitLevel(i)), submit: true }),
+        s.agent.put(url).send({ scores: scoresFor(submitLevel(i)), submit: true }),
       );
       const results = await race([...interim.slice(0, 6), ...interleave(interim.slice(6), submits)]);
       expect(serverErrors(results)).toEqual([]);
@@ -188,10 +177,7 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
 
       // And the review stays final.
       const [s] = assignment.sessions;
-      const late = await s.agent
-        .put(url)
-        .set(CSRF_HEADER, s.csrf)
-        .send({ scores: scoresFor(1), submit: false });
+      const late = await s.agent.put(url).send({ scores: scoresFor(1), submit: false });
       expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'REVIEW_ALREADY_SUBMITTED' });
       expect(await storedScores(assignment.id)).toEqual(stored);
     });
@@ -201,15 +187,11 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
       const results = await race(
         interleave(
           many(12, 'submit', assignment.sessions, (s) =>
-            s.agent
-              .put(`/api/v1/assignments/${assignment.id}/scores`)
-              .set(CSRF_HEADER, s.csrf)
-              .send({ scores: scoresFor(4), submit: true }),
+            s.agent.put(`/api/v1/assignments/${assignment.id}/scores`).send({ scores: scoresFor(4), submit: true }),
           ),
           many(12, 'conflict', assignment.sessions, (s) =>
             s.agent
               .post(`/api/v1/assignments/${assignment.id}/conflict`)
-              .set(CSRF_HEADER, s.csrf)
               .send({ reason: 'Ik ken de aanvrager persoonlijk.' }),
           ),
         ),
@@ -269,19 +251,16 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
         dossiers.map((d) => ({
           label: 'withdraw',
           session: d.owner,
-          request: (s: Session) => s.agent.post(`/api/v1/dossiers/${d.id}/withdraw`).set(CSRF_HEADER, s.csrf),
+          request: (s: Session) => s.agent.post(`/api/v1/dossiers/${d.id}/withdraw`),
         })),
         dossiers.map((d, i) => ({
           label: 'admissibility',
           session: admins[i % admins.length],
           request: (s: Session) =>
-            s.agent
-              .post(`/api/v1/dossiers/${d.id}/admissibility`)
-              .set(CSRF_HEADER, s.csrf)
-              .send({
-                decision: i % 2 ? 'inadmissible' : 'admissible',
-                motivation: i % 2 ? 'De begroting klopt niet.' : 'In orde.',
-              }),
+            s.agent.post(`/api/v1/dossiers/${d.id}/admissibility`).send({
+              decision: i % 2 ? 'inadmissible' : 'admissible',
+              motivation: i % 2 ? 'De begroting klopt niet.' : 'In orde.',
+            }),
         })),
       ),
     );
@@ -344,26 +323,21 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
         many(4, 'patch budget', admins, (s, i) =>
           s.agent
             .patch(`/api/v1/calls/${callId}`)
-            .set(CSRF_HEADER, s.csrf)
             .set('If-Match', String(version))
             .send({ budgetCents: i % 2 ? 10_000_000 : 30_000_000 }),
         ),
         many(4, 'admin budget decision', admins, (s, i) =>
           s.agent
             .post(`/api/v1/calls/${callId}/budget-decisions`)
-            .set(CSRF_HEADER, s.csrf)
             .send({ budgetCents: 16_000_000 + i * 1_000_000, motivation: 'Extra middelen.' }),
         ),
         many(6, 'minister budget decision', ministers, (s, i) =>
-          s.agent
-            .post(`/api/v1/calls/${callId}/budget-decisions`)
-            .set(CSRF_HEADER, s.csrf)
-            .send({
-              budgetCents: 16_000_000 + i * 1_000_000,
-              motivation: 'Bijkomende middelen.',
-              decisionDate: '2026-12-10',
-              decisionReference: `MB-BUDGET-${i}`,
-            }),
+          s.agent.post(`/api/v1/calls/${callId}/budget-decisions`).send({
+            budgetCents: 16_000_000 + i * 1_000_000,
+            motivation: 'Bijkomende middelen.',
+            decisionDate: '2026-12-10',
+            decisionReference: `MB-BUDGET-${i}`,
+          }),
         ),
       ),
     );
@@ -503,12 +477,10 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
     await approve(ministers[0], callId).expect(200);
     await d0.owner.agent
       .post(`/api/v1/dossiers/${d0.id}/decline`)
-      .set(CSRF_HEADER, d0.owner.csrf)
       .send({ motivation: 'Het project gaat niet door.' })
       .expect(200);
     const proposed = await admins[0].agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admins[0].csrf)
       .send({ dossierId: d2.id, motivation: 'Eerstvolgende op de reservelijst.' })
       .expect(200);
     const promotion = (proposed.body.promotions as Array<{ id: string; status: string }>).find(
@@ -520,26 +492,18 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
         many(8, 'confirm', ministers, (s) =>
           s.agent
             .post(`/api/v1/reserve-promotions/${promotion.id}/confirm`)
-            .set(CSRF_HEADER, s.csrf)
             .send({ decisionDate: '2026-12-14', decisionReference: 'MB-RESERVE-1214' }),
         ),
         many(4, 'refuse', ministers, (s) =>
           s.agent
             .post(`/api/v1/reserve-promotions/${promotion.id}/refuse`)
-            .set(CSRF_HEADER, s.csrf)
             .send({ remarks: 'Eerst de spreiding bekijken.' }),
         ),
         many(8, 'decline awarded', [d1.owner], (s) =>
-          s.agent
-            .post(`/api/v1/dossiers/${d1.id}/decline`)
-            .set(CSRF_HEADER, s.csrf)
-            .send({ motivation: 'Wij zien af.' }),
+          s.agent.post(`/api/v1/dossiers/${d1.id}/decline`).send({ motivation: 'Wij zien af.' }),
         ),
         many(4, 'decline promoted', [d2.owner], (s) =>
-          s.agent
-            .post(`/api/v1/dossiers/${d2.id}/decline`)
-            .set(CSRF_HEADER, s.csrf)
-            .send({ motivation: 'Te laat; wij zien af.' }),
+          s.agent.post(`/api/v1/dossiers/${d2.id}/decline`).send({ motivation: 'Te laat; wij zien af.' }),
         ),
       ),
     );

@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import {
   applicantWithOrganisation,
   closeCallOnTime,
@@ -35,7 +34,6 @@ async function submitOpenReviews(team: Session[], dossierIds: string[], level = 
     for (const assignment of mine.filter((a) => a.status === 'assigned' && dossierIds.includes(a.dossierId))) {
       await reviewer.agent
         .put(`/api/v1/assignments/${assignment.id}/scores`)
-        .set(CSRF_HEADER, reviewer.csrf)
         .send({ scores: scoresFor(level), submit: true })
         .expect(200);
       submitted++;
@@ -73,11 +71,7 @@ describe('a decided call stays decided', () => {
       await closeCallOnTime(api, callId);
       await admitWithConsensus(admin, dossiers, [5, 4.5, 4, 3.5]);
       // One reviewer per dossier too, so that the call has review scores the decision rests on.
-      await admin.agent
-        .post(`/api/v1/calls/${callId}/assignments`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ perDossier: 1 })
-        .expect(200);
+      await admin.agent.post(`/api/v1/calls/${callId}/assignments`).send({ perDossier: 1 }).expect(200);
       expect(
         await submitOpenReviews(
           team,
@@ -128,7 +122,6 @@ describe('a decided call stays decided', () => {
       const patchCall = async (body: Record<string, unknown>) =>
         admin.agent
           .patch(`/api/v1/calls/${callId}`)
-          .set(CSRF_HEADER, admin.csrf)
           .set('If-Match', String(await callVersion()))
           .send(body);
 
@@ -147,21 +140,16 @@ describe('a decided call stays decided', () => {
         'budget decision by the admin',
         await admin.agent
           .post(`/api/v1/calls/${callId}/budget-decisions`)
-          .set(CSRF_HEADER, admin.csrf)
           .send({ budgetCents: 25_000_000, motivation: 'Extra middelen.' }),
       );
       record(
         'consensus',
-        await admin.agent
-          .put(`/api/v1/dossiers/${d3.id}/consensus`)
-          .set(CSRF_HEADER, admin.csrf)
-          .send({ scores: consensusFor(5) }),
+        await admin.agent.put(`/api/v1/dossiers/${d3.id}/consensus`).send({ scores: consensusFor(5) }),
       );
       record(
         'admissibility',
         await admin.agent
           .post(`/api/v1/dossiers/${d3.id}/admissibility`)
-          .set(CSRF_HEADER, admin.csrf)
           .send({ decision: 'inadmissible', motivation: 'Toch niet.' }),
       );
       const version = (await d0.owner.agent.get(`/api/v1/dossiers/${d0.id}`).expect(200)).body.version as number;
@@ -169,7 +157,6 @@ describe('a decided call stays decided', () => {
         'applicant edit (autosave)',
         await d0.owner.agent
           .patch(`/api/v1/dossiers/${d0.id}`)
-          .set(CSRF_HEADER, d0.owner.csrf)
           .set('If-Match', String(version))
           .send({ title: 'Een andere titel', requestedCents: 9_000_000 }),
       );
@@ -178,19 +165,12 @@ describe('a decided call stays decided', () => {
         'applicant edit (autosave, reserve)',
         await d3.owner.agent
           .patch(`/api/v1/dossiers/${d3.id}`)
-          .set(CSRF_HEADER, d3.owner.csrf)
           .set('If-Match', String(reserveVersion))
           .send({ requestedCents: 1_000_000 }),
       );
-      record('resubmit', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/submit`).set(CSRF_HEADER, d0.owner.csrf));
-      record(
-        'withdraw (awarded)',
-        await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/withdraw`).set(CSRF_HEADER, d0.owner.csrf),
-      );
-      record(
-        'withdraw (reserve)',
-        await d3.owner.agent.post(`/api/v1/dossiers/${d3.id}/withdraw`).set(CSRF_HEADER, d3.owner.csrf),
-      );
+      record('resubmit', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/submit`));
+      record('withdraw (awarded)', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/withdraw`));
+      record('withdraw (reserve)', await d3.owner.agent.post(`/api/v1/dossiers/${d3.id}/withdraw`));
       const refusedAll = { status: 409, code: 'CALL_DECIDED' };
       const { 'applicant edit (autosave)': _awardedEdit, ...others } = refusals;
       expect(others).toEqual({
@@ -207,15 +187,12 @@ describe('a decided call stays decided', () => {
       });
 
       // The minister's budget decision is a raise: lower, or below what is awarded, is refused.
-      const lower = await minister.agent
-        .post(`/api/v1/calls/${callId}/budget-decisions`)
-        .set(CSRF_HEADER, minister.csrf)
-        .send({
-          budgetCents: 18_000_000,
-          motivation: 'Besparing.',
-          decisionDate: '2026-12-01',
-          decisionReference: 'MB-LOWER',
-        });
+      const lower = await minister.agent.post(`/api/v1/calls/${callId}/budget-decisions`).send({
+        budgetCents: 18_000_000,
+        motivation: 'Besparing.',
+        decisionDate: '2026-12-01',
+        decisionReference: 'MB-LOWER',
+      });
       expect({ status: lower.status, code: lower.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
 
       expect(await snapshot()).toEqual(before);
@@ -272,19 +249,16 @@ describe('a decided call stays decided', () => {
     it('lets the minister raise the budget after the decision, with date and reference; not the admin', async () => {
       const refused = await admin.agent
         .post(`/api/v1/calls/${callId}/budget-decisions`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ budgetCents: 24_000_000, motivation: 'Extra middelen.' })
         .expect(409);
       expect(refused.body.code).toBe('CALL_DECIDED');
       const withoutReference = await minister.agent
         .post(`/api/v1/calls/${callId}/budget-decisions`)
-        .set(CSRF_HEADER, minister.csrf)
         .send({ budgetCents: 24_000_000, motivation: 'Extra middelen.' })
         .expect(400);
       expect(withoutReference.body.code).toBe('VALIDATION_FAILED');
       const raised = await minister.agent
         .post(`/api/v1/calls/${callId}/budget-decisions`)
-        .set(CSRF_HEADER, minister.csrf)
         .send({
           budgetCents: 24_000_000,
           motivation: 'Bijkomende middelen uit de begrotingsaanpassing.',
@@ -331,11 +305,7 @@ describe('a decided call stays decided', () => {
       dossiers = built.dossiers;
       await closeCallOnTime(api, callId);
       await admitWithConsensus(admin, dossiers, [5, 4.5, 4]);
-      await admin.agent
-        .post(`/api/v1/calls/${callId}/assignments`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ perDossier: 1 })
-        .expect(200);
+      await admin.agent.post(`/api/v1/calls/${callId}/assignments`).send({ perDossier: 1 }).expect(200);
     });
 
     it('a reviewer who declared a conflict reads nothing of the dossier any more', async () => {
@@ -357,12 +327,10 @@ describe('a decided call stays decided', () => {
       await reviewer.agent.get(`/api/v1/assignments/${id}/attachments/${file.id}`).expect(200);
       await reviewer.agent
         .put(`/api/v1/assignments/${id}/scores`)
-        .set(CSRF_HEADER, reviewer.csrf)
         .send({ scores: [{ criterionCode: CRITERIA[0].code, score: 4 }], submit: false })
         .expect(200);
       await reviewer.agent
         .post(`/api/v1/assignments/${id}/conflict`)
-        .set(CSRF_HEADER, reviewer.csrf)
         .send({ reason: 'Mijn partner werkt bij deze organisatie.' })
         .expect(200);
 
@@ -377,11 +345,7 @@ describe('a decided call stays decided', () => {
     });
 
     it('a proposal computed while reviews are open cannot be sent, and lists them', async () => {
-      await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ marginRule: 'skip' })
-        .expect(201);
+      await admin.agent.post(`/api/v1/calls/${callId}/proposal`).send({ marginRule: 'skip' }).expect(201);
       const [{ open }] = await api.dataSource.query<Array<{ open: number }>>(
         `SELECT count(*)::int AS open FROM review_assignments r JOIN dossiers d ON d.id = r.dossier_id
           WHERE d.call_id = $1 AND r.status = 'assigned'`,
@@ -401,10 +365,7 @@ describe('a decided call stays decided', () => {
           .map((r) => r.reference)
           .sort(),
       );
-      const refused = await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal/send`)
-        .set(CSRF_HEADER, admin.csrf)
-        .expect(409);
+      const refused = await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(409);
       expect(refused.body.code).toBe('REVIEWS_OPEN');
       await approve(minister, callId).expect(409);
 
@@ -412,43 +373,27 @@ describe('a decided call stays decided', () => {
       expect(await submitOpenReviews(team, ids())).toBe(3);
       const stale = await admin.agent.get(`/api/v1/calls/${callId}/proposal`).expect(200);
       expect(stale.body).toMatchObject({ stale: true, openReviews: [] });
-      const staleSend = await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal/send`)
-        .set(CSRF_HEADER, admin.csrf)
-        .expect(409);
+      const staleSend = await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(409);
       expect(staleSend.body.code).toBe('PROPOSAL_STALE');
     });
 
     it('a changed consensus makes the computed proposal stale; recomputing fixes it', async () => {
-      await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ marginRule: 'skip' })
-        .expect(201);
+      await admin.agent.post(`/api/v1/calls/${callId}/proposal`).send({ marginRule: 'skip' }).expect(201);
       expect((await admin.agent.get(`/api/v1/calls/${callId}/proposal`).expect(200)).body.stale).toBe(false);
       await admin.agent
         .put(`/api/v1/dossiers/${dossiers[2].id}/consensus`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ scores: consensusFor(4.5) })
         .expect(204);
       expect((await admin.agent.get(`/api/v1/calls/${callId}/proposal`).expect(200)).body.stale).toBe(true);
-      const refused = await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal/send`)
-        .set(CSRF_HEADER, admin.csrf)
-        .expect(409);
+      const refused = await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(409);
       expect(refused.body.code).toBe('PROPOSAL_STALE');
-      await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal`)
-        .set(CSRF_HEADER, admin.csrf)
-        .send({ marginRule: 'skip' })
-        .expect(201);
+      await admin.agent.post(`/api/v1/calls/${callId}/proposal`).send({ marginRule: 'skip' }).expect(201);
       expect((await admin.agent.get(`/api/v1/calls/${callId}/proposal`).expect(200)).body.stale).toBe(false);
     });
 
     it('a budget raise before the approval is audited, shown on the proposal, and makes it stale', async () => {
       const raised = await admin.agent
         .post(`/api/v1/calls/${callId}/budget-decisions`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ budgetCents: 21_000_000, motivation: 'Overschot van de vorige oproep toegevoegd.' })
         .expect(200);
       expect(raised.body).toEqual([
@@ -473,20 +418,16 @@ describe('a decided call stays decided', () => {
       const view = await admin.agent.get(`/api/v1/calls/${callId}/proposal`).expect(200);
       expect(view.body.stale).toBe(true);
       expect(view.body.budgetDecisions).toEqual(raised.body);
-      const refused = await admin.agent
-        .post(`/api/v1/calls/${callId}/proposal/send`)
-        .set(CSRF_HEADER, admin.csrf)
-        .expect(409);
+      const refused = await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(409);
       expect(refused.body.code).toBe('PROPOSAL_STALE');
 
       // Recomputed on the raised budget, all three fit; sent and approved.
       const proposal = await admin.agent
         .post(`/api/v1/calls/${callId}/proposal`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ marginRule: 'skip' })
         .expect(201);
       expect(proposal.body.grantedCents).toBe(21_000_000);
-      await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+      await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(200);
       await approve(minister, callId).expect(200);
       const awarded = await api.dataSource.query<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM dossiers WHERE call_id = $1 AND status = 'awarded'`,
@@ -507,17 +448,15 @@ describe('a decided call stays decided', () => {
       const { id, version } = await completeDossier(api, owner, call.id);
       const titled = await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, owner.csrf)
         .set('If-Match', String(version))
         .send({ title: submittedTitle })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       // After the submission, before the deadline: the working copy changes, without a new submission.
       const current = (await owner.agent.get(`/api/v1/dossiers/${id}`).expect(200)).body.version as number;
       expect(current).toBeGreaterThanOrEqual(titled.body.version as number);
       await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, owner.csrf)
         .set('If-Match', String(current))
         .send({ title: workingTitle })
         .expect(200);

@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import {
   ApplicantMemberEntity,
   AuditEventEntity,
@@ -15,15 +14,11 @@ import { DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '..
 const NEW_PASSWORD = 'een nieuwe zin als wachtwoord';
 
 async function askReset(visitor: Session, email: string) {
-  return visitor.agent.post('/api/v1/auth/password-reset').set(CSRF_HEADER, visitor.csrf).send({ email }).expect(202);
+  return visitor.agent.post('/api/v1/auth/password-reset').send({ email }).expect(202);
 }
 
 async function confirm(visitor: Session, token: string, password: string, status: number) {
-  return visitor.agent
-    .post('/api/v1/auth/password-reset/confirm')
-    .set(CSRF_HEADER, visitor.csrf)
-    .send({ token, password })
-    .expect(status);
+  return visitor.agent.post('/api/v1/auth/password-reset/confirm').send({ token, password }).expect(status);
 }
 
 describe('password reset links, secrets at rest and password hashes', () => {
@@ -89,7 +84,6 @@ describe('password reset links, secrets at rest and password hashes', () => {
     const owner = await session(api, email);
     await owner.agent
       .post('/api/v1/auth/password')
-      .set(CSRF_HEADER, owner.csrf)
       .send({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })
       .expect(204);
     expect((await confirm(visitor, link, 'de aanvaller kiest dit wachtwoord', 410)).body.code).toBe(
@@ -114,10 +108,7 @@ describe('password reset links, secrets at rest and password hashes', () => {
     expect(JSON.stringify(row)).not.toContain(token);
     // The link still works (the mail is what carries it), and an admin cannot resend a mail whose link is gone.
     const admin = await session(api, await createUser(api, ['admin']));
-    const refused = await admin.agent
-      .post(`/api/v1/notifications/${row.id}/resend`)
-      .set(CSRF_HEADER, admin.csrf)
-      .expect(409);
+    const refused = await admin.agent.post(`/api/v1/notifications/${row.id}/resend`).expect(409);
     expect(refused.body.code).toBe('NOTIFICATION_NOT_RESENDABLE');
     await confirm(visitor, token, NEW_PASSWORD, 204);
   });
@@ -125,11 +116,7 @@ describe('password reset links, secrets at rest and password hashes', () => {
   it('keeps no usable invitation link in the notifications table once the mail is sent', async () => {
     const owner = await applicantWithOrganisation(api);
     const invitee = `collega-${randomBytes(3).toString('hex')}@example.org`;
-    await owner.agent
-      .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
-      .set(CSRF_HEADER, owner.csrf)
-      .send({ email: invitee })
-      .expect(201);
+    await owner.agent.post(`/api/v1/applicants/${owner.applicantId}/invitations`).send({ email: invitee }).expect(201);
     const token = await tokenFromMail(mail.sink, invitee, '/uitnodiging/');
     const row = await waitUntil(async () => {
       const found = await api.dataSource
@@ -155,11 +142,7 @@ describe('password reset links, secrets at rest and password hashes', () => {
     await users.update({ email }, { passwordHash: legacy });
 
     const visitor = await session(api);
-    await visitor.agent
-      .post('/api/v1/auth/login')
-      .set(CSRF_HEADER, visitor.csrf)
-      .send({ email, password: 'niet het wachtwoord' })
-      .expect(401);
+    await visitor.agent.post('/api/v1/auth/login').send({ email, password: 'niet het wachtwoord' }).expect(401);
     expect((await users.findOneByOrFail({ email })).passwordHash).toBe(legacy);
 
     await session(api, email);
@@ -189,7 +172,6 @@ describe('invitations are rate-limited per person and per organisation', () => {
   const invite = (who: Session, applicantId: string) =>
     who.agent
       .post(`/api/v1/applicants/${applicantId}/invitations`)
-      .set(CSRF_HEADER, who.csrf)
       .send({ email: `x-${randomBytes(3).toString('hex')}@example.org` });
 
   it('answers 429 INVITATION_RATE_LIMITED with Retry-After, and writes no invitation or mail when refused', async () => {

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CSRF_HEADER, type PersonalDataExport } from '@portal/contracts';
+import { type PersonalDataExport } from '@portal/contracts';
 import { AuditEventEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { RetentionService } from '../../apps/worker/src/privacy/retention.service';
@@ -23,17 +23,13 @@ describe('a person’s own data: GET /auth/me/export', () => {
     const other = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     const { id: otherId } = await completeDossier(api, other, call.id);
     const me = (await owner.agent.get('/api/v1/auth/me').expect(200)).body.user;
     // A reset link was mailed: the export must not hand the link (a live secret) out again. The worker issues it.
     const mail = await startMailWorker(api);
     try {
-      await owner.agent
-        .post('/api/v1/auth/password-reset')
-        .set(CSRF_HEADER, owner.csrf)
-        .send({ email: me.email })
-        .expect(202);
+      await owner.agent.post('/api/v1/auth/password-reset').send({ email: me.email }).expect(202);
       await tokenFromMail(mail.sink, me.email, '/wachtwoord/');
     } finally {
       await mail.close();
@@ -226,10 +222,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
 
     // A mail whose body is gone cannot be sent again.
     const admin = await session(api, DEMO.admin);
-    const resend = await admin.agent
-      .post(`/api/v1/notifications/${oldMail}/resend`)
-      .set(CSRF_HEADER, admin.csrf)
-      .expect(409);
+    const resend = await admin.agent.post(`/api/v1/notifications/${oldMail}/resend`).expect(409);
     expect(resend.body.code).toBe('CONFLICT');
 
     // A second pass finds nothing and writes nothing.

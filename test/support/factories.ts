@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type RegisterApplicantInput, type Role } from '@portal/contracts';
+import { type RegisterApplicantInput, type Role } from '@portal/contracts';
 import { CallEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { PasswordHasher } from '../../apps/api/src/users/password-hasher';
@@ -41,11 +41,7 @@ export async function applicantWithOrganisation(
   overrides: Partial<RegisterApplicantInput> = {},
 ): Promise<Session & { applicantId: string }> {
   const user = await session(api, await createUser(api));
-  const response = await user.agent
-    .post('/api/v1/applicants')
-    .set(CSRF_HEADER, user.csrf)
-    .send(organisationInput(overrides))
-    .expect(201);
+  const response = await user.agent.post('/api/v1/applicants').send(organisationInput(overrides)).expect(201);
   return { ...user, applicantId: response.body.id as string };
 }
 
@@ -116,22 +112,17 @@ export async function completeDossier(
   user: Session & { applicantId: string },
   callId: string,
 ): Promise<{ id: string; version: number }> {
-  const started = await user.agent
-    .post(`/api/v1/calls/${callId}/dossiers`)
-    .set(CSRF_HEADER, user.csrf)
-    .send({ applicantId: user.applicantId });
+  const started = await user.agent.post(`/api/v1/calls/${callId}/dossiers`).send({ applicantId: user.applicantId });
   if (started.status !== 201 && started.status !== 200)
     throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
   const id = started.body.id as string;
   const saved = await user.agent
     .patch(`/api/v1/dossiers/${id}`)
-    .set(CSRF_HEADER, user.csrf)
     .set('If-Match', String(started.body.version))
     .send(COMPLETE_DRAFT)
     .expect(200);
   await user.agent
     .post(`/api/v1/dossiers/${id}/attachments`)
-    .set(CSRF_HEADER, user.csrf)
     .field('kind', 'BEGROTING')
     .attach('file', pdfBuffer(), 'begroting.pdf')
     .expect(201);

@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { AuditEventEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall, createUser } from './factories';
@@ -39,11 +38,10 @@ export async function callWithSubmittedDossiers(
     const { id, version } = await completeDossier(api, owner, call.id);
     const saved = await owner.agent
       .patch(`/api/v1/dossiers/${id}`)
-      .set(CSRF_HEADER, owner.csrf)
       .set('If-Match', String(version))
       .send({ requestedCents: euros * 100 })
       .expect(200);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     dossiers.push({ id, owner, version: saved.body.version as number });
   }
   return { callId: call.id, dossiers };
@@ -54,12 +52,10 @@ export async function admitWithConsensus(admin: Session, dossiers: BuiltDossier[
   for (const [i, dossier] of dossiers.entries()) {
     await admin.agent
       .post(`/api/v1/dossiers/${dossier.id}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'admissible', motivation: 'In orde.' })
       .expect(200);
     await admin.agent
       .put(`/api/v1/dossiers/${dossier.id}/consensus`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ scores: consensusFor(levels[i]) })
       .expect(204);
   }
@@ -81,18 +77,13 @@ export async function assessedCall(
 
 /** Computes a proposal (skip rule) and sends it to the minister. */
 export async function sendProposal(admin: Session, callId: string): Promise<void> {
-  await admin.agent
-    .post(`/api/v1/calls/${callId}/proposal`)
-    .set(CSRF_HEADER, admin.csrf)
-    .send({ marginRule: 'skip' })
-    .expect(201);
-  await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+  await admin.agent.post(`/api/v1/calls/${callId}/proposal`).send({ marginRule: 'skip' }).expect(201);
+  await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(200);
 }
 
 export function approve(minister: Session, callId: string, reference = 'MB-2026-TEST-0001') {
   return minister.agent
     .post(`/api/v1/calls/${callId}/proposal/approve`)
-    .set(CSRF_HEADER, minister.csrf)
     .send({ decisionDate: '2026-11-30', decisionReference: reference });
 }
 

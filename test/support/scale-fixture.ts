@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { canonicalJson, formatBrussels } from '@portal/domain';
 import {
   ApplicantEntity,
@@ -406,7 +405,6 @@ export async function seedScaleCall(): Promise<ScaleFixture> {
     const { id, version } = await completeDossier(api, owner, callId);
     await owner.agent
       .patch(`/api/v1/dossiers/${id}`)
-      .set(CSRF_HEADER, owner.csrf)
       .set('If-Match', String(version))
       .send({
         title: p.title,
@@ -417,7 +415,7 @@ export async function seedScaleCall(): Promise<ScaleFixture> {
         ...p.final,
       })
       .expect(200);
-    const receipt = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    const receipt = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
       'SELECT u.email FROM users u JOIN dossiers d ON d.created_by = u.id WHERE d.id = $1',
       [id],
