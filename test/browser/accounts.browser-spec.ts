@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ApplicantMemberEntity, InvitationEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { DEMO, DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
+import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
+import { DEMO, type TestApi } from '../support/test-app';
 
 const ORGANISATION = 'vzw De Brug';
 
@@ -34,23 +34,12 @@ describe('accounts, invitations and the notification log through Chromium (real 
   let baseUrl: string;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
-  }
+  const logIn = (page: Page, email: string) => logInAs(page, baseUrl, email);
 
   it('an admin of the organisation invites a colleague, who creates an account from the link and accepts', async () => {
     const invitee = `collega-${randomBytes(4).toString('hex')}@test.subsidieportaal.be`;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PersonalDataExport } from '@portal/contracts';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { DEMO, DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
+import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
+import { DEMO, type TestApi } from '../support/test-app';
 
 describe('the audit log, my data and the accessibility statement through Chromium (real API serving the built web app)', () => {
   let api: TestApi;
@@ -11,23 +11,12 @@ describe('the audit log, my data and the accessibility statement through Chromiu
   let baseUrl: string;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
-  }
+  const logIn = (page: Page, email: string) => logInAs(page, baseUrl, email);
 
   it('an admin opens the audit log from the navigation, filters it, reads a change and downloads the export', async () => {
     const page = await browser.newPage({ acceptDownloads: true });

@@ -1,23 +1,11 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { SubscriptionView } from '@portal/contracts';
-import { launchChromium } from '../support/browser';
+import { closeBrowserApp, eventually, logInAs, startBrowserApp } from '../support/browser';
 import { createCall } from '../support/factories';
-import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { DEMO, DEMO_PASSWORD, session, type Session, type TestApi } from '../support/test-app';
 
 const CALL_CODE = 'PLAN-SAMENLEVEN-DEMO';
-
-/** Polls the API until `accept` holds (autosave is asynchronous); fails with the last value seen. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not reached; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await read();
-  }
-  return last;
-}
 
 describe('a local government subscribes to Plan Samenleven through Chromium (real API serving the built web app)', () => {
   let api: TestApi;
@@ -26,27 +14,16 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
   let applicant: Session;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
     applicant = await session(api, DEMO.applicant);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
   const readSubscription = async (id: string): Promise<SubscriptionView> =>
     (await applicant.agent.get(`/api/v1/dossiers/${id}/subscription`).expect(200)).body as SubscriptionView;
 
-  async function logIn(page: Page): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(DEMO.applicant);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
-  }
+  const logIn = (page: Page) => logInAs(page, baseUrl, DEMO.applicant);
 
   it('chooses three actions, sees the Flemish contribution computed live, and submits with a receipt', async () => {
     const page = await browser.newPage();
@@ -123,14 +100,14 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
     await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
     const page = await browser.newPage();
     try {
-      const logInAs = async (email: string) => {
+      const logInOther = async (email: string) => {
         await page.goto(`${baseUrl}/login`);
         await page.getByTestId('login-email').fill(email);
         await page.getByTestId('login-password').fill(DEMO_PASSWORD);
         await page.getByTestId('login-submit').click();
         await page.waitForURL((url) => url.pathname !== '/login');
       };
-      await logInAs(DEMO.admin);
+      await logInOther(DEMO.admin);
       await page.goto(`${baseUrl}/administratie/catalogus/${call.id}`);
       await page.getByTestId('compute-allocation').click();
       await page.locator('[data-testid="allocation-status"]').waitFor();
@@ -147,7 +124,7 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
       expect(await page.getByTestId('report-xlsx').getAttribute('href')).toContain('format=xlsx');
 
       await page.context().clearCookies();
-      await logInAs(DEMO.minister);
+      await logInOther(DEMO.minister);
       await page.goto(`${baseUrl}/kabinet/catalogus/${call.id}`);
       await page.getByTestId('decision-date').fill('2026-09-30');
       await page.getByTestId('decision-reference').fill('MB-PS-DEMO');

@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
-import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { DEMO, session, type Session, type TestApi } from '../support/test-app';
 
 const CRITERIA = referenceCall().criteria;
 
@@ -19,9 +19,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
   const dossierIds: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
     const admin = await session(api, DEMO.admin);
     // Budget EUR 100,000; three dossiers ask EUR 60,000, 50,000 and 30,000: the second does not fit, the third does.
     const call = await createCall(api, {
@@ -62,20 +60,13 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     }
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
   async function logIn(email: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
+    await logInAs(page, baseUrl, email);
     return page;
   }
 

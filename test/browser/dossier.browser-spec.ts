@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CallView, DossierView } from '@portal/contracts';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { eventually, logInAs, startBrowserApp } from '../support/browser';
+import { DEMO, session, type Session, type TestApi } from '../support/test-app';
 
 const CALL_CODE = 'GV-CONNECT-DEMO';
 
@@ -29,18 +29,6 @@ function minimalPdf(): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-/** Polls the API until `accept` holds (autosave is asynchronous); fails with the last value seen. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`condition not reached; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await read();
-  }
-  return last;
-}
-
 describe('an applicant drafts and submits a dossier through Chromium (real API serving the built web app)', () => {
   let api: TestApi;
   let browser: Browser;
@@ -51,9 +39,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
   let applicant: Session;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
     workDir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
     pdfPath = join(workDir, 'begroting.pdf');
     writeFileSync(pdfPath, minimalPdf());
@@ -72,13 +58,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
   const readDossier = async (id: string): Promise<DossierView> =>
     (await applicant.agent.get(`/api/v1/dossiers/${id}`).expect(200)).body as DossierView;
 
-  async function logIn(page: Page): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(DEMO.applicant);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
-  }
+  const logIn = (page: Page) => logInAs(page, baseUrl, DEMO.applicant);
 
   /** Call list -> call page -> "Dossier starten / openen"; returns the dossier id from the URL. */
   async function openDossierFromCallList(page: Page): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { DEMO, DEMO_PASSWORD, startApi, TestApi } from '../support/test-app';
+import { closeBrowserApp, startBrowserApp } from '../support/browser';
+import { DEMO, DEMO_PASSWORD, TestApi } from '../support/test-app';
 
 describe('login through Chromium to each role home (real API serving the built web app)', () => {
   let api: TestApi;
@@ -9,15 +9,10 @@ describe('login through Chromium to each role home (real API serving the built w
   let baseUrl: string;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
   it.each([
     [DEMO.applicant, 'Mijn dossiers', '/aanvrager'],

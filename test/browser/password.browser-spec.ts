@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { UserEntity } from '@portal/server';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { logInAs, startBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
 import { startMailWorker, tokenFromMail, type MailWorker } from '../support/mail-worker';
-import { DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
+import { DEMO_PASSWORD, type TestApi } from '../support/test-app';
 
 describe('forgotten password and profile through Chromium (real API serving the built web app)', () => {
   let api: TestApi;
@@ -13,11 +13,9 @@ describe('forgotten password and profile through Chromium (real API serving the 
   let mail: MailWorker;
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
+    ({ api, browser, baseUrl } = await startBrowserApp());
     // The worker looks the address up and sends the link.
     mail = await startMailWorker(api);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -26,13 +24,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
     await api?.close();
   });
 
-  async function logIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('role-home').waitFor();
-  }
+  const logIn = (page: Page, email: string, password: string) => logInAs(page, baseUrl, email, password);
 
   it('asks for a reset link, chooses a new password from the mail link and logs in with it', async () => {
     const email = await createUser(api);

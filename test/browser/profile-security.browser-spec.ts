@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AuditEventEntity, UserEntity } from '@portal/server';
-import { launchChromium } from '../support/browser';
+import { closeBrowserApp, startBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
-import { DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
+import { DEMO_PASSWORD, type TestApi } from '../support/test-app';
 
 describe('password change and "log out everywhere" on the profile page (Chromium, built web app)', () => {
   let api: TestApi;
@@ -10,15 +10,10 @@ describe('password change and "log out everywhere" on the profile page (Chromium
   let baseUrl: string;
 
   beforeAll(async () => {
-    api = await startApi({ seed: false, overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp({ seed: false }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
   /** A separate browser (own cookies), logged in and on the profile page. */
   async function loggedIn(email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type ReviewView } from '@portal/contracts';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
 import {
   applicantWithOrganisation,
   closeCallOnTime,
@@ -11,7 +11,7 @@ import {
   createCall,
   createUser,
 } from '../support/factories';
-import { DEMO, DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
+import { DEMO, session, type Session, type TestApi } from '../support/test-app';
 
 // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2 (scale 0-5).
 const CRITERIA = referenceCall().criteria;
@@ -26,9 +26,7 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
   const assignments: string[] = [];
 
   beforeAll(async () => {
-    api = await startApi({ overrides: { WEB_DIST: 'dist/web' } });
-    baseUrl = await api.app.getUrl();
-    browser = await launchChromium();
+    ({ api, browser, baseUrl } = await startBrowserApp());
 
     // A call with the reference criteria and two submitted dossiers...
     const call = await createCall(api, { overrides: { criteria: CRITERIA } });
@@ -64,21 +62,14 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
     reviewer = await session(api, reviewerEmail);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => closeBrowserApp({ api, browser }));
 
   const readReview = async (id: string): Promise<ReviewView> =>
     (await reviewer.agent.get(`/api/v1/assignments/${id}`).expect(200)).body as ReviewView;
 
   async function logIn(page: Page): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(reviewerEmail);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await logInAs(page, baseUrl, reviewerEmail);
     await page.waitForURL('**/beoordeling');
-    await page.getByTestId('role-home').waitFor();
   }
 
   it('lists the assignment, refuses a below-threshold score without comment, then saves, submits and locks', async () => {

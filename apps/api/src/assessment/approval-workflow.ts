@@ -1,12 +1,30 @@
 import type { ErrorCode } from '@portal/contracts';
-import { APPROVAL_STEPS, approvalStep, type ApprovalStatus, type ApprovalStep, type CallAct } from '@portal/domain';
-import { AppException, type CallEntity, type CallLifecycleRepository } from '@portal/server';
+import {
+  APPROVAL_STEPS,
+  approvalStep,
+  formatEuro,
+  type ApprovalStatus,
+  type ApprovalStep,
+  type CallAct,
+} from '@portal/domain';
+import {
+  AppException,
+  type AuditRepository,
+  type CallEntity,
+  type CallLifecycleRepository,
+  type NotificationRepository,
+  type UserEntity,
+} from '@portal/server';
 import type { EntityManager } from 'typeorm';
 
 export interface Approvable {
   id: string;
   status: ApprovalStatus;
   fingerprint: string | null;
+  grantedCents: number;
+  remarks: string | null;
+  decisionDate: string | null;
+  decisionReference: string | null;
 }
 
 const ACT_OF_STEP: Record<ApprovalStep, CallAct> = {
@@ -31,7 +49,14 @@ export async function runApprovalStep<T extends Approvable>(options: {
   save: (row: T, manager: EntityManager) => Promise<T>;
   apply?: (row: T, call: CallEntity) => Promise<void> | void;
   afterStage?: (row: T, call: CallEntity) => Promise<void>;
-}): Promise<{ row: T; call: CallEntity; before: ApprovalStatus }> {
+  /** The audit event `proposal.sent`, `allocation.approved`, ... of the step, in the same transaction. */
+  audit: {
+    repository: AuditRepository;
+    kind: 'proposal' | 'allocation';
+    actorUserId: string;
+    requestId: string | null;
+  };
+}): Promise<{ row: T; call: CallEntity }> {
   const { manager, lifecycle, callId, step } = options;
   const act = ACT_OF_STEP[step];
   if (!(await lifecycle.lock(callId, 'update', manager))) throw new AppException('NOT_FOUND');
@@ -54,5 +79,53 @@ export async function runApprovalStep<T extends Approvable>(options: {
   const saved = await options.save(row, manager);
   await lifecycle.setStage(call, APPROVAL_STEPS[step].stage, manager);
   await options.afterStage?.(saved, call);
-  return { row: saved, call, before };
+  const { audit } = options;
+  await audit.repository.record(
+    {
+      actorUserId: audit.actorUserId,
+      action: `${audit.kind}.${saved.status}`,
+      entityType: 'call',
+      entityId: callId,
+      before: { status: before },
+      after: {
+        status: saved.status,
+        [`${audit.kind}Id`]: saved.id,
+        grantedCents: saved.grantedCents,
+        remarks: saved.remarks,
+        decisionDate: saved.decisionDate,
+        decisionReference: saved.decisionReference,
+      },
+      requestId: audit.requestId,
+    },
+    manager,
+  );
+  return { row: saved, call };
+}
+
+/** The mail to every minister that a proposal or allocation waits for their decision (in the sending transaction). */
+export async function notifyMinisters(
+  notifications: NotificationRepository,
+  ministers: readonly UserEntity[],
+  call: CallEntity,
+  sent: { grantedCents: number; count: number },
+  manager: EntityManager,
+): Promise<void> {
+  for (const minister of ministers) {
+    await notifications.enqueue(
+      {
+        template: 'proposal.sent',
+        recipient: minister.email,
+        locale: minister.locale,
+        subjectRef: call.code,
+        payload: {
+          recipientName: minister.displayName,
+          callTitle: call.title,
+          grantedEuro: formatEuro(sent.grantedCents),
+          budgetEuro: formatEuro(call.budgetCents),
+          count: sent.count,
+        },
+      },
+      manager,
+    );
+  }
 }

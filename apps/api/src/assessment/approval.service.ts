@@ -13,7 +13,7 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { runApprovalStep } from './approval-workflow';
+import { notifyMinisters, runApprovalStep } from './approval-workflow';
 import { AssessmentRepository } from './assessment.repository';
 import { BudgetDecisionService } from './budget-decision.service';
 import { enqueueDecisionMails } from './decision-mail';
@@ -54,24 +54,13 @@ export class ApprovalService {
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<ProposalView> {
     return this.step(auth, callId, 'send', requestId, async (proposal, call, manager) => {
       proposal.sentAt = await this.clock.now(manager);
-      for (const minister of await this.repository.ministers(manager)) {
-        await this.notifications.enqueue(
-          {
-            template: 'proposal.sent',
-            recipient: minister.email,
-            locale: minister.locale,
-            subjectRef: call.code,
-            payload: {
-              recipientName: minister.displayName,
-              callTitle: call.title,
-              grantedEuro: formatEuro(proposal.grantedCents),
-              budgetEuro: formatEuro(call.budgetCents),
-              count: proposal.lines.filter((l) => l.outcome === 'selected').length,
-            },
-          },
-          manager,
-        );
-      }
+      await notifyMinisters(
+        this.notifications,
+        await this.repository.ministers(manager),
+        call,
+        { grantedCents: proposal.grantedCents, count: proposal.lines.filter((l) => l.outcome === 'selected').length },
+        manager,
+      );
     });
   }
 
@@ -208,7 +197,7 @@ export class ApprovalService {
     afterStage?: (proposal: SelectionProposalEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
   ): Promise<ProposalView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, call, before } = await runApprovalStep({
+      const { row, call } = await runApprovalStep({
         manager,
         lifecycle: this.lifecycle,
         callId,
@@ -218,26 +207,8 @@ export class ApprovalService {
         save: (proposal, m) => this.proposalsRepository.saveProposal(proposal, m),
         apply: (proposal, c) => apply(proposal, c, manager),
         afterStage: afterStage ? (proposal, c) => afterStage(proposal, c, manager) : undefined,
+        audit: { repository: this.audit, kind: 'proposal', actorUserId: auth.user.id, requestId },
       });
-      await this.audit.record(
-        {
-          actorUserId: auth.user.id,
-          action: `proposal.${row.status}`,
-          entityType: 'call',
-          entityId: callId,
-          before: { status: before },
-          after: {
-            status: row.status,
-            proposalId: row.id,
-            grantedCents: row.grantedCents,
-            remarks: row.remarks,
-            decisionDate: row.decisionDate,
-            decisionReference: row.decisionReference,
-          },
-          requestId,
-        },
-        manager,
-      );
       return this.view(call, row, manager);
     });
   }

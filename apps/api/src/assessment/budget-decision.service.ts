@@ -63,7 +63,10 @@ export class BudgetDecisionService {
       if (input.budgetCents <= call.budgetCents) {
         throw invalid(
           'budgetCents',
-          FIELD_MESSAGES.budgetRaiseOnly({ nl: formatEuro(call.budgetCents, 'nl'), en: formatEuro(call.budgetCents, 'en') }),
+          FIELD_MESSAGES.budgetRaiseOnly({
+            nl: formatEuro(call.budgetCents, 'nl'),
+            en: formatEuro(call.budgetCents, 'en'),
+          }),
         );
       }
       const awarded = await this.lifecycle.awardedCents(callId, manager);

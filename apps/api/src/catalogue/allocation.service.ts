@@ -23,7 +23,7 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { runApprovalStep } from '../assessment/approval-workflow';
+import { notifyMinisters, runApprovalStep } from '../assessment/approval-workflow';
 import { catalogueOfCall } from '../dossiers/subscription-rules';
 import { actionTexts, allocationView } from './allocation-view';
 import { CatalogueRepository } from './catalogue.repository';
@@ -132,24 +132,16 @@ export class AllocationService {
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
     return this.transition(auth, callId, 'send', requestId, async (allocation, call, manager) => {
       allocation.sentAt = await this.clock.now(manager);
-      for (const minister of await this.repository.ministers(manager)) {
-        await this.notifications.enqueue(
-          {
-            template: 'proposal.sent',
-            recipient: minister.email,
-            locale: minister.locale,
-            subjectRef: call.code,
-            payload: {
-              recipientName: minister.displayName,
-              callTitle: call.title,
-              grantedEuro: formatEuro(allocation.grantedCents),
-              budgetEuro: formatEuro(call.budgetCents),
-              count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
-            },
-          },
-          manager,
-        );
-      }
+      await notifyMinisters(
+        this.notifications,
+        await this.repository.ministers(manager),
+        call,
+        {
+          grantedCents: allocation.grantedCents,
+          count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
+        },
+        manager,
+      );
     });
   }
 
@@ -253,7 +245,7 @@ export class AllocationService {
     afterStage?: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
   ): Promise<CatalogueAllocationView> {
     return this.dataSource.transaction(async (manager) => {
-      const { row, call, before } = await runApprovalStep({
+      const { row, call } = await runApprovalStep({
         manager,
         lifecycle: this.lifecycle,
         callId,
@@ -267,26 +259,8 @@ export class AllocationService {
         save: (allocation, m) => this.repository.saveAllocation(allocation, m),
         apply: (allocation, c) => apply(allocation, c, manager),
         afterStage: afterStage ? (allocation, c) => afterStage(allocation, c, manager) : undefined,
+        audit: { repository: this.audit, kind: 'allocation', actorUserId: auth.user.id, requestId },
       });
-      await this.audit.record(
-        {
-          actorUserId: auth.user.id,
-          action: `allocation.${row.status}`,
-          entityType: 'call',
-          entityId: callId,
-          before: { status: before },
-          after: {
-            status: row.status,
-            allocationId: row.id,
-            grantedCents: row.grantedCents,
-            remarks: row.remarks,
-            decisionDate: row.decisionDate,
-            decisionReference: row.decisionReference,
-          },
-          requestId,
-        },
-        manager,
-      );
       return allocationView(call, row, catalogueOfCall(call));
     });
   }

@@ -55,7 +55,10 @@ export function subscriptionSubmissionIssues(catalogue: Catalogue, dossier: Doss
     issues.push({
       field: 'requestedCents',
       code: 'CONTRIBUTION_MISMATCH',
-      message: FIELD_MESSAGES.contributionMismatch({ nl: formatEuro(totalCents, 'nl'), en: formatEuro(totalCents, 'en') }),
+      message: FIELD_MESSAGES.contributionMismatch({
+        nl: formatEuro(totalCents, 'nl'),
+        en: formatEuro(totalCents, 'en'),
+      }),
     });
   }
   return issues;

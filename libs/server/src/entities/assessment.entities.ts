@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { bigintCents } from '../database/transformers';
+import { ApprovalRecord } from './approval-record';
 import { CallEntity } from './call.entity';
 import { DossierEntity } from './dossier.entity';
 
@@ -138,10 +139,7 @@ export class ConsensusScoreEntity {
 @Entity({ name: 'selection_proposals' })
 @Index('selection_proposals_one_approved', ['callId'], { unique: true, where: `status = 'approved'` })
 @Check('selection_proposals_status_known', `status IN ('draft','sent','returned','approved')`)
-export class SelectionProposalEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SelectionProposalEntity extends ApprovalRecord {
   @Index('selection_proposals_call_idx')
   @Column({ name: 'call_id', type: 'uuid' })
   callId: string;
@@ -149,9 +147,6 @@ export class SelectionProposalEntity {
   @ManyToOne(() => CallEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'selection_proposals_call_fk' })
   call?: CallEntity;
-
-  @Column({ type: 'varchar', length: 20, default: 'draft' })
-  status: 'draft' | 'sent' | 'returned' | 'approved';
 
   @Column({ name: 'margin_rule', type: 'varchar', length: 10 })
   marginRule: 'skip' | 'partial';
@@ -169,40 +164,9 @@ export class SelectionProposalEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   adjustments: Array<{ dossierId: string; adjustedCents: number; motivation: string }>;
 
-  @Column({ name: 'granted_cents', type: 'bigint', transformer: bigintCents })
-  grantedCents: number;
-
-  /** `assessment_fingerprint(call)` when computed; sending or approving needs the same inputs still (else stale). */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  fingerprint: string | null;
-
   /** Reviews still open on admissible dossiers when computed: such a proposal is a preview and cannot be sent. */
   @Column({ name: 'open_reviews', type: 'integer', default: 0 })
   openReviews: number;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  remarks: string | null;
-
-  @Column({ name: 'decision_date', type: 'date', nullable: true })
-  decisionDate: string | null;
-
-  @Column({ name: 'decision_reference', type: 'varchar', length: 100, nullable: true })
-  decisionReference: string | null;
-
-  @Column({ name: 'approved_by', type: 'uuid', nullable: true })
-  approvedBy: string | null;
-
-  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
-  approvedAt: Date | null;
 }
 
 /**

@@ -1,6 +1,7 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { AllocationResult } from '@portal/domain';
 import { bigintCents } from '../database/transformers';
+import { ApprovalRecord } from './approval-record';
 import { CallEntity } from './call.entity';
 
 /** One submitted subscription as the allocation saw it: the version it was computed from. */
@@ -26,10 +27,7 @@ export interface AllocationSubscriber {
 @Index('catalogue_allocations_one_approved', ['callId'], { unique: true, where: `status = 'approved'` })
 @Check('catalogue_allocations_status_known', `status IN ('draft','sent','returned','approved')`)
 @Check('catalogue_allocations_within_budget', 'granted_cents >= 0 AND granted_cents <= budget_cents')
-export class CatalogueAllocationEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class CatalogueAllocationEntity extends ApprovalRecord {
   @Index('catalogue_allocations_call_idx')
   @Column({ name: 'call_id', type: 'uuid' })
   callId: string;
@@ -37,10 +35,6 @@ export class CatalogueAllocationEntity {
   @ManyToOne(() => CallEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'catalogue_allocations_call_fk' })
   call?: CallEntity;
-
-  /** WARNING: persisted; the same values as selection_proposals.status. */
-  @Column({ type: 'varchar', length: 20, default: 'draft' })
-  status: 'draft' | 'sent' | 'returned' | 'approved';
 
   /** The call budget the allocation shared (a copy: the call may not change it afterwards, but the record stands alone). */
   @Column({ name: 'budget_cents', type: 'bigint', transformer: bigintCents })
@@ -55,35 +49,4 @@ export class CatalogueAllocationEntity {
   /** The domain's AllocationResult; subscriberId is the dossier id. */
   @Column({ type: 'jsonb' })
   result: AllocationResult;
-
-  @Column({ name: 'granted_cents', type: 'bigint', transformer: bigintCents })
-  grantedCents: number;
-
-  /** `assessment_fingerprint(call)` when computed; sending or approving needs the same inputs still (else stale). */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  fingerprint: string | null;
-
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
-  sentAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  remarks: string | null;
-
-  @Column({ name: 'decision_date', type: 'date', nullable: true })
-  decisionDate: string | null;
-
-  @Column({ name: 'decision_reference', type: 'varchar', length: 100, nullable: true })
-  decisionReference: string | null;
-
-  @Column({ name: 'approved_by', type: 'uuid', nullable: true })
-  approvedBy: string | null;
-
-  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
-  approvedAt: Date | null;
 }
