@@ -11,3 +11,6 @@ export * from './ranking';
 export * from './selection';
 export * from './reserve';
 export * from './password-policy';
+export * from './call-phase';
+export * from './score-format';
+export * from './review-rules';

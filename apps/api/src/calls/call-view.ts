@@ -1,9 +1,6 @@
 import type { CallView } from '@portal/contracts';
+import { isCallOpen } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
-
-export function isCallOpen(call: CallEntity, now: Date): boolean {
-  return call.status === 'published' && now >= call.opensAt && now <= call.closesAt;
-}
 
 export function toCallView(call: CallEntity, now: Date, dossierCount?: number): CallView {
   return {

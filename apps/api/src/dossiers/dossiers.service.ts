@@ -10,6 +10,7 @@ import type {
 } from '@portal/contracts';
 import {
   canonicalJson,
+  costLimitCents,
   dossierDraftIssues,
   dossierReference,
   dossierSubmissionIssues,
@@ -225,7 +226,7 @@ export class DossiersService {
             : first === 'PERIOD_OUTSIDE_CALL'
               ? 'PERIOD_OUTSIDE_CALL'
               : 'VALIDATION_FAILED';
-      const limit = Math.max(0, totalCostCents(merged) - merged.otherIncomeCents);
+      const limit = costLimitCents(merged);
       throw new AppException(code, {
         params: {
           cap: formatEuro(call.maxRequestedCents),

@@ -20,7 +20,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMoney } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { localized } from '../../lib/localized';
 import { NotFoundPage } from '../not-found-page';
@@ -271,7 +271,7 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
           </label>
           <p id="own-contribution-help" className="form-field__help">
             {t('catalogue.subscription.ownContributionHelp', {
-              amount: formatMoneyText(analysis.totals.totalCents),
+              amount: formatMoney(analysis.totals.totalCents),
             })}
           </p>
           <input
@@ -327,13 +327,6 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
       ) : null}
     </article>
   );
-}
-
-function formatMoneyText(cents: number): string {
-  return new Intl.NumberFormat(currentLanguage() === 'nl' ? 'nl-BE' : 'en-BE', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(cents / 100);
 }
 
 interface ActionFieldsetProps {
