@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CallCatalogueView,
   CatalogueAllocationView,
@@ -99,6 +99,35 @@ export function approveAllocation(
   return api.post<CatalogueAllocationView>(callPath(callId, '/allocation/approve'), {
     decisionDate,
     decisionReference,
+  });
+}
+
+/** One step of the allocation's approval: compute (again), send to the minister, approve or return. */
+export type AllocationStep =
+  | { kind: 'compute' }
+  | { kind: 'send' }
+  | { kind: 'approve'; decisionDate: string; decisionReference: string }
+  | { kind: 'return'; remarks: string };
+
+function runAllocationStep(callId: string, step: AllocationStep): Promise<CatalogueAllocationView> {
+  switch (step.kind) {
+    case 'compute':
+      return computeAllocation(callId);
+    case 'send':
+      return sendAllocation(callId);
+    case 'approve':
+      return approveAllocation(callId, step.decisionDate, step.decisionReference);
+    case 'return':
+      return returnAllocation(callId, step.remarks);
+  }
+}
+
+/** The allocation's steps as one mutation (one busy state, one error); each refreshes the catalogue's queries. */
+export function useAllocationStep(callId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<CatalogueAllocationView, unknown, AllocationStep>({
+    mutationFn: (step) => runAllocationStep(callId, step),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CATALOGUE_QUERY_KEY }),
   });
 }
 
