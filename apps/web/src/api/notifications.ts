@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { NotificationStatus, NotificationTemplate, NotificationView } from '@portal/contracts';
+import type { NotificationPage, NotificationStatus, NotificationTemplate, NotificationView } from '@portal/contracts';
 import { api } from './client';
+
+export type { NotificationPage };
 
 export const NOTIFICATIONS_QUERY_KEY = ['notifications'] as const;
 export const NOTIFICATION_PAGE_SIZE = 50;
@@ -12,13 +14,6 @@ export interface NotificationFilter {
   recipient?: string;
   /** Exact reference (a dossier reference, or the applicant id of an invitation). */
   subjectRef?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface NotificationPage {
-  items: NotificationView[];
-  total: number;
   page: number;
   pageSize: number;
 }

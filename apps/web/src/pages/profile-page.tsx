@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api/auth';
+import type { Locale, UserView } from '@portal/contracts';
 import { errorMessage } from '../api/error-message';
 import { useCurrentUser, useUpdateProfile } from '../auth/use-auth';
 import { Alert } from '../components/alert';
@@ -16,7 +16,7 @@ import { MyDataSection } from './profile-data-section';
 
 interface ProfileValues {
   displayName: string;
-  locale: User['locale'];
+  locale: Locale;
 }
 
 /**
@@ -30,7 +30,7 @@ export function ProfilePage() {
   return <ProfileForm user={user} />;
 }
 
-function ProfileForm({ user }: { user: User }) {
+function ProfileForm({ user }: { user: UserView }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
   const form = useForm<ProfileValues>({
