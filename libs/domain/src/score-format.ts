@@ -3,5 +3,5 @@
  * and the weighted totals of the ranking; fewer when the score needs fewer ("4", not "4,00").
  */
 export function formatScore(score: number, locale: 'nl' | 'en' = 'nl'): string {
-  return score.toLocaleString(locale === 'nl' ? 'nl-BE' : 'en-BE', { maximumFractionDigits: 2 });
+  return score.toLocaleString(locale === 'nl' ? 'nl-BE' : 'en', { maximumFractionDigits: 2 });
 }

@@ -1,7 +1,8 @@
 import { formatEuro, formatScore as formatDomainScore, type CentsLike } from '@portal/domain';
 import { currentLanguage, formatLocale, type Language } from '../i18n';
+import { TIME_ZONE } from './time-zone';
 
-export const TIME_ZONE = 'Europe/Brussels';
+export { TIME_ZONE };
 
 export type { CentsLike as Cents } from '@portal/domain';
 export { centsToDecimal } from '@portal/domain';
