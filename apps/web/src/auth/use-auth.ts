@@ -7,6 +7,7 @@ import {
   login,
   logout,
   logoutEverywhere,
+  requestPasswordReset,
   registerUser,
   updateProfile,
   type LoginRequest,
@@ -106,4 +107,9 @@ export function useConfirmPasswordReset() {
       }
     },
   });
+}
+
+/** Asks for a password reset mail (the argument is the address); the answer is the same for any address. */
+export function useRequestPasswordReset() {
+  return useMutation<void, unknown, string>({ mutationFn: requestPasswordReset });
 }

@@ -1,9 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from '@tanstack/react-query';
-import { requestPasswordReset } from '../api/auth';
 import { errorMessage } from '../api/error-message';
+import { useRequestPasswordReset } from '../auth/use-auth';
 import { FormShell, SubmitButton } from '../components/form-shell';
 import { Alert } from '../components/alert';
 import { EmailField } from '../components/email-field';
@@ -22,7 +21,7 @@ interface ForgotValues {
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const form = useForm<ForgotValues>({ defaultValues: { email: '' } });
-  const request = useMutation<void, unknown, string>({ mutationFn: requestPasswordReset });
+  const request = useRequestPasswordReset();
   const formError = useFormProblem();
   const title = t('password.forgotTitle');
 

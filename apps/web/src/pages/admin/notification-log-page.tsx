@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   NOTIFICATION_STATUSES,
   NOTIFICATION_TEMPLATES,
@@ -12,11 +11,9 @@ import {
 } from '@portal/contracts';
 import {
   NOTIFICATION_PAGE_SIZE,
-  notificationQueryKeys,
-  resendNotification,
   useNotifications,
+  useResendNotification,
   type NotificationFilter,
-  type NotificationPage,
 } from '../../api/notifications';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
@@ -120,25 +117,14 @@ const NOTIFICATION_FILTER_FORM = {
  */
 export function NotificationLogPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { form, searchParams, apply } = useUrlFilterForm((params) => formValues(filterFromSearch(params)));
   const filter = filterFromSearch(searchParams);
   const list = useNotifications(filter);
   const [resent, setResent] = useState<NotificationView | null>(null);
   const title = t('notifications.title');
 
-  const resend = useMutation<NotificationView, unknown, string>({
-    mutationFn: resendNotification,
-    onMutate: () => setResent(null),
-    onSuccess: (view) => {
-      // Show the row's new state in place (even when the status filter would now leave it out); other filters and
-      // pages load fresh when opened (staleTime 0), "Vernieuwen" reloads this one.
-      queryClient.setQueryData<NotificationPage>(notificationQueryKeys.list(filter), (page) =>
-        page ? { ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) } : page,
-      );
-      setResent(view);
-    },
-  });
+  // "Vernieuwen" reloads this page; the resent row is updated in place.
+  const resend = useResendNotification(filter, { onStart: () => setResent(null), onResent: setResent });
 
   const onSubmit = form.handleSubmit((values) => {
     const next = searchFromFilter({

@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useForm, type Path } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   APPLICANT_KINDS,
   POLICY_DOMAINS,
@@ -11,7 +10,7 @@ import {
   type RegisterApplicantInput,
 } from '@portal/contracts';
 import { checkEnterpriseNumber, isNisCode, normalizeIban } from '@portal/domain';
-import { MY_APPLICANTS_QUERY_KEY, registerApplicant } from '../../api/applicants';
+import { useRegisterApplicant } from '../../api/applicants';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { CheckboxGroup } from '../../components/checkbox-group';
@@ -69,7 +68,7 @@ function returnTarget(callId: string | null): string {
 export function RegisterApplicantPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const registration = useRegisterApplicant();
   const [searchParams] = useSearchParams();
   const kindName = useId();
   const form = useForm<RegisterValues>({
@@ -111,8 +110,7 @@ export function RegisterApplicantPage() {
         : { nisCode: values.nisCode.trim() }),
     };
     try {
-      await registerApplicant(input);
-      await queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY });
+      await registration.mutateAsync(input);
       await navigate(returnTarget(searchParams.get('oproep')), { state: { registered: input.legalName } });
     } catch (error) {
       applyServerErrors(error, form.setError, SERVER_FIELDS, CODE_FIELD);
