@@ -102,7 +102,7 @@ export interface TextFilterProps extends FilterFieldProps {
 }
 
 /** A filter on an exact value (an address, an id, a day): typed as is, no spell check. */
-export function TextFilter({ type, maxLength, helpKey, noCapitals, ...field }: TextFilterProps) {
+export function TextFilter({ type = 'text', maxLength, helpKey, noCapitals, ...field }: TextFilterProps) {
   const { text, label, testId } = useFilterField(field);
   return (
     <FormField
