@@ -63,3 +63,8 @@ export function useAcceptInvitation() {
     },
   });
 }
+
+/** Invites a colleague (the argument is their address); they become a member once they accept. */
+export function useInviteColleague(applicantId: string) {
+  return useMutation<InvitationView, unknown, string>({ mutationFn: (email) => inviteColleague(applicantId, email) });
+}

@@ -7,6 +7,7 @@ import type {
   SubscriptionInput,
   SubscriptionView,
 } from '@portal/contracts';
+import { callQueryKeys } from './calls';
 import { api, isApiError } from './client';
 
 export const CATALOGUE_QUERY_KEY = ['catalogue'] as const;
@@ -147,4 +148,22 @@ export function reportExportUrl(callId: string, format: 'csv' | 'xlsx', part?: s
 
 export function allocationExportUrl(callId: string, format: 'csv' | 'xlsx'): string {
   return `/api/v1${callPath(callId, '/allocation/export')}?format=${format}`;
+}
+
+/** `PUT /calls/:id/catalogue` on the call's `version`: the catalogue (objectives, actions, rows) makes it a catalogue call. */
+export function importCatalogue(callId: string, version: number, catalogue: unknown): Promise<CallCatalogueView> {
+  return api.put<CallCatalogueView>(
+    callPath(callId, '/catalogue'),
+    { catalogue },
+    { headers: { 'If-Match': String(version) } },
+  );
+}
+
+/** Imports a catalogue; the call (its version and kind change) is loaded again. */
+export function useImportCatalogue(callId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<CallCatalogueView, unknown, { version: number; catalogue: unknown }>({
+    mutationFn: ({ version, catalogue }) => importCatalogue(callId, version, catalogue),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: callQueryKeys.detail(callId) }),
+  });
 }

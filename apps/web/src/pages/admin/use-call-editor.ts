@@ -221,10 +221,9 @@ export function useCallEditor(call: CallView | null) {
     setNotice(t('admin.reloaded'));
   };
 
-  /** A catalogue import bumps the call's version and may change its kind: take the call as it is now. */
-  const onImported = (view: { version: number; callId: string }) => {
+  /** A catalogue import bumps the call's version (the import's hook loads the call again). */
+  const onImported = (view: { version: number }) => {
     versionRef.current = view.version;
-    void queryClient.invalidateQueries({ queryKey: callQueryKeys.detail(view.callId) });
   };
 
   return {

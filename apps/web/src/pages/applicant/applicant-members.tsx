@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
-import { inviteColleague, useApplicantMembers } from '../../api/applicants';
+import { useApplicantMembers, useInviteColleague } from '../../api/applicants';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { FormShell, SubmitButton } from '../../components/form-shell';
@@ -77,6 +77,7 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const form = useForm<InviteValues>({ mode: 'onSubmit', reValidateMode: 'onChange', defaultValues: { email: '' } });
+  const invite = useInviteColleague(applicant.id);
   const [sent, setSent] = useState<InvitationView | null>(null);
   const formError = useFormProblem();
 
@@ -84,7 +85,7 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
     formError.clear();
     setSent(null);
     try {
-      const invitation = await inviteColleague(applicant.id, values.email.trim());
+      const invitation = await invite.mutateAsync(values.email.trim());
       setSent(invitation);
       form.reset({ email: '' });
     } catch (error) {
