@@ -6,11 +6,11 @@ import { isApiError, type ProblemFieldError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useSaveScores } from '../../api/reviews';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { ErrorSummary, type ErrorSummaryItem } from '../../components/error-summary';
 import i18n from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { CriterionFields } from './criterion-fields';
+import { ScoreFormActions } from './score-form-actions';
 import {
   commentElementId,
   formPathOf,
@@ -258,48 +258,15 @@ export function ScoreForm({ review }: ScoreFormProps) {
                   {t('reviewer.scores.saved', { time: formatDateTime(savedAt, 'timeSeconds') })}
                 </Alert>
               ) : null}
-              {confirming ? (
-                <div
-                  ref={confirmRef}
-                  tabIndex={-1}
-                  className="confirm-box"
-                  role="group"
-                  aria-labelledby="review-confirm-text"
-                >
-                  <p id="review-confirm-text">
-                    <strong>{t('reviewer.scores.confirm')}</strong>
-                  </p>
-                  <div className="button-row">
-                    <Button
-                      variant="primary"
-                      busy={busy === 'submit'}
-                      busyLabel={t('reviewer.scores.submitting')}
-                      onClick={onConfirm}
-                      data-testid="review-submit-confirm"
-                    >
-                      {t('reviewer.scores.confirmYes')}
-                    </Button>
-                    <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="review-submit-cancel">
-                      {t('reviewer.scores.confirmCancel')}
-                    </Button>
-                  </div>
-                </div>
-              ) : (
-                <div className="button-row">
-                  <Button
-                    variant="secondary"
-                    busy={busy === 'draft'}
-                    busyLabel={t('reviewer.scores.saving')}
-                    onClick={onSaveDraft}
-                    data-testid="review-save"
-                  >
-                    {t('reviewer.scores.save')}
-                  </Button>
-                  <Button variant="primary" onClick={onSubmit} data-testid="review-submit">
-                    {t('reviewer.scores.submit')}
-                  </Button>
-                </div>
-              )}
+              <ScoreFormActions
+                confirming={confirming}
+                confirmRef={confirmRef}
+                busy={busy}
+                onSaveDraft={onSaveDraft}
+                onSubmit={onSubmit}
+                onConfirm={onConfirm}
+                onCancel={() => setConfirming(false)}
+              />
             </>
           )}
         </form>
