@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
+import { AutosaveIndicator } from '../../components/autosave-indicator';
 import { formatDateTime } from '../../lib/format';
 import type { SaveState } from './use-dossier-autosave';
 
@@ -34,22 +34,13 @@ export function AutosaveStatus({ state, onRetry }: { state: SaveState; onRetry: 
   }
   const problem = ['blocked', 'conflict', 'rejected', 'error', 'readOnly'].includes(state.kind);
   return (
-    <div className="autosave">
-      <p
-        className={['autosave__status', problem ? 'autosave__status--problem' : null].filter(Boolean).join(' ')}
-        role="status"
-        aria-live="polite"
-        data-testid="autosave-status"
-        data-state={state.kind}
-      >
-        {state.kind === 'saving' ? <span className="btn__spinner" aria-hidden="true" /> : null}
-        {text}
-      </p>
-      {state.kind === 'error' ? (
-        <Button variant="secondary" onClick={onRetry} data-testid="autosave-retry">
-          {t('dossier.autosave.retry')}
-        </Button>
-      ) : null}
-    </div>
+    <AutosaveIndicator
+      kind={state.kind}
+      text={text}
+      problem={problem}
+      retry={
+        state.kind === 'error' ? { label: t('dossier.autosave.retry'), onRetry, testId: 'autosave-retry' } : undefined
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
+import { AutosaveIndicator } from '../../components/autosave-indicator';
 import { formatDateTime } from '../../lib/format';
 import type { SubscriptionSaveState as SaveState } from './use-subscription-autosave';
 
@@ -13,24 +13,11 @@ export function SubscriptionAutosaveStatus({ state, onRetry }: { state: SaveStat
         ? t('catalogue.autosave.error', { message: state.message })
         : t(`catalogue.autosave.${state.kind}`);
   return (
-    <div className="autosave">
-      <p
-        className={['autosave__status', ['error', 'blocked'].includes(state.kind) ? 'autosave__status--problem' : null]
-          .filter(Boolean)
-          .join(' ')}
-        role="status"
-        aria-live="polite"
-        data-testid="autosave-status"
-        data-state={state.kind}
-      >
-        {state.kind === 'saving' ? <span className="btn__spinner" aria-hidden="true" /> : null}
-        {text}
-      </p>
-      {state.kind === 'error' ? (
-        <Button variant="secondary" onClick={onRetry}>
-          {t('errors.retry')}
-        </Button>
-      ) : null}
-    </div>
+    <AutosaveIndicator
+      kind={state.kind}
+      text={text}
+      problem={state.kind === 'error' || state.kind === 'blocked'}
+      retry={state.kind === 'error' ? { label: t('errors.retry'), onRetry } : undefined}
+    />
   );
 }
