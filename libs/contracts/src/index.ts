@@ -11,3 +11,4 @@ export * from './assessment';
 export * from './audit';
 export * from './privacy';
 export * from './catalogue';
+export * from './web-routes';
