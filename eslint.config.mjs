@@ -1,4 +1,4 @@
-// Lint rules, including the module boundaries of the workspace (see docs/adr/0002-module-boundaries.md):
+// Lint rules, including the module boundaries of the workspace (see docs/adr/0002-workspace-layout-and-boundaries.md):
 // libs/domain depends on nothing but itself; libs/contracts on nothing; apps never import each other.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -92,4 +92,39 @@ export default tseslint.config(
     [...otherApps('api', 'worker'), '@portal/server', '@nestjs/*', 'typeorm', 'pg', 'bullmq'],
     'The web app talks to the API over HTTP only.',
   ),
+  {
+    // Every query lives in a repository (*.repository.ts), with named fragments for what several share: a service
+    // or controller says what it needs, not how to ask the database (issue 13; as immich-app/immich's server).
+    // Aside: migrations, the database infrastructure itself (connections, migrations, the clock), the CLI tools and
+    // the demo seed (fixtures), and tests.
+    files: ['apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'libs/server/src/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.spec.ts',
+      'libs/server/src/database/**',
+      'apps/api/src/cli/**',
+      'apps/api/src/seed/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL belongs in a *.repository.ts.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='createQueryBuilder']",
+          message: 'Query builders belong in a *.repository.ts.',
+        },
+        {
+          selector: "MemberExpression[object.name='manager']",
+          message: 'EntityManager calls belong in a *.repository.ts; pass the manager to a repository method.',
+        },
+        {
+          selector: "MemberExpression[property.name='manager']",
+          message: 'EntityManager calls belong in a *.repository.ts; pass the manager to a repository method.',
+        },
+      ],
+    },
+  },
 );

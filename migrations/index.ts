@@ -11,6 +11,7 @@ import { DossierAssessmentStatuses1795466476600 } from './1795466476600-DossierA
 import { PasswordResetsReviewReminders1795468558381 } from './1795468558381-PasswordResetsReviewReminders';
 import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotions';
 import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
+import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PasswordResetsReviewReminders1795468558381,
   ReservePromotions1795470804296,
   CatalogueCalls1795470984481,
+  CallLifecycle1795480000000,
 ];

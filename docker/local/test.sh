@@ -16,6 +16,7 @@ step "Lint" npm run --silent lint
 step "Typecheck" npm run --silent typecheck
 step "Build the API, worker and web app (the crash test runs the built worker; the browser tests load the built web app)" npm run --silent build
 step "Unit tests" npx jest --config jest.config.js --selectProjects unit
+step "Service tests without HTTP (PostgreSQL, Redis)" npx jest --config jest.config.js --selectProjects medium
 step "End-to-end tests (PostgreSQL, Redis)" npx jest --config jest.config.js --selectProjects e2e
 step "Browser tests (Chromium)" npx jest --config jest.config.js --selectProjects browser
 log "All tests passed"

@@ -171,7 +171,7 @@ async function mails(api: TestApi, database: string, levels: LevelResult[]): Pro
     let missing = 0;
     let twice = 0;
     for (const row of expected) {
-      const seen = sink.received.get(`<${row.id}.0@subsidieportaal>`) ?? 0;
+      const seen = sink.received.get(`<${row.id}@subsidieportaal>`) ?? 0;
       if (seen === 0) missing += 1;
       if (seen > 1) twice += 1;
     }

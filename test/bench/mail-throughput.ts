@@ -94,7 +94,7 @@ void runBench(`mail throughput: ${MAILS} outbox rows to an SMTP sink`, async () 
 
     const duplicates = [...sink.received.values()].filter((times) => times > 1).length;
     const ids = await dataSource.query<Array<{ id: string }>>('SELECT id FROM notifications');
-    const missing = ids.filter((row) => !sink.received.has(`<${row.id}.0@subsidieportaal>`)).length;
+    const missing = ids.filter((row) => !sink.received.has(`<${row.id}@subsidieportaal>`)).length;
     const failed = await countWhere(dataSource, `attempts > 1 OR last_error IS NOT NULL`);
 
     console.log(`\noutbox      ${MAILS} rows inserted in ${inserted.toFixed(0)} ms`);

@@ -13,9 +13,9 @@ import {
   type RankingTieBreakStep,
   type SelectionDossier,
   type SelectionInput,
+  meanToHalfPoint,
 } from '@portal/domain';
 import { performance } from 'node:perf_hooks';
-import { meanToHalfPoint } from '../../apps/api/src/assessment/reviews.service';
 import { flag, intFlag, mib, percentile, printHeader, printLoad, sortedCopy, table } from './support/bench-run';
 
 const DOSSIERS = intFlag('dossiers', 100_000);

@@ -6,7 +6,7 @@
  *
  *   node -r ./test/bench/support/register.cjs test/bench/web-size.ts [--dist dist/web] [--runs 5]
  */
-import { CSRF_HEADER, type CallView } from '@portal/contracts';
+import { type CallView } from '@portal/contracts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,10 +120,7 @@ void runBench('web: JavaScript of the dossier form and time until it is usable',
     const call = calls.find((candidate) => candidate.code === 'GV-CONNECT-DEMO');
     if (!call) throw new Error('the demo call GV-CONNECT-DEMO is not seeded');
     const mine = (await applicant.agent.get('/api/v1/applicants/mine').expect(200)).body as Array<{ id: string }>;
-    const started = await applicant.agent
-      .post(`/api/v1/calls/${call.id}/dossiers`)
-      .set(CSRF_HEADER, applicant.csrf)
-      .send({ applicantId: mine[0].id });
+    const started = await applicant.agent.post(`/api/v1/calls/${call.id}/dossiers`).send({ applicantId: mine[0].id });
     if (started.status !== 201 && started.status !== 200) throw new Error(`start dossier: ${started.status}`);
     const dossierId = started.body.id as string;
 

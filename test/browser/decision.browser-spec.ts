@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'playwright-core';
-import { CSRF_HEADER } from '@portal/contracts';
 import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
@@ -35,11 +34,10 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
       const { id, version } = await completeDossier(api, owner, callId);
       await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, owner.csrf)
         .set('If-Match', String(version))
         .send({ requestedCents: euros * 100 })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
         'SELECT u.email FROM users u JOIN applicant_members m ON m.user_id = u.id WHERE m.applicant_id = $1',
         [owner.applicantId],
@@ -57,7 +55,6 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     for (const [i, id] of dossierIds.entries()) {
       await adminApi.agent
         .put(`/api/v1/dossiers/${id}/consensus`)
-        .set(CSRF_HEADER, adminApi.csrf)
         .send({
           scores: CRITERIA.map((c) => ({ criterionCode: c.code, score: 5 - i, motivation: 'Consensus na overleg.' })),
         })

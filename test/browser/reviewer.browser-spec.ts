@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { CSRF_HEADER, type ReviewView } from '@portal/contracts';
+import { type ReviewView } from '@portal/contracts';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
 import { launchChromium } from '../support/browser';
@@ -36,7 +36,7 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
     for (let i = 0; i < 2; i++) {
       const owner = await applicantWithOrganisation(api);
       const { id } = await completeDossier(api, owner, call.id);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       dossierIds.push(id);
     }
     // ...past its deadline (submitted on time), declared admissible and assigned to a fresh reviewer.
@@ -50,12 +50,10 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
     for (const dossierId of dossierIds) {
       await admin.agent
         .post(`/api/v1/dossiers/${dossierId}/admissibility`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ decision: 'admissible', motivation: 'Voldoet aan alle voorwaarden.' })
         .expect(200);
       const assigned = await admin.agent
         .post(`/api/v1/calls/${call.id}/assignments`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({ dossierId, reviewerId })
         .expect(200);
       const mine = (assigned.body as Array<{ id: string; dossierId: string; reviewerId: string }>).find(

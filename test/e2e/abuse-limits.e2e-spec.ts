@@ -1,4 +1,4 @@
-import { CSRF_HEADER, PROBLEM_CONTENT_TYPE } from '@portal/contracts';
+import { PROBLEM_CONTENT_TYPE } from '@portal/contracts';
 import { AttachmentEntity } from '@portal/server';
 import { chmodSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +18,6 @@ async function draftDossier(api: TestApi, user: Applicant): Promise<string> {
   const call = await createCall(api);
   const started = await user.agent
     .post(`/api/v1/calls/${call.id}/dossiers`)
-    .set(CSRF_HEADER, user.csrf)
     .send({ applicantId: user.applicantId })
     .expect(201);
   return started.body.id as string;
@@ -27,7 +26,6 @@ async function draftDossier(api: TestApi, user: Applicant): Promise<string> {
 function upload(user: Applicant, dossierId: string, ip: string, content: Buffer = pdfBuffer()) {
   return user.agent
     .post(`/api/v1/dossiers/${dossierId}/attachments`)
-    .set(CSRF_HEADER, user.csrf)
     .set('X-Forwarded-For', ip)
     .field('kind', 'BEGROTING')
     .attach('file', content, 'begroting.pdf');
@@ -36,7 +34,6 @@ function upload(user: Applicant, dossierId: string, ip: string, content: Buffer 
 function submit(user: Applicant, dossierId: string, ip: string) {
   return user.agent
     .post(`/api/v1/dossiers/${dossierId}/submit`)
-    .set(CSRF_HEADER, user.csrf)
     .set('X-Forwarded-For', ip)
     .set('Idempotency-Key', `abuse-${dossierId}`);
 }
@@ -156,7 +153,6 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
     const before = await user.agent.get(`/api/v1/dossiers/${dossierId}`).expect(200);
     const response = await user.agent
       .patch(`/api/v1/dossiers/${dossierId}`)
-      .set(CSRF_HEADER, user.csrf)
       .set('If-Match', String(before.body.version))
       .send({ title: 'x'.repeat(1_200_000) })
       .expect(413);
@@ -179,7 +175,6 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
   it('refuses an oversized form field of an upload (over 1 KB) with 400 MALFORMED_REQUEST, not a 500', async () => {
     const response = await user.agent
       .post(`/api/v1/dossiers/${dossierId}/attachments`)
-      .set(CSRF_HEADER, user.csrf)
       .field('kind', 'B'.repeat(4 * 1024))
       .attach('file', pdfBuffer(), 'begroting.pdf')
       .expect(400);
@@ -277,7 +272,6 @@ describe('anonymous requests that send mail are limited per IP address; API answ
       const visitor = await session(api);
       return visitor.agent
         .post('/api/v1/auth/register')
-        .set(CSRF_HEADER, visitor.csrf)
         .set('X-Forwarded-For', from)
         .send({
           email: `account-${randomBytes(4).toString('hex')}@example.org`,
@@ -289,7 +283,6 @@ describe('anonymous requests that send mail are limited per IP address; API answ
     const visitor = await session(api);
     await visitor.agent
       .post('/api/v1/auth/password-reset')
-      .set(CSRF_HEADER, visitor.csrf)
       .set('X-Forwarded-For', ip)
       .send({ email: 'someone@example.org' })
       .expect(202);

@@ -1,4 +1,3 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { DossierEntity, NotificationEntity, SelectionProposalEntity } from '@portal/server';
 import ExcelJS from 'exceljs';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
@@ -9,6 +8,7 @@ import {
   completeDossier,
   createCall,
   createUser,
+  withTriggersOff,
 } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary, readBuffer } from '../support/http';
@@ -42,7 +42,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     for (let i = 0; i < 6; i++) {
       const owner = await applicantWithOrganisation(api);
       const { id } = await completeDossier(api, owner, callId);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       dossiers.push({ id, owner });
     }
     for (let i = 0; i < 3; i++) reviewers.push(await session(api, await createUser(api, ['reviewer'])));
@@ -67,7 +67,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       const decision = index === 5 ? 'inadmissible' : 'admissible';
       await admin.agent
         .post(`/api/v1/dossiers/${dossier.id}/admissibility`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({
           decision,
           motivation:
@@ -89,11 +88,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
   });
 
   it('assigns two reviewers per admissible dossier with the load spread evenly; a conflict of interest gets a replacement', async () => {
-    const assigned = await admin.agent
-      .post(`/api/v1/calls/${callId}/assignments`)
-      .set(CSRF_HEADER, admin.csrf)
-      .send({ perDossier: 2 })
-      .expect(200);
+    const assigned = await admin.agent.post(`/api/v1/calls/${callId}/assignments`).send({ perDossier: 2 }).expect(200);
     expect(assigned.body).toHaveLength(10);
     const load = new Map<string, number>();
     for (const a of assigned.body) load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
@@ -111,7 +106,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const conflicted = mine.body[0];
     await first.agent
       .post(`/api/v1/assignments/${conflicted.id}/conflict`)
-      .set(CSRF_HEADER, first.csrf)
       .send({ reason: 'Ik zetel in de raad van bestuur.' })
       .expect(200);
     const after = await admin.agent.get(`/api/v1/calls/${callId}/assignments`).expect(200);
@@ -168,20 +162,17 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
 
     const quarter = await reviewer.agent
       .put(`/api/v1/assignments/${assignment.id}/scores`)
-      .set(CSRF_HEADER, reviewer.csrf)
       .send({ scores: [{ criterionCode: 'TARGET', score: 3.25 }], submit: false })
       .expect(422);
     expect(quarter.body.code).toBe('SCORE_INVALID');
     const tooHigh = await reviewer.agent
       .put(`/api/v1/assignments/${assignment.id}/scores`)
-      .set(CSRF_HEADER, reviewer.csrf)
       .send({ scores: [{ criterionCode: 'TARGET', score: 5.5 }], submit: false })
       .expect(422);
     expect(tooHigh.body.code).toBe('SCORE_INVALID');
     const uncommented = scoresFor(2).map((s) => ({ ...s, comment: null }));
     const missingComment = await reviewer.agent
       .put(`/api/v1/assignments/${assignment.id}/scores`)
-      .set(CSRF_HEADER, reviewer.csrf)
       .send({ scores: uncommented, submit: true })
       .expect(422);
     expect(missingComment.body.code).toBe('COMMENT_REQUIRED');
@@ -191,14 +182,14 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     // Every reviewer scores every active assignment; dossier i gets level 5 - i*0.5 (dossier 4 falls below thresholds).
     const levelOf = new Map(dossiers.map((d, i) => [d.id, 5 - i * 0.5]));
     levelOf.set(dossiers[4].id, 2);
-    for (const reviewer of reviewers) {
+    // Automatic assignment also used the demo reviewer of the seed; every assigned review must be in (ADR 0009).
+    for (const reviewer of [...reviewers, await session(api, DEMO.reviewer)]) {
       const mine = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body.filter(
         (a: { status: string }) => a.status === 'assigned',
       );
       for (const assignment of mine) {
         await reviewer.agent
           .put(`/api/v1/assignments/${assignment.id}/scores`)
-          .set(CSRF_HEADER, reviewer.csrf)
           .send({ scores: scoresFor(levelOf.get(assignment.dossierId)!), submit: true })
           .expect(200);
       }
@@ -206,7 +197,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     // The admin overrides one criterion of dossier 3 with a motivation.
     await admin.agent
       .put(`/api/v1/dossiers/${dossiers[3].id}/consensus`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ scores: [{ criterionCode: 'TARGET', score: 5, motivation: 'Na overleg: uitzonderlijk bereik.' }] })
       .expect(204);
 
@@ -236,7 +226,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     // Budget EUR 200,000, each asks EUR 70,000: two fit, the third would not (skip rule), the fourth neither.
     const proposal = await admin.agent
       .post(`/api/v1/calls/${callId}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ marginRule: 'skip' })
       .expect(201);
     expect(proposal.body.grantedCents).toBe(14_000_000);
@@ -248,7 +237,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
 
     const partial = await admin.agent
       .post(`/api/v1/calls/${callId}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({
         marginRule: 'partial',
         adjustments: [
@@ -268,10 +256,9 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
 
     await minister.agent
       .post(`/api/v1/calls/${callId}/proposal/approve`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ decisionDate: '2026-11-30', decisionReference: 'MB-TEST-1' })
       .expect(409);
-    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(200);
     expect(
       await api.dataSource.getRepository(NotificationEntity).countBy({ template: 'proposal.sent' }),
     ).toBeGreaterThanOrEqual(1);
@@ -280,7 +267,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       [0, 1].map(() =>
         minister.agent
           .post(`/api/v1/calls/${callId}/proposal/approve`)
-          .set(CSRF_HEADER, minister.csrf)
           .send({ decisionDate: '2026-11-30', decisionReference: 'MB-2026-CJM-1130' }),
       ),
     );
@@ -305,16 +291,14 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const call = await createCall(api, { overrides: { criteria: CRITERIA, budgetCents: 10_000_000 } });
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     await closeCallOnTime(api, call.id);
     await admin.agent
       .post(`/api/v1/dossiers/${id}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'admissible', motivation: 'In orde.' })
       .expect(200);
     await admin.agent
       .put(`/api/v1/dossiers/${id}/consensus`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({
         scores: scoresFor(4).map((s) => ({
           criterionCode: s.criterionCode,
@@ -323,19 +307,17 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
         })),
       })
       .expect(204);
-    await admin.agent
-      .post(`/api/v1/calls/${call.id}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
-      .send({ marginRule: 'skip' })
-      .expect(201);
-    await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
-    await api.dataSource.query(
-      `UPDATE selection_proposals SET lines = jsonb_set(lines, '{0,grantedCents}', '99999999') WHERE call_id = $1`,
-      [call.id],
+    await admin.agent.post(`/api/v1/calls/${call.id}/proposal`).send({ marginRule: 'skip' }).expect(201);
+    await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).expect(200);
+    // Tampering needs the lifecycle triggers off: the database refuses any change of a sent proposal (ADR 0009).
+    await withTriggersOff(api, (query) =>
+      query(
+        `UPDATE selection_proposals SET lines = jsonb_set(lines, '{0,grantedCents}', '99999999') WHERE call_id = $1`,
+        [call.id],
+      ).then(() => undefined),
     );
     const refused = await minister.agent
       .post(`/api/v1/calls/${call.id}/proposal/approve`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ decisionDate: '2026-11-30', decisionReference: 'MB-X' })
       .expect(409);
     expect(refused.body.code).toBe('BUDGET_EXCEEDED');
@@ -352,24 +334,24 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     for (let i = 0; i < 4; i++) {
       const owner = await applicantWithOrganisation(api);
       const { id } = await completeDossier(api, owner, call.id);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       ids.push(id);
     }
     await closeCallOnTime(api, call.id);
     // One was decided by hand already; one fails an automatic check (its submitted request is above the cap).
     await admin.agent
       .post(`/api/v1/dossiers/${ids[0]}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'inadmissible', motivation: 'Buiten de doelgroep.' })
       .expect(200);
-    await api.dataSource.query(
-      `UPDATE dossier_submissions SET content = jsonb_set(content, '{requestedCents}', '99999999') WHERE dossier_id = $1`,
-      [ids[3]],
+    await withTriggersOff(api, (query) =>
+      query(
+        `UPDATE dossier_submissions SET content = jsonb_set(content, '{requestedCents}', '99999999') WHERE dossier_id = $1`,
+        [ids[3]],
+      ).then(() => undefined),
     );
 
     const bulk = await admin.agent
       .post(`/api/v1/calls/${call.id}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'admissible', motivation: 'Alle automatische controles geslaagd; nagekeken.' })
       .expect(200);
     expect(bulk.body.map((r: { dossierId: string }) => r.dossierId).sort()).toEqual([ids[1], ids[2]].sort());
@@ -383,7 +365,6 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
 
     const unknown = await admin.agent
       .post(`/api/v1/calls/${call.id}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'admissible', motivation: 'Test.', dossierIds: ['00000000-0000-4000-8000-000000000000'] })
       .expect(404);
     expect(unknown.body.code).toBe('NOT_FOUND');

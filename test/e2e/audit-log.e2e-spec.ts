@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type AuditEventView, type CallInput } from '@portal/contracts';
+import { type AuditEventView, type CallInput } from '@portal/contracts';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
@@ -62,15 +62,14 @@ describe('the audit log for the administration: filters, pages, export', () => {
   });
 
   it('shows a call created, changed and published, with who did it and the values before and after', async () => {
-    const created = await admin.agent.post('/api/v1/calls').set(CSRF_HEADER, admin.csrf).send(callInput()).expect(201);
+    const created = await admin.agent.post('/api/v1/calls').send(callInput()).expect(201);
     const id = created.body.id as string;
     await admin.agent
       .patch(`/api/v1/calls/${id}`)
-      .set(CSRF_HEADER, admin.csrf)
       .set('If-Match', String(created.body.version))
       .send({ title: 'Oproep voor de auditlog (gewijzigd)' })
       .expect(200);
-    await admin.agent.post(`/api/v1/calls/${id}/publish`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await admin.agent.post(`/api/v1/calls/${id}/publish`).expect(200);
 
     const page = await list({ entityType: 'call', entityId: id });
     expect(page.items.map((e) => e.action)).toEqual(['call.published', 'call.changed', 'call.created']);
@@ -92,11 +91,7 @@ describe('the audit log for the administration: filters, pages, export', () => {
     const me = (await admin.agent.get('/api/v1/auth/me').expect(200)).body.user;
     const stranger = `onbekend-${randomBytes(3).toString('hex')}@example.org`;
     const anonymous = await session(api);
-    await anonymous.agent
-      .post('/api/v1/auth/login')
-      .set(CSRF_HEADER, anonymous.csrf)
-      .send({ email: stranger, password: 'fout-wachtwoord' })
-      .expect(401);
+    await anonymous.agent.post('/api/v1/auth/login').send({ email: stranger, password: 'fout-wachtwoord' }).expect(401);
 
     const byEmail = await list({ actor: DEMO.admin.toUpperCase() });
     expect(byEmail.items.length).toBeGreaterThan(0);
@@ -256,40 +251,28 @@ describe('every state change of a dossier, its scores, the selection and the dec
     const call = await createCall(api, { overrides: { criteria: CRITERIA, budgetCents: 20_000_000 } });
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     await closeCallOnTime(api, call.id);
 
     await admin.agent
       .post(`/api/v1/dossiers/${id}/admissibility`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ decision: 'admissible', motivation: 'Voldoet aan alle voorwaarden.' })
       .expect(200);
     await admin.agent
       .post(`/api/v1/calls/${call.id}/assignments`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: id, reviewerId: (await reviewer.agent.get('/api/v1/auth/me')).body.user.id })
       .expect(200);
     const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body;
     const scores = CRITERIA.map((c) => ({ criterionCode: c.code, score: 4, comment: null }));
-    await reviewer.agent
-      .put(`/api/v1/assignments/${assignment.id}/scores`)
-      .set(CSRF_HEADER, reviewer.csrf)
-      .send({ scores, submit: true })
-      .expect(200);
+    await reviewer.agent.put(`/api/v1/assignments/${assignment.id}/scores`).send({ scores, submit: true }).expect(200);
     await admin.agent
       .put(`/api/v1/dossiers/${id}/consensus`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ scores: [{ criterionCode: CRITERIA[0].code, score: 4.5, motivation: 'Na overleg.' }] })
       .expect(204);
-    await admin.agent
-      .post(`/api/v1/calls/${call.id}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
-      .send({ marginRule: 'skip' })
-      .expect(201);
-    await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await admin.agent.post(`/api/v1/calls/${call.id}/proposal`).send({ marginRule: 'skip' }).expect(201);
+    await admin.agent.post(`/api/v1/calls/${call.id}/proposal/send`).expect(200);
     await minister.agent
       .post(`/api/v1/calls/${call.id}/proposal/approve`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ decisionDate: '2026-11-30', decisionReference: 'MB-AUDIT-1' })
       .expect(200);
 

@@ -3,6 +3,7 @@ import { AuditEventEntity, NotificationEntity, SessionEntity, UserEntity } from 
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createUser } from '../support/factories';
+import { startMailWorker, tokenFromMail } from '../support/mail-worker';
 import { DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 /** Requests from the loopback proxy carry the client address in X-Forwarded-For (trust proxy: loopback). */
@@ -183,7 +184,6 @@ describe('password policy: length and the shipped list of breached passwords', (
     const email = `nieuw-${randomBytes(3).toString('hex')}@example.org`;
     const response = await visitor.agent
       .post('/api/v1/auth/register')
-      .set(CSRF_HEADER, visitor.csrf)
       .set('Accept-Language', 'en')
       .send({ email, password: 'Wachtwoord2026!', displayName: 'Nieuwe Persoon' })
       .expect(400);
@@ -196,14 +196,12 @@ describe('password policy: length and the shipped list of breached passwords', (
 
     const short = await visitor.agent
       .post('/api/v1/auth/register')
-      .set(CSRF_HEADER, visitor.csrf)
       .send({ email, password: 'kort', displayName: 'Nieuwe Persoon' })
       .expect(400);
     expect(short.body).toMatchObject({ code: 'WEAK_PASSWORD', errors: [{ field: 'password', code: 'minLength' }] });
 
     await visitor.agent
       .post('/api/v1/auth/register')
-      .set(CSRF_HEADER, visitor.csrf)
       .send({ email, password: 'een zin die niemand raadt', displayName: 'Nieuwe Persoon' })
       .expect(201);
   });
@@ -211,22 +209,21 @@ describe('password policy: length and the shipped list of breached passwords', (
   it('refuses a breached password on password reset and keeps the link usable', async () => {
     const email = await createUser(api);
     const visitor = await session(api);
-    await visitor.agent.post('/api/v1/auth/password-reset').set(CSRF_HEADER, visitor.csrf).send({ email }).expect(202);
-    const mail = await api.dataSource
-      .getRepository(NotificationEntity)
-      .findOneByOrFail({ template: 'auth.password_reset', recipient: email });
-    const token = String((mail.payload as { resetUrl: string }).resetUrl)
-      .split('/')
-      .pop();
+    const mail = await startMailWorker(api);
+    let token: string;
+    try {
+      await visitor.agent.post('/api/v1/auth/password-reset').send({ email }).expect(202);
+      token = await tokenFromMail(mail.sink, email, '/wachtwoord/');
+    } finally {
+      await mail.close();
+    }
     const refused = await visitor.agent
       .post('/api/v1/auth/password-reset/confirm')
-      .set(CSRF_HEADER, visitor.csrf)
       .send({ token, password: 'iloveyou123456' })
       .expect(400);
     expect(refused.body).toMatchObject({ code: 'PASSWORD_BREACHED', errors: [{ field: 'password' }] });
     await visitor.agent
       .post('/api/v1/auth/password-reset/confirm')
-      .set(CSRF_HEADER, visitor.csrf)
       .send({ token, password: 'een nieuwe zin als wachtwoord' })
       .expect(204);
   });
@@ -235,7 +232,6 @@ describe('password policy: length and the shipped list of breached passwords', (
     const user = await session(api, await createUser(api));
     const response = await user.agent
       .post('/api/v1/auth/password')
-      .set(CSRF_HEADER, user.csrf)
       .send({ currentPassword: DEMO_PASSWORD, newPassword: 'qwerty123456' })
       .expect(400);
     expect(response.body).toMatchObject({ code: 'PASSWORD_BREACHED', errors: [{ field: 'newPassword' }] });
@@ -261,10 +257,7 @@ describe('ending sessions: log out everywhere, password change', () => {
   it('"log out everywhere" ends every session of the person, is audited and leaves other people alone', async () => {
     const { email, laptop, phone } = await twoSessions();
     const other = await session(api, await createUser(api));
-    const response = await laptop.agent
-      .post('/api/v1/auth/logout-everywhere')
-      .set(CSRF_HEADER, laptop.csrf)
-      .expect(200);
+    const response = await laptop.agent.post('/api/v1/auth/logout-everywhere').expect(200);
     expect(response.body.sessionsEnded).toBe(2);
     expect(typeof response.body.csrfToken).toBe('string');
     await laptop.agent.get('/api/v1/auth/me').expect(401);
@@ -289,19 +282,11 @@ describe('ending sessions: log out everywhere, password change', () => {
   it('a password change keeps this session, ends the others, and only the new password works', async () => {
     const { email, laptop, phone } = await twoSessions();
     const newPassword = 'een nieuwe zin als wachtwoord';
-    await laptop.agent
-      .post('/api/v1/auth/password')
-      .set(CSRF_HEADER, laptop.csrf)
-      .send({ currentPassword: DEMO_PASSWORD, newPassword })
-      .expect(204);
+    await laptop.agent.post('/api/v1/auth/password').send({ currentPassword: DEMO_PASSWORD, newPassword }).expect(204);
     await laptop.agent.get('/api/v1/auth/me').expect(200);
     await phone.agent.get('/api/v1/auth/me').expect(401);
     const visitor = await session(api);
-    await visitor.agent
-      .post('/api/v1/auth/login')
-      .set(CSRF_HEADER, visitor.csrf)
-      .send({ email, password: DEMO_PASSWORD })
-      .expect(401);
+    await visitor.agent.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(401);
     await session(api, email, newPassword);
     expect(await actions(api, email)).toContain('auth.password_changed');
     const warned = await api.dataSource
@@ -312,7 +297,7 @@ describe('ending sessions: log out everywhere, password change', () => {
 
   it('logging out everywhere needs a session and a CSRF token', async () => {
     const anonymous = await session(api);
-    await anonymous.agent.post('/api/v1/auth/logout-everywhere').set(CSRF_HEADER, anonymous.csrf).expect(401);
+    await anonymous.agent.post('/api/v1/auth/logout-everywhere').expect(401);
     const user = await session(api, await createUser(api));
     const forged = await user.agent.post('/api/v1/auth/logout-everywhere').set(CSRF_HEADER, 'forged').expect(403);
     expect(forged.body.code).toBe('CSRF_INVALID');

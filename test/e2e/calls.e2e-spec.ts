@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type CallInput } from '@portal/contracts';
+import { type CallInput } from '@portal/contracts';
 import { AuditEventEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { applicantWithOrganisation } from '../support/factories';
@@ -40,7 +40,7 @@ describe('calls as data (administration) and public call pages', () => {
   });
 
   it('an admin creates a call in Brussels time, the deadline survives the end of summer time, and publishing makes it public', async () => {
-    const created = await admin.agent.post('/api/v1/calls').set(CSRF_HEADER, admin.csrf).send(callInput()).expect(201);
+    const created = await admin.agent.post('/api/v1/calls').send(callInput()).expect(201);
     expect(created.body).toMatchObject({
       status: 'draft',
       closesAt: '2026-10-25T22:59:59.000Z',
@@ -53,10 +53,7 @@ describe('calls as data (administration) and public call pages', () => {
       (await anonymous.agent.get('/api/v1/calls').expect(200)).body.map((c: { id: string }) => c.id),
     ).not.toContain(created.body.id);
 
-    const published = await admin.agent
-      .post(`/api/v1/calls/${created.body.id}/publish`)
-      .set(CSRF_HEADER, admin.csrf)
-      .expect(200);
+    const published = await admin.agent.post(`/api/v1/calls/${created.body.id}/publish`).expect(200);
     expect(published.body.status).toBe('published');
     const page = await anonymous.agent.get(`/api/v1/calls/${created.body.id}`).expect(200);
     expect(page.body).toMatchObject({
@@ -89,20 +86,17 @@ describe('calls as data (administration) and public call pages', () => {
   it('refuses an invalid call with the offending fields', async () => {
     const response = await admin.agent
       .post('/api/v1/calls')
-      .set(CSRF_HEADER, admin.csrf)
       .send(callInput({ closesAt: '2026-01-01T00:00', maxRequestedCents: 30_000_000 }))
       .expect(422);
     expect(response.body.code).toBe('CALL_INVALID');
     expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['closesAt', 'maxRequestedCents']);
     const badMoment = await admin.agent
       .post('/api/v1/calls')
-      .set(CSRF_HEADER, admin.csrf)
       .send(callInput({ closesAt: '2026-03-29T02:30' }))
       .expect(400);
     expect(badMoment.body.errors[0].field).toBe('closesAt');
     const fractional = await admin.agent
       .post('/api/v1/calls')
-      .set(CSRF_HEADER, admin.csrf)
       .send(callInput({ budgetCents: 10.5 }))
       .expect(400);
     expect(fractional.body.errors[0].field).toBe('budgetCents');
@@ -111,23 +105,17 @@ describe('calls as data (administration) and public call pages', () => {
   it('refuses changes that hurt applicants once a dossier exists, allows helpful ones, and detects stale edits', async () => {
     const created = await admin.agent
       .post('/api/v1/calls')
-      .set(CSRF_HEADER, admin.csrf)
       .send(callInput({ opensAt: '2026-01-01T00:00', closesAt: '2030-12-31T23:59', policyDomains: ['Jeugd'] }))
       .expect(201);
-    const published = await admin.agent
-      .post(`/api/v1/calls/${created.body.id}/publish`)
-      .set(CSRF_HEADER, admin.csrf)
-      .expect(200);
+    const published = await admin.agent.post(`/api/v1/calls/${created.body.id}/publish`).expect(200);
     const applicant = await applicantWithOrganisation(api);
     await applicant.agent
       .post(`/api/v1/calls/${created.body.id}/dossiers`)
-      .set(CSRF_HEADER, applicant.csrf)
       .send({ applicantId: applicant.applicantId })
       .expect(201);
 
     const hurt = await admin.agent
       .patch(`/api/v1/calls/${created.body.id}`)
-      .set(CSRF_HEADER, admin.csrf)
       .set('If-Match', String(published.body.version))
       .send({ closesAt: '2030-12-30T23:59', maxRequestedCents: 4_000_000 })
       .expect(409);
@@ -136,7 +124,6 @@ describe('calls as data (administration) and public call pages', () => {
 
     const helped = await admin.agent
       .patch(`/api/v1/calls/${created.body.id}`)
-      .set(CSRF_HEADER, admin.csrf)
       .set('If-Match', String(published.body.version))
       .send({ closesAt: '2031-01-15T23:59', maxRequestedCents: 6_000_000 })
       .expect(200);
@@ -144,7 +131,6 @@ describe('calls as data (administration) and public call pages', () => {
 
     const stale = await admin.agent
       .patch(`/api/v1/calls/${created.body.id}`)
-      .set(CSRF_HEADER, admin.csrf)
       .set('If-Match', String(published.body.version))
       .send({ title: 'Andere titel' })
       .expect(409);
@@ -158,11 +144,7 @@ describe('calls as data (administration) and public call pages', () => {
 
   it('only admins manage calls', async () => {
     const applicant = await session(api, DEMO.applicant);
-    const response = await applicant.agent
-      .post('/api/v1/calls')
-      .set(CSRF_HEADER, applicant.csrf)
-      .send(callInput())
-      .expect(403);
+    const response = await applicant.agent.post('/api/v1/calls').send(callInput()).expect(403);
     expect(response.body.code).toBe('FORBIDDEN');
     await applicant.agent.get('/api/v1/calls?include=drafts').expect(403);
   });

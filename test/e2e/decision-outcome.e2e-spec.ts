@@ -1,21 +1,13 @@
-import { CSRF_HEADER } from '@portal/contracts';
 import { AuditEventEntity, DossierEntity, NotificationEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary } from '../support/http';
+import { pdfText } from '../support/pdf-text';
 
 const CRITERIA = referenceCall().criteria;
-
-/** The text a pdfkit document shows: its (uncompressed) hex-encoded text runs, decoded. */
-function pdfText(pdf: Buffer): string {
-  return [...pdf.toString('latin1').matchAll(/<([0-9a-fA-F]{2,})>/g)]
-    .map((m) => Buffer.from(m[1], 'hex').toString('latin1'))
-    .join('')
-    .replace(/\x80/g, '€') // WinAnsi, the encoding of the standard PDF fonts
-    .replace(/\x97/g, '—')
-    .replace(/\xa0/g, ' ');
-}
+/** The first organisation's name holds Latin Extended, Greek and Cyrillic: the letter must render all of it. */
+const UNICODE_NAME = 'vzw Łódź – Ελληνική Κοινότητα – Общество «Мост»';
 
 describe('after the decision: the applicant reads it, an awarded applicant declines, the reserve list moves up', () => {
   let api: TestApi;
@@ -36,15 +28,14 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     });
     callId = call.id;
     for (const euros of amounts) {
-      const owner = await applicantWithOrganisation(api);
+      const owner = await applicantWithOrganisation(api, dossiers.length === 0 ? { legalName: UNICODE_NAME } : {});
       const { id, version } = await completeDossier(api, owner, callId);
       await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, owner.csrf)
         .set('If-Match', String(version))
         .send({ requestedCents: euros * 100 })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       dossiers.push({ id, owner });
     }
     await closeCallOnTime(api, callId);
@@ -52,7 +43,6 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
       const inadmissible = i === 6;
       await admin.agent
         .post(`/api/v1/dossiers/${dossier.id}/admissibility`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({
           decision: inadmissible ? 'inadmissible' : 'admissible',
           motivation: inadmissible ? 'De begroting ontbreekt in de gevraagde vorm.' : 'In orde.',
@@ -61,7 +51,6 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
       if (inadmissible) continue;
       await admin.agent
         .put(`/api/v1/dossiers/${dossier.id}/consensus`)
-        .set(CSRF_HEADER, admin.csrf)
         .send({
           scores: CRITERIA.map((c) => ({
             criterionCode: c.code,
@@ -92,14 +81,12 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     // Budget EUR 200,000, skip rule: D0 70k + D1 70k; D2 70k does not fit (reserve 1); D3 50k fits; D4 40k reserve 2.
     const proposal = await admin.agent
       .post(`/api/v1/calls/${callId}/proposal`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ marginRule: 'skip' })
       .expect(201);
     expect(proposal.body.grantedCents).toBe(19_000_000);
-    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).set(CSRF_HEADER, admin.csrf).expect(200);
+    await admin.agent.post(`/api/v1/calls/${callId}/proposal/send`).expect(200);
     await minister.agent
       .post(`/api/v1/calls/${callId}/proposal/approve`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ decisionDate: '2026-11-30', decisionReference: 'MB-2026-CJM-1130' })
       .expect(200);
 
@@ -147,6 +134,8 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     const text = pdfText(pdf);
     expect(text).toContain('subsidie van € 70.000,00');
     expect(text).toContain('MB-2026-CJM-1130');
+    expect(text).toContain(UNICODE_NAME);
+    expect(text).not.toContain('\uFFFD');
     const refused = pdfText(
       (await binary(dossiers[6].owner.agent.get(`/api/v1/dossiers/${dossiers[6].id}/decision/letter`)).expect(200))
         .body as Buffer,
@@ -160,20 +149,17 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     // Nothing is free yet: the first reserve dossier does not fit.
     const early = await admin.agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: d2.id, motivation: 'Test.' })
       .expect(409);
     expect(early.body.code).toBe('RESERVE_DOES_NOT_FIT');
 
     const notAwarded = await d2.owner.agent
       .post(`/api/v1/dossiers/${d2.id}/decline`)
-      .set(CSRF_HEADER, d2.owner.csrf)
       .send({ motivation: 'Wij zien af.' })
       .expect(409);
     expect(notAwarded.body.code).toBe('NOT_AWARDED');
     const declined = await d1.owner.agent
       .post(`/api/v1/dossiers/${d1.id}/decline`)
-      .set(CSRF_HEADER, d1.owner.csrf)
       .send({ motivation: 'De partnerorganisatie haakte af; het project kan niet doorgaan.' })
       .expect(200);
     expect(declined.body).toMatchObject({ outcome: 'declined', canDecline: false });
@@ -184,20 +170,17 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
 
     const notNext = await admin.agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: d4.id, motivation: 'Kleiner bedrag.' })
       .expect(409);
     expect(notNext.body.code).toBe('RESERVE_NOT_NEXT');
     const proposed = await admin.agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: d2.id, motivation: `${dossiers[1].id} zag af; eerstvolgende op de reservelijst.` })
       .expect(200);
     const promotion = proposed.body.promotions[0];
     expect(promotion).toMatchObject({ dossierId: d2.id, status: 'proposed', grantedCents: 7_000_000 });
     const second = await admin.agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: d4.id, motivation: 'Nog een.' })
       .expect(409);
     expect(second.body.code).toBe('PROMOTION_STATE');
@@ -207,7 +190,6 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
       [0, 1].map(() =>
         minister.agent
           .post(`/api/v1/reserve-promotions/${promotion.id}/confirm`)
-          .set(CSRF_HEADER, minister.csrf)
           .send({ decisionDate: '2026-12-14', decisionReference: 'MB-2026-CJM-1214' }),
       ),
     );
@@ -245,18 +227,15 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
   it('lets the minister refuse a promotion with remarks', async () => {
     await dossiers[0].owner.agent
       .post(`/api/v1/dossiers/${dossiers[0].id}/decline`)
-      .set(CSRF_HEADER, dossiers[0].owner.csrf)
       .send({ motivation: 'Wij kunnen de eigen inbreng niet dragen.' })
       .expect(200);
     const proposed = await admin.agent
       .post(`/api/v1/calls/${callId}/reserve-promotions`)
-      .set(CSRF_HEADER, admin.csrf)
       .send({ dossierId: dossiers[4].id, motivation: 'Eerstvolgende die past.' })
       .expect(200);
     const open = proposed.body.promotions.find((p: { status: string }) => p.status === 'proposed');
     const refused = await minister.agent
       .post(`/api/v1/reserve-promotions/${open.id}/refuse`)
-      .set(CSRF_HEADER, minister.csrf)
       .send({ remarks: 'Eerst de regionale spreiding bekijken.' })
       .expect(200);
     expect(refused.body.promotions.find((p: { id: string }) => p.id === open.id)).toMatchObject({

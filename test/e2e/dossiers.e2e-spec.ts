@@ -31,7 +31,6 @@ describe('dossiers on real PostgreSQL', () => {
 
       const late = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
-        .set(CSRF_HEADER, user.csrf)
         .set('Date', new Date(Date.now() - 3600_000).toUTCString())
         .expect(409);
       expect(late.body.code).toBe('DEADLINE_PASSED');
@@ -43,7 +42,6 @@ describe('dossiers on real PostgreSQL', () => {
       // After the deadline the dossier is read-only for the applicant.
       const save = await user.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, user.csrf)
         .set('If-Match', String(dossier.version))
         .send({ title: 'x' });
       expect(save.status).toBe(409);
@@ -56,7 +54,7 @@ describe('dossiers on real PostgreSQL', () => {
       const { id } = await completeDossier(api, user, call.id);
       await api.dataSource.query(`UPDATE calls SET closes_at = now() + interval '3 seconds' WHERE id = $1`, [call.id]);
 
-      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, user.csrf).expect(200);
+      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       expect(receipt.body.reference).toBe(`${call.code}-0001`);
       expect(receipt.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
       const [{ closes_at }] = await api.dataSource.query('SELECT closes_at FROM calls WHERE id = $1', [call.id]);
@@ -72,10 +70,7 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const responses = await Promise.all(
         Array.from({ length: 20 }, () =>
-          user.agent
-            .post(`/api/v1/calls/${call.id}/dossiers`)
-            .set(CSRF_HEADER, user.csrf)
-            .send({ applicantId: user.applicantId }),
+          user.agent.post(`/api/v1/calls/${call.id}/dossiers`).send({ applicantId: user.applicantId }),
         ),
       );
       expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
@@ -92,7 +87,6 @@ describe('dossiers on real PostgreSQL', () => {
         Array.from({ length: 20 }, (_, index) =>
           user.agent
             .post(`/api/v1/dossiers/${id}/submit`)
-            .set(CSRF_HEADER, user.csrf)
             .set(IDEMPOTENCY_HEADER, index % 2 ? 'same-key-for-retries' : randomUUID()),
         ),
       );
@@ -110,19 +104,16 @@ describe('dossiers on real PostgreSQL', () => {
       const { id, version } = await completeDossier(api, user, call.id);
       const first = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
-        .set(CSRF_HEADER, user.csrf)
         .set(IDEMPOTENCY_HEADER, 'first-submit')
         .expect(200);
       const changed = await user.agent
         .patch(`/api/v1/dossiers/${id}`)
-        .set(CSRF_HEADER, user.csrf)
         .set('If-Match', String(version))
         .send({ requestedCents: 6_500_000 })
         .expect(200);
       expect(changed.body.hasUnsubmittedChanges).toBe(true);
       const second = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
-        .set(CSRF_HEADER, user.csrf)
         .set(IDEMPOTENCY_HEADER, 'second-submit')
         .expect(200);
       expect(second.body.submissionNumber).toBe(2);
@@ -131,7 +122,6 @@ describe('dossiers on real PostgreSQL', () => {
       // The first key still answers with the first receipt.
       const replay = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
-        .set(CSRF_HEADER, user.csrf)
         .set(IDEMPOTENCY_HEADER, 'first-submit')
         .expect(200);
       expect(replay.body).toEqual(first.body);
@@ -142,10 +132,7 @@ describe('dossiers on real PostgreSQL', () => {
         7_000_000, 6_500_000,
       ]);
 
-      const withdrawn = await user.agent
-        .post(`/api/v1/dossiers/${id}/withdraw`)
-        .set(CSRF_HEADER, user.csrf)
-        .expect(200);
+      const withdrawn = await user.agent.post(`/api/v1/dossiers/${id}/withdraw`).expect(200);
       expect(withdrawn.body.status).toBe('withdrawn');
       expect(withdrawn.body.editable).toBe(false);
       expect(withdrawn.body.timeline.map((e: { action: string }) => e.action)).toEqual([
@@ -155,11 +142,7 @@ describe('dossiers on real PostgreSQL', () => {
         'dossier.withdrawn',
       ]);
       // After withdrawing, a new dossier can be started.
-      await user.agent
-        .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
-        .send({ applicantId: user.applicantId })
-        .expect(201);
+      await user.agent.post(`/api/v1/calls/${call.id}/dossiers`).send({ applicantId: user.applicantId }).expect(201);
     });
   });
 
@@ -169,13 +152,11 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ applicantId: user.applicantId })
         .expect(201);
       const save = (requestedCents: number) =>
         user.agent
           .patch(`/api/v1/dossiers/${started.body.id}`)
-          .set(CSRF_HEADER, user.csrf)
           .set('If-Match', String(started.body.version))
           .send({ budgetLines: [{ description: 'Alles', amountCents: 20_000_000 }], requestedCents });
       const above = await save(10_000_001).expect(422);
@@ -192,12 +173,10 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ applicantId: user.applicantId })
         .expect(201);
       const response = await user.agent
         .patch(`/api/v1/dossiers/${started.body.id}`)
-        .set(CSRF_HEADER, user.csrf)
         .set('If-Match', String(started.body.version))
         .send({
           budgetLines: [{ description: 'Alles', amountCents: 5_000_000 }],
@@ -213,7 +192,6 @@ describe('dossiers on real PostgreSQL', () => {
       const wrongDomain = await applicantWithOrganisation(api, { policyDomains: ['Welzijn'] });
       const domain = await wrongDomain.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, wrongDomain.csrf)
         .send({ applicantId: wrongDomain.applicantId })
         .expect(422);
       expect(domain.body.code).toBe('INELIGIBLE_APPLICANT');
@@ -226,7 +204,6 @@ describe('dossiers on real PostgreSQL', () => {
       });
       const kind = await localGovernment.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, localGovernment.csrf)
         .send({ applicantId: localGovernment.applicantId })
         .expect(422);
       expect(kind.body.code).toBe('INELIGIBLE_APPLICANT');
@@ -264,22 +241,14 @@ describe('dossiers on real PostgreSQL', () => {
       const attempts = [
         other.agent.get(`/api/v1/dossiers/${id}`),
         other.agent.get(`/api/v1/dossiers/${id}/receipt`),
-        other.agent
-          .patch(`/api/v1/dossiers/${id}`)
-          .set(CSRF_HEADER, other.csrf)
-          .set('If-Match', String(version))
-          .send({ title: 'overgenomen' }),
-        other.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, other.csrf),
-        other.agent.post(`/api/v1/dossiers/${id}/withdraw`).set(CSRF_HEADER, other.csrf),
+        other.agent.patch(`/api/v1/dossiers/${id}`).set('If-Match', String(version)).send({ title: 'overgenomen' }),
+        other.agent.post(`/api/v1/dossiers/${id}/submit`),
+        other.agent.post(`/api/v1/dossiers/${id}/withdraw`),
         other.agent
           .post(`/api/v1/dossiers/${id}/attachments`)
-          .set(CSRF_HEADER, other.csrf)
           .field('kind', 'BEGROTING')
           .attach('file', pdfBuffer(), 'x.pdf'),
-        other.agent
-          .post(`/api/v1/calls/${call.id}/dossiers`)
-          .set(CSRF_HEADER, other.csrf)
-          .send({ applicantId: owner.applicantId }),
+        other.agent.post(`/api/v1/calls/${call.id}/dossiers`).send({ applicantId: owner.applicantId }),
         other.agent.get('/api/v1/dossiers/not-a-uuid'),
       ];
       for (const response of await Promise.all(attempts)) {
@@ -301,19 +270,16 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ applicantId: user.applicantId })
         .expect(201);
       const version = String(started.body.version);
       await user.agent
         .patch(`/api/v1/dossiers/${started.body.id}`)
-        .set(CSRF_HEADER, user.csrf)
         .set('If-Match', version)
         .send({ title: 'Versie van Ann' })
         .expect(200);
       const stale = await user.agent
         .patch(`/api/v1/dossiers/${started.body.id}`)
-        .set(CSRF_HEADER, user.csrf)
         .set('If-Match', version)
         .send({ title: 'Versie van Bert' })
         .expect(409);
@@ -321,7 +287,6 @@ describe('dossiers on real PostgreSQL', () => {
       expect(stale.body.current).toMatchObject({ title: 'Versie van Ann', version: started.body.version + 1 });
       const missing = await user.agent
         .patch(`/api/v1/dossiers/${started.body.id}`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ title: 'zonder versie' })
         .expect(428);
       expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
@@ -332,13 +297,11 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ applicantId: user.applicantId })
         .expect(201);
       const upload = (content: Buffer, name: string, kind = 'BEGROTING') =>
         user.agent
           .post(`/api/v1/dossiers/${started.body.id}/attachments`)
-          .set(CSRF_HEADER, user.csrf)
           .field('kind', kind)
           .attach('file', content, name);
 
@@ -367,13 +330,9 @@ describe('dossiers on real PostgreSQL', () => {
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
-        .set(CSRF_HEADER, user.csrf)
         .send({ applicantId: user.applicantId })
         .expect(201);
-      const response = await user.agent
-        .post(`/api/v1/dossiers/${started.body.id}/submit`)
-        .set(CSRF_HEADER, user.csrf)
-        .expect(422);
+      const response = await user.agent.post(`/api/v1/dossiers/${started.body.id}/submit`).expect(422);
       expect(response.body.code).toBe('DOSSIER_INCOMPLETE');
       const fields = response.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(

@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CSRF_HEADER, type PersonalDataExport } from '@portal/contracts';
+import { type PersonalDataExport } from '@portal/contracts';
 import { AuditEventEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { RetentionService } from '../../apps/worker/src/privacy/retention.service';
-import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
+import { applicantWithOrganisation, completeDossier, createCall, withTriggersOff } from '../support/factories';
+import { startMailWorker, tokenFromMail } from '../support/mail-worker';
 import { DEMO, session, startApi, startWorker, type TestApi } from '../support/test-app';
 
 describe('a person’s own data: GET /auth/me/export', () => {
@@ -22,15 +23,17 @@ describe('a person’s own data: GET /auth/me/export', () => {
     const other = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).set(CSRF_HEADER, owner.csrf).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
     const { id: otherId } = await completeDossier(api, other, call.id);
     const me = (await owner.agent.get('/api/v1/auth/me').expect(200)).body.user;
-    // A reset link was mailed: the export must not hand the link (a live secret) out again.
-    await owner.agent
-      .post('/api/v1/auth/password-reset')
-      .set(CSRF_HEADER, owner.csrf)
-      .send({ email: me.email })
-      .expect(202);
+    // A reset link was mailed: the export must not hand the link (a live secret) out again. The worker issues it.
+    const mail = await startMailWorker(api);
+    try {
+      await owner.agent.post('/api/v1/auth/password-reset').send({ email: me.email }).expect(202);
+      await tokenFromMail(mail.sink, me.email, '/wachtwoord/');
+    } finally {
+      await mail.close();
+    }
 
     const response = await owner.agent.get('/api/v1/auth/me/export').expect(200);
     expect(response.headers['content-type']).toContain('application/json');
@@ -80,15 +83,19 @@ describe('a person’s own data: GET /auth/me/export', () => {
     const { id: dossierId } = await completeDossier(api, owner, (await createCall(api)).id);
     const reviewer = await session(api, DEMO.reviewer);
     const reviewerId = (await reviewer.agent.get('/api/v1/auth/me').expect(200)).body.user.id as string;
-    const [assignment] = await api.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO review_assignments (dossier_id, reviewer_id, status, assigned_by, submitted_at)
-       VALUES ($1, $2, 'submitted', $2, now()) RETURNING id`,
-      [dossierId, reviewerId],
-    );
-    await api.dataSource.query(
-      `INSERT INTO review_scores (assignment_id, criterion_code, score, comment) VALUES ($1, 'TARGET', 3.5, 'Helder.')`,
-      [assignment.id],
-    );
+    // A submitted review on an open call only exists as fabricated history (ADR 0009): triggers off for it.
+    let assignment = { id: '' };
+    await withTriggersOff(api, async (query) => {
+      [assignment] = (await query(
+        `INSERT INTO review_assignments (dossier_id, reviewer_id, status, assigned_by, submitted_at)
+         VALUES ($1, $2, 'submitted', $2, now()) RETURNING id`,
+        [dossierId, reviewerId],
+      )) as Array<{ id: string }>;
+      await query(
+        `INSERT INTO review_scores (assignment_id, criterion_code, score, comment) VALUES ($1, 'TARGET', 3.5, 'Helder.')`,
+        [assignment.id],
+      );
+    });
 
     const data = (await reviewer.agent.get('/api/v1/auth/me/export').expect(200)).body as PersonalDataExport;
     expect(data.account.roles).toContain('reviewer');
@@ -215,10 +222,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
 
     // A mail whose body is gone cannot be sent again.
     const admin = await session(api, DEMO.admin);
-    const resend = await admin.agent
-      .post(`/api/v1/notifications/${oldMail}/resend`)
-      .set(CSRF_HEADER, admin.csrf)
-      .expect(409);
+    const resend = await admin.agent.post(`/api/v1/notifications/${oldMail}/resend`).expect(409);
     expect(resend.body.code).toBe('CONFLICT');
 
     // A second pass finds nothing and writes nothing.

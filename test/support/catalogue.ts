@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type SubscriptionInput } from '@portal/contracts';
+import { type SubscriptionInput } from '@portal/contracts';
 import { catalogueFromJson, type Catalogue } from '@portal/domain';
 import { CallEntity } from '@portal/server';
 import planSamenleven from '../../apps/api/src/seed/calls/plan-samenleven.json';
@@ -75,10 +75,7 @@ export async function startSubscription(
   user: Session & { applicantId: string },
   callId: string,
 ): Promise<{ id: string; version: number }> {
-  const started = await user.agent
-    .post(`/api/v1/calls/${callId}/dossiers`)
-    .set(CSRF_HEADER, user.csrf)
-    .send({ applicantId: user.applicantId });
+  const started = await user.agent.post(`/api/v1/calls/${callId}/dossiers`).send({ applicantId: user.applicantId });
   if (started.status !== 201 && started.status !== 200)
     throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
   return { id: started.body.id as string, version: started.body.version as number };

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type RegisterApplicantInput, type Role } from '@portal/contracts';
+import { type RegisterApplicantInput, type Role } from '@portal/contracts';
 import { CallEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { PasswordHasher } from '../../apps/api/src/users/password-hasher';
@@ -41,11 +41,7 @@ export async function applicantWithOrganisation(
   overrides: Partial<RegisterApplicantInput> = {},
 ): Promise<Session & { applicantId: string }> {
   const user = await session(api, await createUser(api));
-  const response = await user.agent
-    .post('/api/v1/applicants')
-    .set(CSRF_HEADER, user.csrf)
-    .send(organisationInput(overrides))
-    .expect(201);
+  const response = await user.agent.post('/api/v1/applicants').send(organisationInput(overrides)).expect(201);
   return { ...user, applicantId: response.body.id as string };
 }
 
@@ -116,22 +112,17 @@ export async function completeDossier(
   user: Session & { applicantId: string },
   callId: string,
 ): Promise<{ id: string; version: number }> {
-  const started = await user.agent
-    .post(`/api/v1/calls/${callId}/dossiers`)
-    .set(CSRF_HEADER, user.csrf)
-    .send({ applicantId: user.applicantId });
+  const started = await user.agent.post(`/api/v1/calls/${callId}/dossiers`).send({ applicantId: user.applicantId });
   if (started.status !== 201 && started.status !== 200)
     throw new Error(`start failed: ${started.status} ${JSON.stringify(started.body)}`);
   const id = started.body.id as string;
   const saved = await user.agent
     .patch(`/api/v1/dossiers/${id}`)
-    .set(CSRF_HEADER, user.csrf)
     .set('If-Match', String(started.body.version))
     .send(COMPLETE_DRAFT)
     .expect(200);
   await user.agent
     .post(`/api/v1/dossiers/${id}/attachments`)
-    .set(CSRF_HEADER, user.csrf)
     .field('kind', 'BEGROTING')
     .attach('file', pdfBuffer(), 'begroting.pdf')
     .expect(201);
@@ -140,16 +131,30 @@ export async function completeDossier(
 
 /**
  * Moves the call's deadline into the past, with its submissions an hour before it: as if the call closed on time
- * (both the submission rows and the dossiers' own submitted_at).
+ * (both the submission rows and the dossiers' own submitted_at). Submitted versions are immutable (ADR 0009), so this
+ * fabricated history is written with the lifecycle triggers off for one transaction (a superuser's privilege).
  */
 export async function closeCallOnTime(api: TestApi, callId: string): Promise<void> {
-  await api.dataSource.query(
-    `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
-    [callId],
-  );
-  await api.dataSource.query(
-    `UPDATE dossiers SET submitted_at = now() - interval '1 hour' WHERE call_id = $1 AND submitted_at IS NOT NULL`,
-    [callId],
-  );
-  await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+  await withTriggersOff(api, async (query) => {
+    await query(
+      `UPDATE dossier_submissions SET submitted_at = now() - interval '1 hour' WHERE dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+      [callId],
+    );
+    await query(
+      `UPDATE dossiers SET submitted_at = now() - interval '1 hour' WHERE call_id = $1 AND submitted_at IS NOT NULL`,
+      [callId],
+    );
+    await query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [callId]);
+  });
+}
+
+/** Runs fixture statements with the database's triggers off (session_replication_role = replica) in one transaction. */
+export async function withTriggersOff(
+  api: TestApi,
+  work: (query: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  await api.dataSource.transaction(async (manager) => {
+    await manager.query('SET LOCAL session_replication_role = replica');
+    await work((sql, parameters) => manager.query(sql, parameters));
+  });
 }

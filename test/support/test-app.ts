@@ -62,7 +62,11 @@ export interface Session {
   csrf: string;
 }
 
-/** An agent that keeps cookies, with a CSRF token; logged in when an e-mail is given. */
+/**
+ * The typed test client: an agent that keeps cookies and sends its CSRF token with every request (the token bound to
+ * its session), logged in when an e-mail is given. Tests write `admin.agent.post(url).send(body)`; a test about CSRF
+ * itself sets another token explicitly, which overrides the default.
+ */
 export async function session(api: TestApi, email?: string, password = DEMO_PASSWORD): Promise<Session> {
   const agent = request.agent(api.app.getHttpServer());
   const csrfResponse = await agent.get('/api/v1/auth/csrf').expect(200);
@@ -71,6 +75,7 @@ export async function session(api: TestApi, email?: string, password = DEMO_PASS
     const login = await agent.post('/api/v1/auth/login').set(CSRF_HEADER, csrf).send({ email, password }).expect(200);
     csrf = login.body.csrfToken as string;
   }
+  agent.set(CSRF_HEADER, csrf);
   return { agent, csrf };
 }
 

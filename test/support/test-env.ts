@@ -51,6 +51,8 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
     UPLOAD_LIMIT_PER_USER: '100000',
     UPLOAD_LIMIT_PER_IP: '100000',
     ACCOUNT_LIMIT_PER_IP: '100000',
+    INVITE_LIMIT_PER_USER: '100000',
+    INVITE_LIMIT_PER_APPLICANT: '100000',
     ...overrides,
   });
 }

@@ -4,10 +4,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
+  AccountsModule,
   AppConfig,
   AuditModule,
   ConfigModule,
   DatabaseModule,
+  LifecycleModule,
   NotificationsModule,
   QueueRootModule,
   RedisModule,
@@ -39,6 +41,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DiscoveryModule,
+        LifecycleModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
@@ -58,6 +61,7 @@ export class AppModule {
         SecurityModule,
         AuditModule,
         NotificationsModule,
+        AccountsModule,
         AuthModule,
         HealthModule,
         SystemModule,

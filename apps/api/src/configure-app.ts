@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig, assertNoPendingMigrations, runMigrationsLocked } from '@portal/server';
 import type { DataSource } from 'typeorm';
+import { verifyJsonShape } from './common/json-limits';
 import { createValidationPipe } from './common/validation';
 import { mountQueueDashboard } from './system/queue-dashboard';
 
@@ -44,7 +45,9 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     next();
   });
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON nesting and list sizes are bounded on the raw body, before parsing and validation (JSON_LIMITS). Mounted
+  // directly: Nest's useBodyParser reserves `verify`; the parser's name (jsonParser) keeps Nest from adding its own.
+  app.use(express.json({ limit: '1mb', verify: verifyJsonShape }));
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI });

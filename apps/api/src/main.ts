@@ -1,3 +1,4 @@
+import './thread-pool-size';
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@portal/server';
 import { createApi } from './create-api';

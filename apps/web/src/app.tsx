@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { MAIL_LINKED_ROUTES } from '@portal/contracts';
+import { WEB_ROUTE_PATTERNS } from '@portal/contracts';
 import { RequireRole } from './auth/require-role';
 import { LoadingIndicator } from './components/loading-indicator';
 import { AppLayout } from './layout/app-layout';
@@ -81,7 +81,7 @@ export function App() {
           }
         />
         <Route
-          path={MAIL_LINKED_ROUTES.forgotPassword.pattern}
+          path={WEB_ROUTE_PATTERNS.forgotPassword}
           element={
             <Deferred>
               <ForgotPasswordPage />
@@ -90,7 +90,7 @@ export function App() {
         />
         {/* The link in the password reset mail; also works while logged in (the reset ends every session). */}
         <Route
-          path={MAIL_LINKED_ROUTES.resetPassword.pattern}
+          path={WEB_ROUTE_PATTERNS.resetPassword}
           element={
             <Deferred>
               <ResetPasswordPage />
@@ -99,7 +99,7 @@ export function App() {
         />
         {/* Public: anonymous visitors are offered login / account creation there and come back. */}
         <Route
-          path={MAIL_LINKED_ROUTES.invitation.pattern}
+          path={WEB_ROUTE_PATTERNS.invitation}
           element={
             <Deferred>
               <InvitationPage />
@@ -132,7 +132,7 @@ export function App() {
             }
           />
           <Route
-            path={MAIL_LINKED_ROUTES.dossier.pattern}
+            path={WEB_ROUTE_PATTERNS.applicantDossier}
             element={
               <Deferred>
                 <DossierPage />
@@ -148,7 +148,7 @@ export function App() {
             }
           />
           <Route
-            path={MAIL_LINKED_ROUTES.receipt.pattern}
+            path={WEB_ROUTE_PATTERNS.dossierReceipt}
             element={
               <Deferred>
                 <ReceiptPage />

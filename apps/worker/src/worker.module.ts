@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  AccountsModule,
   AppConfig,
   AuditModule,
   ConfigModule,
@@ -9,11 +10,15 @@ import {
   QueueRootModule,
   RedisModule,
 } from '@portal/server';
+import { PasswordResetIssuer } from './accounts/password-reset-issuer';
+import { JobHandlerCheck } from './jobs/job-handler-check';
 import { MailOutboxRepository } from './mail/mail-outbox.repository';
 import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
+import { ReminderRepository } from './mail/reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
+import { RetentionRepository } from './privacy/retention.repository';
 import { RetentionService } from './privacy/retention.service';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
@@ -32,8 +37,11 @@ export class WorkerModule {
         QueueRootModule,
         AuditModule,
         NotificationsModule,
+        AccountsModule,
       ],
       providers: [
+        JobHandlerCheck,
+        PasswordResetIssuer,
         SystemProcessor,
         HeartbeatService,
         MailTransport,
@@ -41,7 +49,9 @@ export class WorkerModule {
         MailProcessor,
         OutboxRelay,
         ReminderScanner,
+        ReminderRepository,
         RetentionService,
+        RetentionRepository,
       ],
     };
   }

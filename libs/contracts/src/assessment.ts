@@ -47,8 +47,11 @@ export interface ReviewView extends AssignmentView {
       threshold: number;
     }>;
   };
-  /** The submitted version the reviewer assesses (fields, answers, budget, attachment names and hashes). */
-  content: Record<string, unknown>;
+  /**
+   * The submitted version the reviewer assesses (fields, answers, budget, attachment names and hashes); null once the
+   * reviewer declared a conflict of interest.
+   */
+  content: Record<string, unknown> | null;
   scores: Array<{ criterionCode: string; score: number; comment: string | null }>;
 }
 
@@ -85,6 +88,8 @@ export interface ProposalLineView {
   rank: number;
   reference: string;
   applicantName: string;
+  /** The title of the submitted version the decision is about. */
+  title: string;
   requestedCents: number;
   adjustedCents: number | null;
   grantedCents: number;
@@ -111,6 +116,32 @@ export interface ProposalView {
   decisionReference: string | null;
   approvedAt: string | null;
   createdAt: string;
+  /** Budget, criteria, reviews or consensus changed since this proposal was computed: it cannot be sent or approved. */
+  stale: boolean;
+  /** Assigned reviews not submitted yet: while there are any, the proposal cannot be sent or approved. */
+  openReviews: Array<{ reference: string | null; reviewerName: string }>;
+  /** The motivated budget raises of the call (ADR 0009), oldest first. */
+  budgetDecisions: BudgetDecisionView[];
+}
+
+export interface BudgetDecisionView {
+  id: string;
+  beforeCents: number;
+  afterCents: number;
+  motivation: string;
+  decidedRole: 'admin' | 'minister';
+  decidedByName: string;
+  decidedAt: string;
+  decisionDate: string | null;
+  decisionReference: string | null;
+}
+
+export interface BudgetDecisionInput {
+  budgetCents: number;
+  motivation: string;
+  /** The minister's decision date and reference, required for a raise after the decision. */
+  decisionDate?: string;
+  decisionReference?: string;
 }
 
 /** What an applicant sees of the decision on their dossier; scores only once the decision is taken. */

@@ -92,6 +92,8 @@ export interface CallView extends CallInput {
   publishedAt: string | null;
   /** Computed with the database clock at the time of the request. */
   isOpen: boolean;
+  /** Where the call stands in its lifecycle (ADR 0009): draft, published, closed, assessment, proposal_sent, decided. */
+  phase: 'draft' | 'published' | 'closed' | 'assessment' | 'proposal_sent' | 'decided';
   serverTime: string;
   dossierCount?: number;
 }

@@ -74,6 +74,23 @@ export const ERROR_CODES = [
   'ACCOUNT_RATE_LIMITED',
   'ATTACHMENT_INFECTED',
   'VIRUS_SCAN_UNAVAILABLE',
+  // The call's lifecycle (ADR 0009)
+  'CALL_DECIDED',
+  'CALL_PHASE_FORBIDS',
+  'PROPOSAL_STALE',
+  'REVIEWS_OPEN',
+  'BUDGET_BELOW_AWARDED',
+  'DECISION_NOT_APPROVED',
+  'DOSSIER_TRANSITION_FORBIDDEN',
+  'SUBMISSION_IMMUTABLE',
+  'REVIEW_CONFLICT_DECLARED',
+  'REVIEW_TRANSITION_FORBIDDEN',
+  // Bounded parsing (issue 14): refused before validation.
+  'JSON_TOO_DEEP',
+  'JSON_TOO_MANY_ITEMS',
+  // sec-mail (issue 14): invitations, stuck mail
+  'INVITATION_RATE_LIMITED',
+  'NOTIFICATION_NOT_RESENDABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -574,12 +591,126 @@ export const ERROR_MESSAGES: Record<ErrorCode, { status: number; title: Messages
       en: 'The virus scanner found harmful content in this file. It was not saved.',
     },
   },
+  INVITATION_RATE_LIMITED: {
+    status: 429,
+    title: { nl: 'Te veel uitnodigingen', en: 'Too many invitations' },
+    detail: {
+      nl: 'Er werden in korte tijd te veel uitnodigingen verstuurd. Probeer het opnieuw over {seconds} seconden.',
+      en: 'Too many invitations were sent in a short time. Try again in {seconds} seconds.',
+    },
+  },
+  NOTIFICATION_NOT_RESENDABLE: {
+    status: 409,
+    title: { nl: 'Niet opnieuw te versturen', en: 'Cannot be resent' },
+    detail: {
+      nl: 'Deze e-mail kan niet opnieuw verstuurd worden: de inhoud of de link erin werd na verzending verwijderd. Laat de persoon een nieuwe link aanvragen.',
+      en: 'This mail cannot be resent: its content or the link in it was removed after sending. Have the person ask for a new link.',
+    },
+  },
   VIRUS_SCAN_UNAVAILABLE: {
     status: 503,
     title: { nl: 'Virusscan niet beschikbaar', en: 'Virus scan unavailable' },
     detail: {
       nl: 'Het bestand kon niet op virussen gecontroleerd worden en is niet bewaard. Probeer het later opnieuw.',
       en: 'The file could not be checked for viruses and was not saved. Please try again later.',
+    },
+  },
+  // The call's lifecycle (ADR 0009)
+  CALL_DECIDED: {
+    status: 409,
+    title: { nl: 'Oproep beslist', en: 'Call decided' },
+    detail: {
+      nl: 'De minister heeft over deze oproep beslist; wat de beslissing bepaalde, kan niet meer wijzigen.',
+      en: 'The minister decided on this call; what the decision was based on can no longer change.',
+    },
+  },
+  CALL_PHASE_FORBIDS: {
+    status: 409,
+    title: { nl: 'Niet mogelijk in deze fase', en: 'Not possible in this phase' },
+    detail: {
+      nl: 'De oproep is in de fase "{phase}"; deze handeling ({act}) kan nu niet.',
+      en: 'The call is in the phase "{phase}"; this act ({act}) is not possible now.',
+    },
+  },
+  PROPOSAL_STALE: {
+    status: 409,
+    title: { nl: 'Voorstel verouderd', en: 'Proposal out of date' },
+    detail: {
+      nl: 'Budget, criteria, beoordelingen of consensus zijn gewijzigd sinds dit voorstel berekend werd. Bereken het opnieuw.',
+      en: 'The budget, criteria, reviews or consensus changed since this proposal was computed. Compute it again.',
+    },
+  },
+  REVIEWS_OPEN: {
+    status: 409,
+    title: { nl: 'Beoordelingen open', en: 'Reviews still open' },
+    detail: {
+      nl: 'Er staan nog {count} toegewezen beoordelingen open; het voorstel kan pas daarna naar de minister.',
+      en: '{count} assigned reviews are still open; the proposal can go to the minister only after them.',
+    },
+  },
+  BUDGET_BELOW_AWARDED: {
+    status: 409,
+    title: { nl: 'Budget lager dan toegekend', en: 'Budget below awarded' },
+    detail: {
+      nl: 'Het budget kan niet lager worden dan wat al toegekend is.',
+      en: 'The budget cannot become lower than what is already awarded.',
+    },
+  },
+  DECISION_NOT_APPROVED: {
+    status: 409,
+    title: { nl: 'Geen goedgekeurde beslissing', en: 'No approved decision' },
+    detail: {
+      nl: 'Een dossier krijgt enkel de uitkomst en het bedrag die de minister goedkeurde.',
+      en: 'A dossier only receives the outcome and amount the minister approved.',
+    },
+  },
+  DOSSIER_TRANSITION_FORBIDDEN: {
+    status: 409,
+    title: { nl: 'Statuswijziging niet toegelaten', en: 'Status change not allowed' },
+    detail: {
+      nl: 'Deze statuswijziging van het dossier is niet toegelaten.',
+      en: 'This status change of the dossier is not allowed.',
+    },
+  },
+  SUBMISSION_IMMUTABLE: {
+    status: 409,
+    title: { nl: 'Ingediende versie onveranderlijk', en: 'Submitted version immutable' },
+    detail: {
+      nl: 'Een ingediende versie van een dossier wordt nooit gewijzigd of verwijderd.',
+      en: 'A submitted version of a dossier is never changed or removed.',
+    },
+  },
+  REVIEW_CONFLICT_DECLARED: {
+    status: 409,
+    title: { nl: 'Belangenconflict gemeld', en: 'Conflict of interest declared' },
+    detail: {
+      nl: 'Voor deze toewijzing is een belangenconflict gemeld; ze is afgesloten.',
+      en: 'A conflict of interest was declared for this assignment; it is closed.',
+    },
+  },
+  REVIEW_TRANSITION_FORBIDDEN: {
+    status: 409,
+    title: { nl: 'Wijziging niet toegelaten', en: 'Change not allowed' },
+    detail: {
+      nl: 'Een toewijzing wordt ingediend of afgesloten met een belangenconflict, en blijft dan zo.',
+      en: 'An assignment is submitted or closed with a conflict of interest, and stays so.',
+    },
+  },
+  // Bounded parsing (issue 14): refused before validation.
+  JSON_TOO_DEEP: {
+    status: 400,
+    title: { nl: 'Verzoek te diep genest', en: 'Request nested too deeply' },
+    detail: {
+      nl: 'De JSON van het verzoek is dieper genest dan toegelaten (hoogstens {limit} niveaus).',
+      en: 'The JSON of the request is nested deeper than allowed (at most {limit} levels).',
+    },
+  },
+  JSON_TOO_MANY_ITEMS: {
+    status: 400,
+    title: { nl: 'Te veel elementen', en: 'Too many items' },
+    detail: {
+      nl: 'Een lijst of object in de JSON van het verzoek heeft meer dan {limit} elementen.',
+      en: 'A list or object in the JSON of the request holds more than {limit} items.',
     },
   },
 };

@@ -11,4 +11,5 @@ export * from './assessment';
 export * from './audit';
 export * from './privacy';
 export * from './catalogue';
+export * from './notification-payloads';
 export * from './web-routes';

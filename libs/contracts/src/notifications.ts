@@ -44,3 +44,24 @@ export interface NotificationPage {
 export interface MailJobData {
   notificationId: string;
 }
+
+/** Mail that needs a person: failed, or not sent a quarter of an hour after it was written. Oldest first. */
+export interface StuckMailList {
+  items: NotificationView[];
+  /** All stuck mails, of which `items` holds the oldest (at most STUCK_MAIL_PAGE). */
+  total: number;
+}
+export const STUCK_MAIL_PAGE = 200;
+
+/** Resending many at once (POST /notifications/resend). */
+export interface BulkResendRequest {
+  ids: string[];
+}
+export const BULK_RESEND_MAX = 200;
+
+export interface BulkResendResult {
+  /** Back in the outbox, with a new job id. */
+  resent: string[];
+  /** Not resent: unknown id, still waiting to be handed to the queue, or nothing left to send. */
+  refused: Array<{ id: string; reason: 'not-found' | 'pending' | 'not-resendable' }>;
+}

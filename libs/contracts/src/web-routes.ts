@@ -1,20 +1,26 @@
 /**
- * The web app's pages that e-mails link to: the router's pattern (relative, as `app.tsx` declares its routes) and the
- * path a mail puts after APP_URL. WARNING: mails already sent carry these paths; renaming one breaks their links (keep
- * the old path as a redirect).
+ * The web app's routes that mails link to, built in one place so the API and the worker never hard-code the web's
+ * (Dutch) paths. WARNING: these paths are in mails already sent; renaming a route breaks the links in people's
+ * mailboxes, so keep the old path as a redirect in the web app when one changes.
  */
-export const MAIL_LINKED_ROUTES = {
-  /** The password reset mail's link: choose a new password. */
-  resetPassword: { pattern: 'wachtwoord/:token', path: (token: string) => `/wachtwoord/${token}` },
-  /** Where to ask for a new reset link (mails about an expired link or a locked account). */
-  forgotPassword: { pattern: 'wachtwoord-vergeten', path: () => '/wachtwoord-vergeten' },
-  /** An invitation to join an organisation. */
-  invitation: { pattern: 'uitnodiging/:token', path: (token: string) => `/uitnodiging/${token}` },
-  /** A dossier (deadline reminders). */
-  dossier: { pattern: 'aanvrager/dossiers/:id', path: (id: string) => `/aanvrager/dossiers/${id}` },
-  /** The submission receipt (the submission confirmation mail). */
-  receipt: {
-    pattern: 'aanvrager/dossiers/:id/ontvangstbewijs',
-    path: (id: string) => `/aanvrager/dossiers/${id}/ontvangstbewijs`,
-  },
+export const WEB_ROUTES = {
+  forgotPassword: () => '/wachtwoord-vergeten',
+  resetPassword: (token: string) => `/wachtwoord/${encodeURIComponent(token)}`,
+  invitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
+  applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
+  dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
 } as const;
+
+/** An absolute link for a mail: the configured public address (APP_URL) and a route from WEB_ROUTES. */
+export function webUrl(appUrl: string, route: string): string {
+  return `${appUrl.replace(/\/+$/, '')}${route}`;
+}
+
+/** The same pages as the web app's router declares them (relative patterns, as in `app.tsx`), key for key. */
+export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
+  forgotPassword: 'wachtwoord-vergeten',
+  resetPassword: 'wachtwoord/:token',
+  invitation: 'uitnodiging/:token',
+  applicantDossier: 'aanvrager/dossiers/:id',
+  dossierReceipt: 'aanvrager/dossiers/:id/ontvangstbewijs',
+};

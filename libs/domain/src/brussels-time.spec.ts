@@ -34,4 +34,12 @@ describe('call moments in Europe/Brussels', () => {
       expect(parseCallMoment(input)).toBeNull();
     }
   });
+
+  it('resolves the autumn hour that occurs twice to its second occurrence (winter time, the later instant; ADR 0009)', () => {
+    // 25 October 2026: 02:00-02:59 happens at +02:00 and again at +01:00.
+    expect(parseCallMoment('2026-10-25T02:30')?.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(parseCallMoment('2026-10-25T02:30:00+02:00')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    // The spring hour that does not exist is refused, never moved.
+    expect(parseCallMoment('2026-03-29T02:30')).toBeNull();
+  });
 });

@@ -220,6 +220,22 @@ describe('catalogueFromJson', () => {
       'objectives.0.actions.0.rows.0.eurPerUnit:AMOUNT_TOO_LARGE',
     ]);
   });
+
+  it('refuses texts that break the human-text rule (ADR 0010), naming the field', () => {
+    const parsed = catalogueFromJson({
+      objectives: [
+        {
+          name: 'Doel\u0000',
+          actions: [{ text: 'Actie \u202Eesrever', rows: [{ unit: 'uur\uD800', maxUnits: 1, eurPerUnit: 1 }] }],
+        },
+      ],
+    });
+    expect(parsed.ok ? [] : fields(parsed.issues)).toEqual([
+      'objectives.0.name:nulCharacter',
+      'objectives.0.actions.0.text:bidiControl',
+      'objectives.0.actions.0.rows.0.unit:invalidUnicode',
+    ]);
+  });
 });
 
 describe('subscriptionIssues and subscriptionTotals', () => {

@@ -1,4 +1,5 @@
 import type { RuleIssue } from './call-rules';
+import { humanTextIssue } from './human-text';
 import { type Cents, formatEuro, isCents } from './money';
 
 /**
@@ -91,7 +92,12 @@ class CatalogueReader {
   private readonly firstUse = new Map<string, string>();
 
   text(value: unknown, field: string): string {
-    if (typeof value === 'string' && value.trim()) return value.trim();
+    if (typeof value === 'string' && value.trim()) {
+      // The shared human-text rule (ADR 0010): catalogue texts are shown in forms, reports and spreadsheets.
+      const problem = humanTextIssue(field, value, { multiline: true, max: 5000 });
+      if (problem) this.issues.push(problem);
+      return value.trim();
+    }
     this.issues.push(issue(field, 'REQUIRED', 'Dit veld is verplicht.', 'This field is required.'));
     return '';
   }

@@ -39,6 +39,23 @@ const complete: DossierContent = {
 const codes = (issues: Array<{ field: string; code: string }>) => issues.map((issue) => `${issue.field}:${issue.code}`);
 
 describe('dossier rules', () => {
+  it('holds free-text answers to the human-text rule, multi-line only for long text', () => {
+    const shortText = { ...call, questions: [{ code: 'NAME', label: 'Naam', type: 'text' as const, required: false }] };
+    expect(codes(dossierDraftIssues(call, { ...complete, answers: { TARGET: 'Jong\u0000' } }))).toEqual([
+      'answers.TARGET:nulCharacter',
+    ]);
+    expect(codes(dossierDraftIssues(call, { ...complete, answers: { TARGET: '\uDC00' } }))).toEqual([
+      'answers.TARGET:invalidUnicode',
+    ]);
+    expect(dossierDraftIssues(call, { ...complete, answers: { TARGET: 'Jongeren\nouders' } })).toEqual([]);
+    expect(codes(dossierDraftIssues(shortText, { ...complete, answers: { NAME: 'Jan\nPiet' } }))).toEqual([
+      'answers.NAME:controlCharacter',
+    ]);
+    const [issue] = dossierDraftIssues(call, { ...complete, answers: { TARGET: 'a\u202Eb' } });
+    expect(issue).toMatchObject({ field: 'answers.TARGET', code: 'bidiControl' });
+    expect(issue.message.nl).toMatch(/^Doelgroep /);
+  });
+
   it('accepts a complete dossier at exactly the cap', () => {
     expect(dossierSubmissionIssues(call, complete)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { RuleIssue } from './call-rules';
+import { humanTextIssue } from './human-text';
 import { type Cents, formatEuro, isCents, sumCents } from './money';
 
 export interface DossierCallRules {
@@ -174,6 +175,12 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
     }
     if (typeof value !== 'string') {
       issues.push(issue(field, 'notText', `${question.label}: geef tekst.`, `${question.label}: enter text.`));
+      continue;
+    }
+    // The shared human-text rule (ADR 0010); the call's own maximum follows below with its own message.
+    const textIssue = humanTextIssue(field, value, { multiline: question.type === 'longText' }, question.label);
+    if (textIssue) {
+      issues.push(textIssue);
       continue;
     }
     if (question.type === 'choice' && !(question.options ?? []).includes(value)) {

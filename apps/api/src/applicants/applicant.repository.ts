@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicantMemberRole } from '@portal/contracts';
+import { memberOfApplicant } from '@portal/server';
 import { ApplicantEntity, ApplicantMemberEntity } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -49,6 +50,48 @@ export class ApplicantRepository {
     userId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
-    return (await manager.count(ApplicantMemberEntity, { where: { applicantId, userId } })) > 0;
+    return manager
+      .createQueryBuilder(ApplicantEntity, 'applicant')
+      .where('applicant.id = :applicantId', { applicantId })
+      .andWhere(memberOfApplicant('applicant.id'), { userId })
+      .getExists();
+  }
+
+  /** The user's membership of the applicant, with the applicant; null when they do not act for it. */
+  findMembership(
+    applicantId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApplicantMemberEntity | null> {
+    return manager.findOne(ApplicantMemberEntity, { where: { applicantId, userId }, relations: { applicant: true } });
+  }
+
+  /** Everyone who acts for the applicant, with their account, oldest first. */
+  membersWithUsers(
+    applicantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ApplicantMemberEntity[]> {
+    return manager.find(ApplicantMemberEntity, {
+      where: { applicantId },
+      relations: { user: true },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Adds the user as a member (nothing when they are one already) and returns their membership as stored. */
+  async addMember(
+    applicantId: string,
+    userId: string,
+    role: ApplicantMemberRole,
+    manager: EntityManager,
+  ): Promise<ApplicantMemberEntity> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApplicantMemberEntity)
+      .values({ applicantId, userId, role })
+      .orIgnore()
+      .execute();
+    return manager.findOneOrFail(ApplicantMemberEntity, { where: { applicantId, userId } });
   }
 }

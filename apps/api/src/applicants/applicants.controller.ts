@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicantView } from '@portal/contracts';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { ApplicantsService } from './applicants.service';
 import { RegisterApplicantDto } from './dto/register-applicant.dto';
 
@@ -15,12 +15,8 @@ export class ApplicantsController {
   @Roles('applicant')
   @Post()
   @ApiOperation({ summary: 'Register an organisation (KBO) or a local government (NIS); the caller becomes its admin' })
-  register(
-    @CurrentAuth() auth: AuthContext,
-    @Body() dto: RegisterApplicantDto,
-    @Req() request: PortalRequest,
-  ): Promise<ApplicantView> {
-    return this.applicants.register(auth, dto, requestIdOf(request));
+  register(@CurrentAuth() auth: AuthContext, @Body() dto: RegisterApplicantDto): Promise<ApplicantView> {
+    return this.applicants.register(auth, dto, auth.requestId);
   }
 
   @Roles('applicant')

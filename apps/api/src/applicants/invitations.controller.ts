@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
 import { AppException } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { InviteColleagueDto } from './dto/invite.dto';
 import { InvitationsService } from './invitations.service';
@@ -27,20 +27,15 @@ export class InvitationsController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: InviteColleagueDto,
-    @Req() request: PortalRequest,
   ): Promise<InvitationView> {
-    return this.invitations.invite(auth, id, dto.email, requestIdOf(request));
+    return this.invitations.invite(auth, id, dto.email, auth.requestId);
   }
 
   @Post('invitations/:token/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an invitation while logged in with the invited address' })
-  accept(
-    @CurrentAuth() auth: AuthContext,
-    @Param('token') token: string,
-    @Req() request: PortalRequest,
-  ): Promise<ApplicantView> {
+  accept(@CurrentAuth() auth: AuthContext, @Param('token') token: string): Promise<ApplicantView> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppException('INVITATION_INVALID');
-    return this.invitations.accept(auth, token, requestIdOf(request));
+    return this.invitations.accept(auth, token, auth.requestId);
   }
 }

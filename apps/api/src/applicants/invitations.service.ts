@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
+import {
+  WEB_ROUTES,
+  webUrl,
+  type ApplicantMemberView,
+  type ApplicantView,
+  type InvitationView,
+} from '@portal/contracts';
 import { formatBrussels } from '@portal/domain';
 import {
   AppConfig,
   AppException,
-  ApplicantMemberEntity,
   AuditRepository,
+  hashToken,
   InvitationEntity,
   NotificationRepository,
 } from '@portal/server';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { InvitationRateLimit } from '../security/invitation-rate-limit';
 import { ApplicantRepository } from './applicant.repository';
 import { toApplicantView } from './applicants.service';
-import { hashToken } from '../common/token-hash';
+import { InvitationRepository } from './invitation.repository';
 
 const INVITATION_DAYS = 14;
 
@@ -35,18 +42,16 @@ export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applicants: ApplicantRepository,
+    private readonly invitations: InvitationRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
+    private readonly limits: InvitationRateLimit,
     private readonly config: AppConfig,
   ) {}
 
   async members(auth: AuthContext, applicantId: string): Promise<ApplicantMemberView[]> {
     if (!(await this.applicants.isMember(applicantId, auth.user.id))) throw new AppException('NOT_FOUND');
-    const members = await this.dataSource.manager.find(ApplicantMemberEntity, {
-      where: { applicantId },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-    });
+    const members = await this.applicants.membersWithUsers(applicantId);
     return members.map((member) => ({
       userId: member.userId,
       displayName: member.user!.displayName,
@@ -61,27 +66,21 @@ export class InvitationsService {
     email: string,
     requestId: string | null,
   ): Promise<InvitationView> {
-    const membership = await this.dataSource.manager.findOne(ApplicantMemberEntity, {
-      where: { applicantId, userId: auth.user.id },
-      relations: { applicant: true },
-    });
+    const membership = await this.applicants.findMembership(applicantId, auth.user.id);
     if (!membership) throw new AppException('NOT_FOUND');
     if (membership.role !== 'admin') throw new AppException('FORBIDDEN');
+    await this.limits.consume(auth.user.id, applicantId);
     const token = randomBytes(32).toString('base64url');
     return this.dataSource.transaction(async (manager) => {
-      const [{ expires_at }] = await manager.query<Array<{ expires_at: Date }>>(
-        `SELECT now() + make_interval(days => $1) AS expires_at`,
-        [INVITATION_DAYS],
-      );
-      const invitation = await manager.save(
-        InvitationEntity,
-        manager.create(InvitationEntity, {
+      const invitation = await this.invitations.insert(
+        {
           applicantId,
           email: email.trim().toLowerCase(),
           tokenHash: hashToken(token),
           invitedBy: auth.user.id,
-          expiresAt: expires_at,
-        }),
+        },
+        INVITATION_DAYS,
+        manager,
       );
       await this.notifications.enqueue(
         {
@@ -92,8 +91,8 @@ export class InvitationsService {
           payload: {
             inviterName: auth.user.displayName,
             applicantName: membership.applicant!.legalName,
-            acceptUrl: `${this.config.APP_URL}/uitnodiging/${token}`,
-            expiresAtBrussels: formatBrussels(expires_at, false),
+            acceptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.invitation(token)),
+            expiresAtBrussels: formatBrussels(invitation.expiresAt, false),
           },
         },
         manager,
@@ -116,27 +115,11 @@ export class InvitationsService {
   /** Single use, expiring, and only for the address it was sent to. */
   async accept(auth: AuthContext, token: string, requestId: string | null): Promise<ApplicantView> {
     return this.dataSource.transaction(async (manager) => {
-      const invitation = await manager
-        .createQueryBuilder(InvitationEntity, 'invitation')
-        .innerJoinAndSelect('invitation.applicant', 'applicant')
-        .where('invitation.token_hash = :hash', { hash: hashToken(token) })
-        .andWhere('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
-        .setLock('pessimistic_write', undefined, ['invitation'])
-        .getOne();
+      const invitation = await this.invitations.findOpenForUpdate(hashToken(token), manager);
       if (!invitation) throw new AppException('INVITATION_INVALID');
       if (invitation.email !== auth.user.email) throw new AppException('INVITATION_FOR_OTHER_EMAIL');
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ApplicantMemberEntity)
-        .values({ applicantId: invitation.applicantId, userId: auth.user.id, role: 'member' })
-        .orIgnore()
-        .execute();
-      await manager.update(
-        InvitationEntity,
-        { id: invitation.id, acceptedAt: IsNull() },
-        { acceptedAt: () => 'now()', acceptedBy: auth.user.id },
-      );
+      const member = await this.applicants.addMember(invitation.applicantId, auth.user.id, 'member', manager);
+      await this.invitations.markAccepted(invitation.id, auth.user.id, manager);
       await this.audit.record(
         {
           actorUserId: auth.user.id,
@@ -148,9 +131,6 @@ export class InvitationsService {
         },
         manager,
       );
-      const member = await manager.findOneOrFail(ApplicantMemberEntity, {
-        where: { applicantId: invitation.applicantId, userId: auth.user.id },
-      });
       return toApplicantView(invitation.applicant!, member.role);
     });
   }

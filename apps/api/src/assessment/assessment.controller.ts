@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   AdmissibilityRow,
+  BudgetDecisionView,
   AssignmentView,
   DossierScoresView,
   ProposalSummary,
@@ -13,19 +14,24 @@ import { AppException } from '@portal/server';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
-import { DecisionService } from './decision.service';
+import { AdmissibilityService } from './admissibility.service';
+import { ApprovalService } from './approval.service';
+import { BudgetDecisionService } from './budget-decision.service';
+import { RankingService } from './ranking.service';
+import { ReviewAssignmentService } from './review-assignment.service';
+import { ScoresService } from './scores.service';
 import {
   AdmissibilityDto,
   BulkAdmissibilityDto,
   ApproveProposalDto,
   AssignDto,
+  BudgetDecisionDto,
   ConsensusDto,
   ProposalDto,
   ReturnProposalDto,
 } from './dto/assessment.dto';
-import { ReviewsService } from './reviews.service';
 import { toCsv, toXlsx, type Cell } from './spreadsheet';
 
 class ExportQueryDto {
@@ -39,8 +45,12 @@ class ExportQueryDto {
 @Controller({ version: '1' })
 export class AssessmentController {
   constructor(
-    private readonly decisions: DecisionService,
-    private readonly reviews: ReviewsService,
+    private readonly admissibilityService: AdmissibilityService,
+    private readonly assignmentService: ReviewAssignmentService,
+    private readonly scoresService: ScoresService,
+    private readonly rankingService: RankingService,
+    private readonly approval: ApprovalService,
+    private readonly budgets: BudgetDecisionService,
   ) {}
 
   @Roles('admin')
@@ -49,7 +59,7 @@ export class AssessmentController {
     summary: 'Submitted dossiers with their automatic admissibility checks and decisions (after the deadline)',
   })
   admissibility(@Param('id', UUID_PIPE) id: string): Promise<AdmissibilityRow[]> {
-    return this.decisions.admissibility(id);
+    return this.admissibilityService.admissibility(id);
   }
 
   @Roles('admin')
@@ -60,9 +70,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AdmissibilityDto,
-    @Req() request: PortalRequest,
   ): Promise<AdmissibilityRow> {
-    return this.decisions.decideAdmissibility(auth, id, dto.decision, dto.motivation, requestIdOf(request));
+    return this.admissibilityService.decide(auth, id, dto.decision, dto.motivation, auth.requestId);
   }
 
   @Roles('admin')
@@ -75,13 +84,12 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: BulkAdmissibilityDto,
-    @Req() request: PortalRequest,
   ): Promise<AdmissibilityRow[]> {
-    return this.decisions.decideAdmissibilityInBulk(
+    return this.admissibilityService.decideInBulk(
       auth,
       id,
       { decision: dto.decision, motivation: dto.motivation, dossierIds: dto.dossierIds },
-      requestIdOf(request),
+      auth.requestId,
     );
   }
 
@@ -89,7 +97,7 @@ export class AssessmentController {
   @Get('calls/:id/assignments')
   @ApiOperation({ summary: 'Reviewer assignments of a call' })
   assignments(@Param('id', UUID_PIPE) id: string): Promise<AssignmentView[]> {
-    return this.reviews.assignments(id);
+    return this.assignmentService.assignments(id);
   }
 
   @Roles('admin')
@@ -103,14 +111,14 @@ export class AssessmentController {
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AssignDto,
   ): Promise<AssignmentView[]> {
-    return this.reviews.assign(auth, id, dto);
+    return this.assignmentService.assign(auth, id, dto);
   }
 
   @Roles('admin')
   @Get('calls/:id/scores')
   @ApiOperation({ summary: "Reviewers' scores, their mean and the consensus per admissible dossier" })
   scores(@Param('id', UUID_PIPE) id: string): Promise<DossierScoresView[]> {
-    return this.reviews.scores(id);
+    return this.scoresService.scores(id);
   }
 
   @Roles('admin')
@@ -121,16 +129,15 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ConsensusDto,
-    @Req() request: PortalRequest,
   ): Promise<void> {
-    return this.reviews.setConsensus(auth, id, dto.scores, requestIdOf(request));
+    return this.scoresService.setConsensus(auth, id, dto.scores, auth.requestId);
   }
 
   @Roles('admin', 'minister')
   @Get('calls/:id/ranking')
   @ApiOperation({ summary: 'The ranking: weighted totals, insufficient dossiers last, ties broken by the call rule' })
   async ranking(@Param('id', UUID_PIPE) id: string): Promise<RankingRow[]> {
-    return (await this.decisions.ranking(id)).rows;
+    return (await this.rankingService.ranking(id)).rows;
   }
 
   @Roles('admin', 'minister')
@@ -141,7 +148,7 @@ export class AssessmentController {
     @Query() query: ExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    const { call, rows } = await this.decisions.ranking(id);
+    const { call, rows } = await this.rankingService.ranking(id);
     const codes = call.criteria.map((c) => c.code);
     const header = [
       'Rang',
@@ -180,23 +187,22 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.decisions.propose(auth, id, dto, requestIdOf(request));
+    return this.rankingService.propose(auth, id, dto, auth.requestId);
   }
 
   @Roles('admin', 'minister')
   @Get('proposals')
   @ApiOperation({ summary: 'The latest selection proposal per call (the minister: those sent or approved)' })
   proposals(@CurrentAuth() auth: AuthContext): Promise<ProposalSummary[]> {
-    return this.decisions.proposals(auth);
+    return this.approval.proposals(auth);
   }
 
   @Roles('admin', 'minister')
   @Get('calls/:id/proposal')
   @ApiOperation({ summary: 'The latest selection proposal' })
   proposal(@Param('id', UUID_PIPE) id: string): Promise<ProposalView> {
-    return this.decisions.proposal(id);
+    return this.approval.proposal(id);
   }
 
   @Roles('admin', 'minister')
@@ -207,11 +213,12 @@ export class AssessmentController {
     @Query() query: ExportQueryDto,
     @Res() response: Response,
   ): Promise<void> {
-    const proposal = await this.decisions.proposal(id);
+    const proposal = await this.approval.proposal(id);
     const header = [
       'Rang',
       'Dossier',
       'Aanvrager',
+      'Titel',
       'Gevraagd (EUR)',
       'Aangepast (EUR)',
       'Toegekend (EUR)',
@@ -225,6 +232,7 @@ export class AssessmentController {
       l.rank,
       l.reference,
       l.applicantName,
+      l.title,
       l.requestedCents / 100,
       l.adjustedCents === null ? null : l.adjustedCents / 100,
       l.grantedCents / 100,
@@ -241,12 +249,8 @@ export class AssessmentController {
   @Post('calls/:id/proposal/send')
   @HttpCode(200)
   @ApiOperation({ summary: "Send the proposal to the minister's cabinet" })
-  sendToMinister(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<ProposalView> {
-    return this.decisions.send(auth, id, requestIdOf(request));
+  sendToMinister(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<ProposalView> {
+    return this.approval.send(auth, id, auth.requestId);
   }
 
   @Roles('minister')
@@ -257,9 +261,8 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ReturnProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.decisions.returnToAdministration(auth, id, dto.remarks, requestIdOf(request));
+    return this.approval.returnToAdministration(auth, id, dto.remarks, auth.requestId);
   }
 
   @Roles('minister')
@@ -270,9 +273,30 @@ export class AssessmentController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ProposalView> {
-    return this.decisions.approve(auth, id, dto.decisionDate, dto.decisionReference, requestIdOf(request));
+    return this.approval.approve(auth, id, dto.decisionDate, dto.decisionReference, auth.requestId);
+  }
+
+  @Roles('admin', 'minister')
+  @Get('calls/:id/budget-decisions')
+  @ApiOperation({ summary: "The call's motivated budget raises since the assessment started" })
+  budgetDecisions(@Param('id', UUID_PIPE) id: string): Promise<BudgetDecisionView[]> {
+    return this.budgets.list(id);
+  }
+
+  @Roles('admin', 'minister')
+  @Post('calls/:id/budget-decisions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Raise the budget with a motivation: the administration before the decision, the minister (with date and reference) after it',
+  })
+  decideBudget(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', UUID_PIPE) id: string,
+    @Body() dto: BudgetDecisionDto,
+  ): Promise<BudgetDecisionView[]> {
+    return this.budgets.decide(auth, id, dto, auth.requestId);
   }
 
   private async send(

@@ -1,14 +1,40 @@
 import { Module } from '@nestjs/common';
+import { AdmissibilityService } from './admissibility.service';
+import { ApprovalService } from './approval.service';
 import { AssessmentController } from './assessment.controller';
 import { AssessmentRepository } from './assessment.repository';
-import { DecisionService } from './decision.service';
+import { BudgetDecisionService } from './budget-decision.service';
 import { OutcomeController } from './outcome.controller';
+import { OutcomeRepository } from './outcome.repository';
 import { OutcomeService } from './outcome.service';
+import { ProposalRepository } from './proposal.repository';
+import { RankingService } from './ranking.service';
+import { ReserveService } from './reserve.service';
+import { ReviewAssignmentService } from './review-assignment.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
+import { ScoresService } from './scores.service';
 
+/**
+ * The assessment along the call's lifecycle (ADR 0009): admissibility, assignments, reviews, scores and consensus,
+ * ranking and proposal, the minister's approval, budget decisions, and what follows the decision (outcome, reserve).
+ */
 @Module({
   controllers: [AssessmentController, ReviewsController, OutcomeController],
-  providers: [AssessmentRepository, ReviewsService, DecisionService, OutcomeService],
+  providers: [
+    AssessmentRepository,
+    ProposalRepository,
+    OutcomeRepository,
+    AdmissibilityService,
+    ReviewAssignmentService,
+    ReviewsService,
+    ScoresService,
+    RankingService,
+    ApprovalService,
+    BudgetDecisionService,
+    OutcomeService,
+    ReserveService,
+  ],
+  exports: [ScoresService],
 })
 export class AssessmentModule {}

@@ -1,12 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { selectionReasonText, type DossierDecisionView } from '@portal/contracts';
 import { formatEuro } from '@portal/domain';
+
+/**
+ * The letter's fonts: DejaVu Sans from the npm package dejavu-fonts-ttf (Bitstream Vera licence, DejaVu changes in the
+ * public domain; see decision-letter.NOTICE.md). The standard PDF fonts only know WinAnsi (Latin-1), so a name in
+ * Łódź, Ελληνικά, кириллица or עברית printed as junk; DejaVu Sans covers Latin with its extensions, Greek, Cyrillic,
+ * Hebrew, Arabic and more, not Chinese, Japanese or Korean, nor colour emoji. pdfkit embeds only the glyphs used; it
+ * has no bidirectional algorithm, so a phrase of several right-to-left words may be laid out in the wrong order.
+ */
+const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+function letterFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(join(FONT_DIR, 'DejaVuSans.ttf')),
+    bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
+  };
+  return fonts;
+}
+
+const REGULAR = 'Letter';
+const BOLD = 'Letter-Bold';
 
 export interface LetterInput {
   decision: DossierDecisionView;
   callTitle: string;
   applicant: { legalName: string; address: { street: string; postalCode: string; city: string } };
   title: string;
+  /** The call's budget decisions after the assessment started (ADR 0009), one sentence each. */
+  budgetNotes?: string[];
 }
 
 function outcomeParagraph(decision: DossierDecisionView): string {
@@ -40,6 +65,8 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
       Author: 'Vlaamse overheid',
     },
   });
+  doc.registerFont(REGULAR, letterFonts().regular);
+  doc.registerFont(BOLD, letterFonts().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -47,15 +74,15 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica-Bold').fontSize(14).text('Vlaamse overheid');
-  doc.font('Helvetica').fontSize(10).text('Subsidieportaal — oproepen welzijn, jeugd en armoedebestrijding');
+  doc.font(BOLD).fontSize(14).text('Vlaamse overheid');
+  doc.font(REGULAR).fontSize(10).text('Subsidieportaal — oproepen welzijn, jeugd en armoedebestrijding');
   doc.moveDown(2);
   doc.fontSize(11).text(input.applicant.legalName);
   doc.text(input.applicant.address.street);
   doc.text(`${input.applicant.address.postalCode} ${input.applicant.address.city}`);
   doc.moveDown(2);
-  doc.font('Helvetica-Bold').text(`Betreft: beslissing over uw subsidieaanvraag ${decision.reference ?? ''}`);
-  doc.font('Helvetica').text(`Oproep: ${input.callTitle}`);
+  doc.font(BOLD).text(`Betreft: beslissing over uw subsidieaanvraag ${decision.reference ?? ''}`);
+  doc.font(REGULAR).text(`Oproep: ${input.callTitle}`);
   doc.text(`Project: ${input.title}`);
   if (decision.decisionDate) doc.text(`Datum van de beslissing: ${decision.decisionDate}`);
   if (decision.decisionReference) doc.text(`Referentie van de beslissing: ${decision.decisionReference}`);
@@ -70,13 +97,19 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
   }
   if (decision.motivation) {
     doc.moveDown(0.5);
-    doc.font('Helvetica-Bold').text('Motivering');
-    doc.font('Helvetica').text(decision.motivation);
+    doc.font(BOLD).text('Motivering');
+    doc.font(REGULAR).text(decision.motivation);
+  }
+  if (input.budgetNotes?.length) {
+    doc.moveDown();
+    doc.font('Helvetica-Bold').text('Budget van de oproep');
+    doc.font('Helvetica');
+    for (const note of input.budgetNotes) doc.text(note);
   }
   if (decision.scores.length) {
     doc.moveDown();
-    doc.font('Helvetica-Bold').text('Uw scores');
-    doc.font('Helvetica');
+    doc.font(BOLD).text('Uw scores');
+    doc.font(REGULAR);
     for (const score of decision.scores) {
       doc.text(`${score.label}: ${score.score} / ${score.scaleMax} (gewicht ${score.weight})`);
     }

@@ -1,6 +1,7 @@
 import { formatEuro } from '@portal/domain';
 import type { NotificationRepository } from '@portal/server';
 import type { EntityManager } from 'typeorm';
+import type { AssessmentRepository } from './assessment.repository';
 
 export interface DecidedDossier {
   dossierId: string;
@@ -13,32 +14,24 @@ export interface DecidedDossier {
 
 /**
  * The decision mail to whoever created each dossier, as outbox rows of the transaction that takes the decision (the
- * minister's approval of a proposal, or of a reserve promotion): no decision without its mails, and vice versa.
+ * minister's approval of a proposal, or of a reserve promotion): no decision without its mails, and vice versa. The
+ * title is the submitted version's, as everywhere the decision is concerned.
  */
 export async function enqueueDecisionMails(
   notifications: NotificationRepository,
+  repository: AssessmentRepository,
   manager: EntityManager,
   callTitle: string,
   decided: readonly DecidedDossier[],
   decision: { date: string; reference: string },
 ): Promise<void> {
-  const recipients = await manager.query<
-    Array<{
-      dossier_id: string;
-      email: string;
-      display_name: string;
-      locale: 'nl' | 'en';
-      reference: string;
-      title: string;
-    }>
-  >(
-    `SELECT d.id AS dossier_id, u.email, u.display_name, u.locale, d.reference, d.title
-       FROM dossiers d JOIN users u ON u.id = d.created_by WHERE d.id = ANY($1::uuid[])`,
-    [decided.map((d) => d.dossierId)],
+  const recipients = await repository.decisionRecipients(
+    decided.map((d) => d.dossierId),
+    manager,
   );
   const byDossier = new Map(decided.map((d) => [d.dossierId, d]));
   for (const recipient of recipients) {
-    const dossier = byDossier.get(recipient.dossier_id)!;
+    const dossier = byDossier.get(recipient.dossierId)!;
     await notifications.enqueue(
       {
         template: 'dossier.decision',
@@ -46,7 +39,7 @@ export async function enqueueDecisionMails(
         locale: recipient.locale,
         subjectRef: recipient.reference,
         payload: {
-          recipientName: recipient.display_name,
+          recipientName: recipient.displayName,
           reference: recipient.reference,
           title: recipient.title,
           callTitle,

@@ -1,19 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DossierDecisionView, ReserveView } from '@portal/contracts';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { ApproveProposalDto, DeclineDto, ProposePromotionDto, ReturnProposalDto } from './dto/assessment.dto';
 import { OutcomeService } from './outcome.service';
+import { ReserveService } from './reserve.service';
 
 /** After the decision: the applicant's decision and letter, declining, and the reserve list. */
 @ApiTags('assessment')
 @Controller({ version: '1' })
 export class OutcomeController {
-  constructor(private readonly outcomes: OutcomeService) {}
+  constructor(
+    private readonly outcomes: OutcomeService,
+    private readonly reserves: ReserveService,
+  ) {}
 
   @Roles('applicant', 'admin')
   @Get('dossiers/:id/decision')
@@ -47,16 +51,15 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: DeclineDto,
-    @Req() request: PortalRequest,
   ): Promise<DossierDecisionView> {
-    return this.outcomes.decline(auth, id, dto.motivation, requestIdOf(request));
+    return this.outcomes.decline(auth, id, dto.motivation, auth.requestId);
   }
 
   @Roles('admin', 'minister')
   @Get('calls/:id/reserve')
   @ApiOperation({ summary: 'The reserve list after the decision: what came free, who is next, promotions' })
   reserve(@Param('id', UUID_PIPE) id: string): Promise<ReserveView> {
-    return this.outcomes.reserve(id);
+    return this.reserves.reserve(id);
   }
 
   @Roles('admin')
@@ -67,9 +70,8 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ProposePromotionDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.proposePromotion(auth, id, dto.dossierId, dto.motivation, requestIdOf(request));
+    return this.reserves.proposePromotion(auth, id, dto.dossierId, dto.motivation, auth.requestId);
   }
 
   @Roles('minister')
@@ -80,13 +82,12 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.decidePromotion(
+    return this.reserves.decidePromotion(
       auth,
       id,
       { confirm: true, decisionDate: dto.decisionDate, decisionReference: dto.decisionReference },
-      requestIdOf(request),
+      auth.requestId,
     );
   }
 
@@ -98,8 +99,7 @@ export class OutcomeController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ReturnProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<ReserveView> {
-    return this.outcomes.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, requestIdOf(request));
+    return this.reserves.decidePromotion(auth, id, { confirm: false, remarks: dto.remarks }, auth.requestId);
   }
 }

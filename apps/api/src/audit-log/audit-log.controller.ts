@@ -1,10 +1,10 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuditEventPage } from '@portal/contracts';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { toCsv, toXlsx } from '../assessment/spreadsheet';
 import { AuditLogService } from './audit-log.service';
 import { AuditEventQueryDto, AuditExportQueryDto } from './dto/audit-event-query.dto';
@@ -31,11 +31,10 @@ export class AuditLogController {
   async export(
     @CurrentAuth() auth: AuthContext,
     @Query() query: AuditExportQueryDto,
-    @Req() request: PortalRequest,
     @Res() response: Response,
   ): Promise<void> {
     const { format = 'csv', ...filter } = query;
-    const { header, rows } = await this.auditLog.exportRows(auth, filter, format, requestIdOf(request));
+    const { header, rows } = await this.auditLog.exportRows(auth, filter, format, auth.requestId);
     const body = format === 'csv' ? toCsv(header, rows) : await toXlsx('Auditlog', header, rows);
     response
       .status(200)

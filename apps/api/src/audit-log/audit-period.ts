@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { BRUSSELS } from '@portal/domain';
+import { BRUSSELS, CALENDAR_YEARS } from '@portal/domain';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -25,6 +25,6 @@ export function brusselsBound(value: string, bound: 'from' | 'to'): Date | null 
   } else {
     return null;
   }
-  if (!local.isValid) return null;
+  if (!local.isValid || local.year < CALENDAR_YEARS.min || local.year > CALENDAR_YEARS.max) return null;
   return (bound === 'from' ? local : local.plus({ [`${unit}s`]: 1 })).toJSDate();
 }

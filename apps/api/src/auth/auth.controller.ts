@@ -117,7 +117,7 @@ export class AuthController {
     @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CsrfResponse> {
-    await this.auth.logout(auth.user.id, auth.sessionId, requestIdOf(request));
+    await this.auth.logout(auth.user.id, auth.sessionId, auth.requestId);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     request.sessionTokenOverride = '';
     return { csrfToken: this.csrf.issue(request, response, true) };
@@ -132,7 +132,7 @@ export class AuthController {
     @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CsrfResponse & { sessionsEnded: number }> {
-    const sessionsEnded = await this.auth.logoutEverywhere(auth.user.id, auth.sessionId, requestIdOf(request));
+    const sessionsEnded = await this.auth.logoutEverywhere(auth.user.id, auth.sessionId, auth.requestId);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
     request.sessionTokenOverride = '';
     return { csrfToken: this.csrf.issue(request, response, true), sessionsEnded };
@@ -170,7 +170,7 @@ export class AuthController {
     @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionResponse> {
-    const user = await this.auth.updateProfile(auth.user.id, dto, requestIdOf(request));
+    const user = await this.auth.updateProfile(auth.user.id, dto, auth.requestId);
     return { user, csrfToken: this.csrf.issue(request, response) };
   }
 }

@@ -1,12 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { UserView } from '@portal/contracts';
-import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
+import { WEB_ROUTES, webUrl, type UserView } from '@portal/contracts';
+import {
+  AppConfig,
+  AppException,
+  AuditRepository,
+  DatabaseClock,
+  NotificationRepository,
+  PasswordResetRepository,
+  type UserEntity,
+} from '@portal/server';
 import { formatBrussels } from '@portal/domain';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { UserEntity } from '@portal/server';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
-import { UserRepository } from '../users/user.repository';
+import { EmailTakenError, UserRepository } from '../users/user.repository';
 import { toUserView } from '../users/user-view';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
@@ -21,6 +28,8 @@ export interface ClientInfo {
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UserRepository,
@@ -31,6 +40,8 @@ export class AuthService {
     private readonly passwordPolicy: PasswordPolicy,
     private readonly notifications: NotificationRepository,
     private readonly config: AppConfig,
+    private readonly resets: PasswordResetRepository,
+    private readonly clock: DatabaseClock,
   ) {}
 
   async login(
@@ -67,6 +78,7 @@ export class AuthService {
       throw new AppException('INVALID_CREDENTIALS');
     }
     await this.throttle.recordSuccess(email, client.ip);
+    await this.upgradeHash(user, password);
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.open(user.id, client, manager);
       await this.audit.record(
@@ -93,15 +105,15 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const user = await manager.save(
-          UserEntity,
-          manager.create(UserEntity, {
+        const user = await this.users.insert(
+          {
             email: input.email.trim().toLowerCase(),
             displayName: input.displayName.trim(),
             passwordHash,
             roles: ['applicant'],
             locale: input.locale ?? 'nl',
-          }),
+          },
+          manager,
         );
         const session = await this.sessions.open(user.id, client, manager);
         await this.audit.record(
@@ -118,10 +130,7 @@ export class AuthService {
         return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
       });
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { constraint?: string }).constraint === 'users_email_unique'
-      ) {
+      if (error instanceof EmailTakenError) {
         throw new AppException('EMAIL_TAKEN', {
           errors: [{ field: 'email', code: 'taken', message: { nl: 'Al in gebruik.', en: 'Already in use.' } }],
         });
@@ -136,11 +145,11 @@ export class AuthService {
     requestId: string | null,
   ): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneByOrFail(UserEntity, { id: userId });
+      const user = await this.users.findByIdForUpdate(userId, manager);
       const before = { displayName: user.displayName, locale: user.locale };
       if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
       if (changes.locale !== undefined) user.locale = changes.locale;
-      const saved = await manager.save(UserEntity, user);
+      const saved = await this.users.save(user, manager);
       await this.audit.record(
         {
           actorUserId: userId,
@@ -185,9 +194,11 @@ export class AuthService {
     await this.throttle.recordSuccess(auth.user.email, client.ip);
     const passwordHash = await this.hasher.hash(input.newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      await this.users.updatePasswordHash(user.id, passwordHash, manager);
       const ended = await this.sessions.closeAll(user.id, auth.sessionId, manager);
-      const [{ now }] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
+      // A reset link asked for before the change must not undo it.
+      const resetLinksEnded = await this.resets.revokeAllOfUser(user.id, manager);
+      const now = await this.clock.now(manager);
       await this.notifications.enqueue(
         {
           template: 'auth.password_changed',
@@ -197,7 +208,7 @@ export class AuthService {
             recipientName: user.displayName,
             changedAtBrussels: formatBrussels(now, false),
             how: 'change',
-            forgotUrl: `${this.config.APP_URL}/wachtwoord-vergeten`,
+            forgotUrl: webUrl(this.config.APP_URL, WEB_ROUTES.forgotPassword()),
           },
         },
         manager,
@@ -208,12 +219,27 @@ export class AuthService {
           action: 'auth.password_changed',
           entityType: 'user',
           entityId: user.id,
-          after: { otherSessionsEnded: ended },
+          after: { otherSessionsEnded: ended, resetLinksEnded },
           requestId: client.requestId,
         },
         manager,
       );
     });
+  }
+
+  /**
+   * After a successful login: a hash made with older parameters (or the library defaults of earlier versions) is
+   * replaced by one with the current ones, while the password is at hand. Best effort: a failure is logged and the
+   * login goes on; the next login tries again.
+   */
+  private async upgradeHash(user: UserEntity, password: string): Promise<void> {
+    if (!this.hasher.needsRehash(user.passwordHash)) return;
+    try {
+      const upgraded = await this.hasher.hash(password);
+      if (await this.users.replacePasswordHash(user.id, user.passwordHash, upgraded)) user.passwordHash = upgraded;
+    } catch (error) {
+      this.logger.warn(`Password hash upgrade of ${user.id} failed: ${(error as Error).message}`);
+    }
   }
 
   /** "Log out everywhere": ends every session of the person, this one included. */

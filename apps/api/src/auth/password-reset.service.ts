@@ -1,93 +1,81 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { JOBS, QUEUES, WEB_ROUTES, webUrl, type PasswordResetRequestJobData } from '@portal/contracts';
 import { formatBrussels } from '@portal/domain';
 import {
   AppConfig,
   AppException,
   AuditRepository,
+  DatabaseClock,
+  hashToken,
   NotificationRepository,
-  PasswordResetEntity,
-  SessionEntity,
-  UserEntity,
+  PasswordResetRepository,
 } from '@portal/server';
-import { DataSource, IsNull } from 'typeorm';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../users/password-hasher';
 import { UserRepository } from '../users/user.repository';
-import { hashToken } from '../common/token-hash';
+import { SessionService } from './session.service';
 import { PasswordPolicy } from './password-policy/password-policy';
 
-const RESET_MINUTES = 60;
+/** How long the API waits for Redis before it answers 503 (the same answer for every address). */
+const QUEUE_TIMEOUT_MS = 3000;
 
-/** Password reset by a single-use token that expires after an hour; the answer never tells whether an account exists. */
+/**
+ * Password reset by a single-use token that expires after an hour. The request only hands the address to the worker
+ * (JOBS.requestPasswordReset), which looks it up and issues the link: the answer is the same, and takes the same
+ * time, whether or not an account exists. Issuing a link, using one or changing the password ends every earlier link.
+ */
 @Injectable()
 export class PasswordResetService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.system) private readonly queue: Queue<PasswordResetRequestJobData>,
     private readonly users: UserRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly sessions: SessionService,
     private readonly hasher: PasswordHasher,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
+    private readonly clock: DatabaseClock,
     private readonly config: AppConfig,
     private readonly passwordPolicy: PasswordPolicy,
   ) {}
 
   async request(email: string, requestId: string | null): Promise<void> {
-    const user = await this.users.findByEmail(email);
-    if (!user) return;
-    const token = randomBytes(32).toString('base64url');
-    await this.dataSource.transaction(async (manager) => {
-      const [{ expires_at }] = await manager.query<Array<{ expires_at: Date }>>(
-        'SELECT now() + make_interval(mins => $1) AS expires_at',
-        [RESET_MINUTES],
-      );
-      await manager.insert(PasswordResetEntity, {
-        userId: user.id,
-        tokenHash: hashToken(token),
-        expiresAt: expires_at,
-      });
-      await this.notifications.enqueue(
-        {
-          template: 'auth.password_reset',
-          recipient: user.email,
-          locale: user.locale,
-          payload: {
-            recipientName: user.displayName,
-            resetUrl: `${this.config.APP_URL}/wachtwoord/${token}`,
-            expiresAtBrussels: formatBrussels(expires_at, false),
-          },
-        },
-        manager,
-      );
-      await this.audit.record(
-        {
-          actorUserId: null,
-          action: 'auth.password_reset_requested',
-          entityType: 'user',
-          entityId: user.id,
-          requestId,
-        },
-        manager,
-      );
-    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.queue.add(
+          JOBS.requestPasswordReset,
+          { email, requestId },
+          // The address is personal data: gone from Redis as soon as the worker handled it.
+          { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 100 },
+        ),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('queue timeout')), QUEUE_TIMEOUT_MS);
+        }),
+      ]);
+    } catch {
+      throw new AppException('SERVICE_UNAVAILABLE');
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  /** Sets the new password, uses up the token and ends every session of the account. */
+  /** Sets the new password, uses up the token (and every other link of the account) and ends every session. */
   async confirm(token: string, password: string, requestId: string | null): Promise<void> {
     this.passwordPolicy.assertAcceptable(password);
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
-      const reset = await manager
-        .createQueryBuilder(PasswordResetEntity, 'r')
-        .where('r.token_hash = :hash AND r.used_at IS NULL AND r.expires_at > now()', { hash: hashToken(token) })
-        .setLock('pessimistic_write')
-        .getOne();
+      const reset = await this.resets.findUsableForUpdate(hashToken(token), manager);
       if (!reset) throw new AppException('RESET_TOKEN_INVALID');
-      await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: () => 'now()' });
-      await manager.update(UserEntity, { id: reset.userId }, { passwordHash });
-      await manager.update(SessionEntity, { userId: reset.userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-      const [{ now }] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-      const owner = await manager.findOneByOrFail(UserEntity, { id: reset.userId });
+      const linksEnded = await this.resets.revokeAllOfUser(reset.userId, manager);
+      await this.users.updatePasswordHash(reset.userId, passwordHash, manager);
+      await this.sessions.closeAll(reset.userId, null, manager);
+      const now = await this.clock.now(manager);
+      const owner = await this.users.findByIdForUpdate(reset.userId, manager);
       await this.notifications.enqueue(
         {
           template: 'auth.password_changed',
@@ -97,7 +85,7 @@ export class PasswordResetService {
             recipientName: owner.displayName,
             changedAtBrussels: formatBrussels(now, false),
             how: 'reset',
-            forgotUrl: `${this.config.APP_URL}/wachtwoord-vergeten`,
+            forgotUrl: webUrl(this.config.APP_URL, WEB_ROUTES.forgotPassword()),
           },
         },
         manager,
@@ -108,6 +96,7 @@ export class PasswordResetService {
           action: 'auth.password_reset',
           entityType: 'user',
           entityId: reset.userId,
+          after: { otherLinksEnded: linksEnded - 1 },
           requestId,
         },
         manager,

@@ -39,7 +39,8 @@ export class SessionService {
     if (token.length > 200) return null;
     const session = await this.sessions.findLiveByTokenHash(hashToken(token));
     if (!session?.user) return null;
-    return { sessionId: session.id, user: toUserView(session.user) };
+    // The request id is added per request by @CurrentAuth().
+    return { sessionId: session.id, user: toUserView(session.user), requestId: null };
   }
 
   close(sessionId: string, manager?: EntityManager): Promise<void> {

@@ -1,5 +1,5 @@
 import type { CallView } from '@portal/contracts';
-import { isCallOpen } from '@portal/domain';
+import { callPhase, isCallOpen } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
 
 export function toCallView(call: CallEntity, now: Date, dossierCount?: number): CallView {
@@ -27,6 +27,7 @@ export function toCallView(call: CallEntity, now: Date, dossierCount?: number): 
     reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     isOpen: isCallOpen(call, now),
+    phase: callPhase(call, now),
     serverTime: now.toISOString(),
     ...(dossierCount === undefined ? {} : { dossierCount }),
   };

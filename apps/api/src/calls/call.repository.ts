@@ -8,10 +8,6 @@ export class CallRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The database clock: deadlines are decided by it, never by the client's or the API host's clock. */
-  async now(manager: EntityManager = this.dataSource.manager): Promise<Date> {
-    const [row] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-    return row.now;
-  }
 
   list(includeDrafts: boolean, manager: EntityManager = this.dataSource.manager): Promise<CallEntity[]> {
     return manager.find(CallEntity, {

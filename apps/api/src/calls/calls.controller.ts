@@ -6,7 +6,7 @@ import { Public, Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
 import { UUID_PIPE } from '../common/uuid.pipe';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext, type PortalRequest } from '../common/request-context';
 import { CallsService } from './calls.service';
 import { CallInputDto, CallListQueryDto, CallPatchDto } from './dto/call-input.dto';
 
@@ -34,12 +34,8 @@ export class CallsController {
   @Roles('admin')
   @Post()
   @ApiOperation({ summary: 'Create a call (draft)' })
-  create(
-    @CurrentAuth() auth: AuthContext,
-    @Body() dto: CallInputDto,
-    @Req() request: PortalRequest,
-  ): Promise<CallView> {
-    return this.calls.create(auth, dto, requestIdOf(request));
+  create(@CurrentAuth() auth: AuthContext, @Body() dto: CallInputDto): Promise<CallView> {
+    return this.calls.create(auth, dto, auth.requestId);
   }
 
   @Roles('admin')
@@ -52,20 +48,15 @@ export class CallsController {
     @Param('id', UUID_PIPE) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: CallPatchDto,
-    @Req() request: PortalRequest,
   ): Promise<CallView> {
-    return this.calls.update(auth, id, versionFromIfMatch(ifMatch), dto, requestIdOf(request));
+    return this.calls.update(auth, id, versionFromIfMatch(ifMatch), dto, auth.requestId);
   }
 
   @Roles('admin')
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a call after validating it' })
-  publish(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<CallView> {
-    return this.calls.publish(auth, id, requestIdOf(request));
+  publish(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<CallView> {
+    return this.calls.publish(auth, id, auth.requestId);
   }
 }

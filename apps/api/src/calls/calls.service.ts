@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView } from '@portal/contracts';
-import { callPublicationIssues, harmfulCallChanges, parseCallMoment, type CallRulesInput } from '@portal/domain';
-import { AppException, AuditRepository, CallEntity } from '@portal/server';
+import {
+  callPhase,
+  canonicalJson,
+  callPublicationIssues,
+  harmfulCallChanges,
+  parseCallMoment,
+  type CallPhase,
+  type CallRulesInput,
+} from '@portal/domain';
+import { AppException, AuditRepository, CallEntity, DatabaseClock } from '@portal/server';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
@@ -11,7 +19,16 @@ import { toCallView } from './call-view';
 
 type CallFields = Omit<
   CallEntity,
-  'id' | 'status' | 'version' | 'dossierSeq' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'kind' | 'catalogue'
+  | 'id'
+  | 'status'
+  | 'assessmentStage'
+  | 'version'
+  | 'dossierSeq'
+  | 'publishedAt'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'kind'
+  | 'catalogue'
 >;
 
 function moment(field: 'opensAt' | 'closesAt', value: string): Date {
@@ -57,6 +74,38 @@ function toFields(input: CallInput): CallFields {
   };
 }
 
+/** What the assessment may still change once it started (the ranking's rules); the rest is frozen (ADR 0009). */
+const ASSESSMENT_RULES: ReadonlyArray<keyof CallFields> = [
+  'criteria',
+  'tieBreak',
+  'budgetCents',
+  'reminderOffsetsMinutes',
+];
+
+/** Dates as ISO strings, objects compared by content whatever their key order (jsonb reorders keys). */
+function toPlain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null)) as unknown;
+}
+
+function assertChangeAllowed(call: CallEntity, fields: CallFields, phase: CallPhase): void {
+  const changed = (Object.keys(fields) as Array<keyof CallFields>).filter(
+    (key) => canonicalJson(toPlain(fields[key])) !== canonicalJson(toPlain(call[key])),
+  );
+  if (changed.length === 0) return;
+  if (phase === 'decided') throw new AppException('CALL_DECIDED', { params: { act: 'call.edit', phase } });
+  const frozen =
+    phase === 'proposal_sent'
+      ? changed
+      : phase === 'assessment'
+        ? changed.filter((k) => !ASSESSMENT_RULES.includes(k))
+        : [];
+  if (frozen.length) {
+    throw new AppException('CALL_PHASE_FORBIDS', {
+      params: { act: `call.edit (${frozen.join(', ')})`, phase },
+    });
+  }
+}
+
 function rulesOf(call: CallFields): CallRulesInput {
   return call;
 }
@@ -79,11 +128,12 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calls: CallRepository,
+    private readonly clock: DatabaseClock,
     private readonly audit: AuditRepository,
   ) {}
 
   async list(includeDrafts: boolean): Promise<CallView[]> {
-    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.calls.now()]);
+    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.clock.now()]);
     return calls.map((call) => toCallView(call, now));
   }
 
@@ -91,7 +141,7 @@ export class CallsService {
   async get(id: string, viewerIsAdmin: boolean): Promise<CallView> {
     const call = await this.calls.findById(id);
     if (!call || (call.status !== 'published' && !viewerIsAdmin)) throw new AppException('NOT_FOUND');
-    const now = await this.calls.now();
+    const now = await this.clock.now();
     return toCallView(call, now, viewerIsAdmin ? await this.calls.countDossiers(id) : undefined);
   }
 
@@ -112,7 +162,7 @@ export class CallsService {
           },
           manager,
         );
-        return toCallView(call, await this.calls.now(manager), 0);
+        return toCallView(call, await this.clock.now(manager), 0);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'calls_code_unique'))
@@ -134,6 +184,7 @@ export class CallsService {
         const before = snapshot(call);
         const current = this.asInput(call);
         const fields = toFields({ ...current, ...patch });
+        assertChangeAllowed(call, fields, callPhase(call, await this.clock.now(manager)));
         throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(fields)));
         const dossierCount = await this.calls.countDossiers(id, manager);
         if (dossierCount > 0)
@@ -152,7 +203,7 @@ export class CallsService {
           },
           manager,
         );
-        return toCallView(saved, await this.calls.now(manager), dossierCount);
+        return toCallView(saved, await this.clock.now(manager), dossierCount);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'calls_code_unique'))
@@ -165,7 +216,7 @@ export class CallsService {
     return this.dataSource.transaction(async (manager) => {
       const call = await this.calls.findById(id, manager, true);
       if (!call) throw new AppException('NOT_FOUND');
-      const now = await this.calls.now(manager);
+      const now = await this.clock.now(manager);
       if (call.status === 'published') return toCallView(call, now);
       throwIfIssues('CALL_INVALID', callPublicationIssues(rulesOf(call)));
       const before = snapshot(call);

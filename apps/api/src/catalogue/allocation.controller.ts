@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CatalogueAllocationView } from '@portal/contracts';
@@ -6,7 +6,7 @@ import { ApproveProposalDto, ReturnProposalDto } from '../assessment/dto/assessm
 import type { Cell } from '../assessment/spreadsheet';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { AllocationService } from './allocation.service';
 import { ReportExportQueryDto } from './dto/catalogue.dto';
@@ -23,12 +23,8 @@ export class AllocationController {
   @ApiOperation({
     summary: 'Allocate the budget over the submitted subscriptions by priority rounds (after the deadline)',
   })
-  compute(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<CatalogueAllocationView> {
-    return this.allocations.compute(auth, id, requestIdOf(request));
+  compute(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<CatalogueAllocationView> {
+    return this.allocations.compute(auth, id, auth.requestId);
   }
 
   @Roles('admin', 'minister')
@@ -80,12 +76,8 @@ export class AllocationController {
   @Post('calls/:id/allocation/send')
   @HttpCode(200)
   @ApiOperation({ summary: "Send the allocation to the minister's cabinet" })
-  send(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<CatalogueAllocationView> {
-    return this.allocations.send(auth, id, requestIdOf(request));
+  send(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<CatalogueAllocationView> {
+    return this.allocations.send(auth, id, auth.requestId);
   }
 
   @Roles('minister')
@@ -96,9 +88,8 @@ export class AllocationController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ReturnProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<CatalogueAllocationView> {
-    return this.allocations.returnToAdministration(auth, id, dto.remarks, requestIdOf(request));
+    return this.allocations.returnToAdministration(auth, id, dto.remarks, auth.requestId);
   }
 
   @Roles('minister')
@@ -109,8 +100,7 @@ export class AllocationController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
-    @Req() request: PortalRequest,
   ): Promise<CatalogueAllocationView> {
-    return this.allocations.approve(auth, id, dto.decisionDate, dto.decisionReference, requestIdOf(request));
+    return this.allocations.approve(auth, id, dto.decisionDate, dto.decisionReference, auth.requestId);
   }
 }

@@ -4,28 +4,29 @@ import type { CatalogueAllocationView } from '@portal/contracts';
 import {
   actionBudgetsFromCatalogue,
   allocate,
-  formatBrussels,
   formatEuro,
   subscriptionAsks,
   subscriptionIssues,
   subscriptionTotals,
   type AllocationAsk,
+  type ApprovalStep,
 } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
+  CallLifecycleRepository,
   NotificationRepository,
   type AllocationSubscriber,
   type CallEntity,
   type CatalogueAllocationEntity,
+  DatabaseClock,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { runApprovalStep } from '../assessment/approval-workflow';
 import { catalogueOfCall } from '../dossiers/subscription-rules';
 import { actionTexts, allocationView } from './allocation-view';
 import { CatalogueRepository } from './catalogue.repository';
-
-type Status = CatalogueAllocationEntity['status'];
 
 /**
  * The allocation of a catalogue call's budget over the submitted subscriptions, by priority rounds (libs/domain
@@ -36,6 +37,8 @@ export class AllocationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CatalogueRepository,
+    private readonly clock: DatabaseClock,
+    private readonly lifecycle: CallLifecycleRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -43,11 +46,14 @@ export class AllocationService {
   /** Computes a new draft allocation from the last submitted version of every subscription (after the deadline). */
   async compute(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
     return this.dataSource.transaction(async (manager) => {
-      const call = await this.closedCatalogueCall(callId, manager);
-      const catalogue = catalogueOfCall(call);
+      const locked = await this.lifecycle.lock(callId, 'update', manager);
+      if (!locked) throw new AppException('NOT_FOUND');
+      catalogueOfCall(locked.call);
       const latest = await this.repository.latestAllocation(callId, manager, true);
       if (latest?.status === 'sent' || latest?.status === 'approved')
         throw new AppException('ALLOCATION_STATE', { params: { status: latest.status } });
+      const { call } = await this.lifecycle.enterAssessment(callId, 'proposal.compute', manager);
+      const catalogue = catalogueOfCall(call);
       const subscriptions = await this.repository.submittedSubscriptions(callId, ['submitted'], manager);
       // Every submission passed subscriptionIssues; one that no longer does (edited by hand) is left out, not guessed at.
       const valid = subscriptions.filter(
@@ -87,6 +93,7 @@ export class AllocationService {
           subscribers,
           result,
           grantedCents: result.totalGrantedCents,
+          fingerprint: await this.lifecycle.fingerprint(callId, manager),
           createdBy: auth.user.id,
         },
         manager,
@@ -123,34 +130,27 @@ export class AllocationService {
   }
 
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
-    return this.transition(
-      auth,
-      callId,
-      ['draft', 'returned'],
-      'sent',
-      requestId,
-      async (allocation, call, manager) => {
-        allocation.sentAt = await this.repository.now(manager);
-        for (const minister of await this.repository.ministers(manager)) {
-          await this.notifications.enqueue(
-            {
-              template: 'proposal.sent',
-              recipient: minister.email,
-              locale: minister.locale,
-              subjectRef: call.code,
-              payload: {
-                recipientName: minister.displayName,
-                callTitle: call.title,
-                grantedEuro: formatEuro(allocation.grantedCents),
-                budgetEuro: formatEuro(call.budgetCents),
-                count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
-              },
+    return this.transition(auth, callId, 'send', requestId, async (allocation, call, manager) => {
+      allocation.sentAt = await this.clock.now(manager);
+      for (const minister of await this.repository.ministers(manager)) {
+        await this.notifications.enqueue(
+          {
+            template: 'proposal.sent',
+            recipient: minister.email,
+            locale: minister.locale,
+            subjectRef: call.code,
+            payload: {
+              recipientName: minister.displayName,
+              callTitle: call.title,
+              grantedEuro: formatEuro(allocation.grantedCents),
+              budgetEuro: formatEuro(call.budgetCents),
+              count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
             },
-            manager,
-          );
-        }
-      },
-    );
+          },
+          manager,
+        );
+      }
+    });
   }
 
   async returnToAdministration(
@@ -159,7 +159,7 @@ export class AllocationService {
     remarks: string,
     requestId: string | null,
   ): Promise<CatalogueAllocationView> {
-    return this.transition(auth, callId, ['sent'], 'returned', requestId, (allocation) => {
+    return this.transition(auth, callId, 'return', requestId, (allocation) => {
       allocation.remarks = remarks.trim();
       return Promise.resolve();
     });
@@ -176,115 +176,118 @@ export class AllocationService {
     decisionReference: string,
     requestId: string | null,
   ): Promise<CatalogueAllocationView> {
-    return this.transition(auth, callId, ['sent'], 'approved', requestId, async (allocation, call, manager) => {
-      const perDossier = allocation.result.explanations.map((e) => ({
-        dossierId: e.subscriberId,
-        grantedCents: e.grantedCents,
-      }));
-      const granted = perDossier.reduce((sum, g) => sum + g.grantedCents, 0);
-      if (granted > call.budgetCents || granted !== allocation.grantedCents) {
-        throw new AppException('BUDGET_EXCEEDED', {
-          params: { granted: formatEuro(granted), budget: formatEuro(call.budgetCents) },
-        });
-      }
-      allocation.decisionDate = decisionDate;
-      allocation.decisionReference = decisionReference.trim();
-      allocation.approvedBy = auth.user.id;
-      allocation.approvedAt = await this.repository.now(manager);
-      const awarded = await this.repository.recordGrants(call.id, perDossier, manager);
-      if (awarded > call.budgetCents) {
-        throw new AppException('BUDGET_EXCEEDED', {
-          params: { granted: formatEuro(awarded), budget: formatEuro(call.budgetCents) },
-        });
-      }
-      const subscriptions = await this.repository.submittedSubscriptions(call.id, ['awarded', 'rejected'], manager);
-      const owners = new Map(
-        (
-          await this.repository.users(
-            subscriptions.map((s) => s.createdBy),
-            manager,
-          )
-        ).map((u) => [u.id, u]),
-      );
-      const byDossier = new Map(perDossier.map((g) => [g.dossierId, g.grantedCents]));
-      for (const subscription of subscriptions) {
-        const owner = owners.get(subscription.createdBy);
-        const grantedCents = byDossier.get(subscription.dossierId);
-        if (!owner || grantedCents === undefined) continue;
-        await this.notifications.enqueue(
-          {
-            template: 'dossier.decision',
-            recipient: owner.email,
-            locale: owner.locale,
-            subjectRef: subscription.reference,
-            payload: {
-              recipientName: owner.displayName,
-              reference: subscription.reference,
-              title: `Intekening ${subscription.legalName}`,
-              callTitle: call.title,
-              outcome: grantedCents > 0 ? 'selected' : 'rejected',
-              reason: 'budget-exhausted',
-              grantedEuro: formatEuro(grantedCents),
-              decisionDate,
-              decisionReference: decisionReference.trim(),
-            },
-          },
-          manager,
+    const grantsOf = (allocation: CatalogueAllocationEntity) =>
+      allocation.result.explanations.map((e) => ({ dossierId: e.subscriberId, grantedCents: e.grantedCents }));
+    return this.transition(
+      auth,
+      callId,
+      'approve',
+      requestId,
+      async (allocation, call, manager) => {
+        const perDossier = grantsOf(allocation);
+        const granted = perDossier.reduce((sum, g) => sum + g.grantedCents, 0);
+        if (granted > call.budgetCents || granted !== allocation.grantedCents) {
+          throw new AppException('BUDGET_EXCEEDED', {
+            params: { granted: formatEuro(granted), budget: formatEuro(call.budgetCents) },
+          });
+        }
+        allocation.decisionDate = decisionDate;
+        allocation.decisionReference = decisionReference.trim();
+        allocation.approvedBy = auth.user.id;
+        allocation.approvedAt = await this.clock.now(manager);
+      },
+      // After the call is decided: the database gives each subscription exactly what the approved allocation says.
+      async (allocation, call, manager) => {
+        const perDossier = grantsOf(allocation);
+        const awarded = await this.repository.recordGrants(call.id, perDossier, manager);
+        if (awarded > call.budgetCents) {
+          throw new AppException('BUDGET_EXCEEDED', {
+            params: { granted: formatEuro(awarded), budget: formatEuro(call.budgetCents) },
+          });
+        }
+        const subscriptions = await this.repository.submittedSubscriptions(call.id, ['awarded', 'rejected'], manager);
+        const owners = new Map(
+          (
+            await this.repository.users(
+              subscriptions.map((s) => s.createdBy),
+              manager,
+            )
+          ).map((u) => [u.id, u]),
         );
-      }
-    });
-  }
-
-  private async closedCatalogueCall(callId: string, manager: EntityManager): Promise<CallEntity> {
-    const call = await this.repository.findCall(callId, manager);
-    if (!call) throw new AppException('NOT_FOUND');
-    catalogueOfCall(call);
-    if ((await this.repository.now(manager)) <= call.closesAt) {
-      throw new AppException('CALL_STILL_OPEN', { params: { closesAt: formatBrussels(call.closesAt) } });
-    }
-    return call;
+        const byDossier = new Map(perDossier.map((g) => [g.dossierId, g.grantedCents]));
+        for (const subscription of subscriptions) {
+          const owner = owners.get(subscription.createdBy);
+          const grantedCents = byDossier.get(subscription.dossierId);
+          if (!owner || grantedCents === undefined) continue;
+          await this.notifications.enqueue(
+            {
+              template: 'dossier.decision',
+              recipient: owner.email,
+              locale: owner.locale,
+              subjectRef: subscription.reference,
+              payload: {
+                recipientName: owner.displayName,
+                reference: subscription.reference,
+                title: `Intekening ${subscription.legalName}`,
+                callTitle: call.title,
+                outcome: grantedCents > 0 ? 'selected' : 'rejected',
+                reason: 'budget-exhausted',
+                grantedEuro: formatEuro(grantedCents),
+                decisionDate,
+                decisionReference: decisionReference.trim(),
+              },
+            },
+            manager,
+          );
+        }
+      },
+    );
   }
 
   private async transition(
     auth: AuthContext,
     callId: string,
-    from: Status[],
-    to: Status,
+    step: ApprovalStep,
     requestId: string | null,
     apply: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
+    afterStage?: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
   ): Promise<CatalogueAllocationView> {
     return this.dataSource.transaction(async (manager) => {
-      const call = await this.repository.findCall(callId, manager, true);
-      if (!call) throw new AppException('NOT_FOUND');
-      const catalogue = catalogueOfCall(call);
-      const allocation = await this.repository.latestAllocation(callId, manager, true);
-      if (!allocation) throw new AppException('NOT_FOUND');
-      if (!from.includes(allocation.status))
-        throw new AppException('ALLOCATION_STATE', { params: { status: allocation.status } });
-      const before = { status: allocation.status };
-      await apply(allocation, call, manager);
-      allocation.status = to;
-      const saved = await this.repository.saveAllocation(allocation, manager);
+      const { row, call, before } = await runApprovalStep({
+        manager,
+        lifecycle: this.lifecycle,
+        callId,
+        step,
+        stateCode: 'ALLOCATION_STATE',
+        latest: async (m) => {
+          const found = await this.repository.findCall(callId, m);
+          if (found) catalogueOfCall(found);
+          return this.repository.latestAllocation(callId, m, true);
+        },
+        save: (allocation, m) => this.repository.saveAllocation(allocation, m),
+        apply: (allocation, c) => apply(allocation, c, manager),
+        afterStage: afterStage ? (allocation, c) => afterStage(allocation, c, manager) : undefined,
+      });
       await this.audit.record(
         {
           actorUserId: auth.user.id,
-          action: `allocation.${to}`,
+          action: `allocation.${row.status}`,
           entityType: 'call',
           entityId: callId,
-          before,
+          before: { status: before },
           after: {
-            status: to,
-            allocationId: allocation.id,
-            grantedCents: allocation.grantedCents,
-            remarks: allocation.remarks,
-            decisionDate: allocation.decisionDate,
-            decisionReference: allocation.decisionReference,
+            status: row.status,
+            allocationId: row.id,
+            grantedCents: row.grantedCents,
+            remarks: row.remarks,
+            decisionDate: row.decisionDate,
+            decisionReference: row.decisionReference,
           },
           requestId,
         },
         manager,
       );
-      return allocationView(call, saved, catalogue);
+      return allocationView(call, row, catalogueOfCall(call));
     });
   }
 }

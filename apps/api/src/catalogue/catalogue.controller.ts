@@ -5,7 +5,7 @@ import type { CallCatalogueView, CatalogueReport } from '@portal/contracts';
 import { Public, Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext, type PortalRequest } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { CatalogueReportService } from './catalogue-report.service';
 import { CatalogueService } from './catalogue.service';
@@ -41,9 +41,8 @@ export class CatalogueController {
     @Param('id', UUID_PIPE) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: SetCatalogueDto,
-    @Req() request: PortalRequest,
   ): Promise<CallCatalogueView> {
-    return this.catalogues.set(auth, id, versionFromIfMatch(ifMatch), dto.catalogue, requestIdOf(request));
+    return this.catalogues.set(auth, id, versionFromIfMatch(ifMatch), dto.catalogue, auth.requestId);
   }
 
   @Roles('admin', 'minister')

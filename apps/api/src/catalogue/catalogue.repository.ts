@@ -8,6 +8,7 @@ import {
   DossierSubmissionEntity,
   UserEntity,
   type DossierSubscription,
+  memberOfApplicant,
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -48,11 +49,6 @@ export class CatalogueRepository {
     return this.dataSource.manager;
   }
 
-  async now(manager: EntityManager = this.manager): Promise<Date> {
-    const [row] = await manager.query<Array<{ now: Date }>>('SELECT now() AS now');
-    return row.now;
-  }
-
   findCall(id: string, manager: EntityManager = this.manager, lock = false): Promise<CallEntity | null> {
     return manager.findOne(CallEntity, {
       where: { id },
@@ -78,10 +74,7 @@ export class CatalogueRepository {
       .createQueryBuilder(DossierEntity, 'dossier')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
       .where('dossier.id = :id', { id })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
-        { userId },
-      )
+      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
       .getOne();
   }
 

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { SubscriptionAllocationView, SubscriptionInput, SubscriptionView } from '@portal/contracts';
-import { canonicalJson, formatBrussels, subscriptionTotals, type Catalogue } from '@portal/domain';
-import { AppException, type CallEntity, type DossierEntity, type DossierSubscription } from '@portal/server';
+import { callPhase, canonicalJson, formatBrussels, subscriptionTotals, type Catalogue } from '@portal/domain';
+import {
+  AppException,
+  type CallEntity,
+  type DossierEntity,
+  type DossierSubscription,
+  DatabaseClock,
+} from '@portal/server';
 import type { AuthContext } from '../common/request-context';
 import { DossierRepository } from '../dossiers/dossier.repository';
 import {
@@ -28,6 +34,7 @@ function frozen(subscription: DossierSubscription | null | undefined, ownContrib
 export class SubscriptionsService {
   constructor(
     private readonly repository: CatalogueRepository,
+    private readonly clock: DatabaseClock,
     private readonly dossiers: DossierRepository,
   ) {}
 
@@ -96,15 +103,18 @@ export class SubscriptionsService {
     return { dossier, call, catalogue: catalogueOfCall(call) };
   }
 
+  /** As for every dossier: editable while the call is open (the lifecycle's 'published' phase) and the dossier live. */
   private async assertEditable(dossier: DossierEntity, call: CallEntity): Promise<void> {
-    if (dossier.status === 'withdrawn') throw new AppException('DOSSIER_READ_ONLY');
-    if ((await this.repository.now()) > call.closesAt) {
+    const phase = callPhase(call, await this.clock.now());
+    if (phase === 'decided') throw new AppException('CALL_DECIDED');
+    if (!['draft', 'submitted'].includes(dossier.status)) throw new AppException('DOSSIER_READ_ONLY');
+    if (phase !== 'published') {
       throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
     }
   }
 
   private async view(dossier: DossierEntity, call: CallEntity, catalogue: Catalogue): Promise<SubscriptionView> {
-    const [now, last] = await Promise.all([this.repository.now(), this.repository.lastSubmission(dossier.id)]);
+    const [now, last] = await Promise.all([this.clock.now(), this.repository.lastSubmission(dossier.id)]);
     const subscription = subscriptionOfDossier(dossier);
     const lastContent = last?.content as
       { subscription?: DossierSubscription; ownContributionCents?: number } | undefined;
@@ -114,7 +124,7 @@ export class SubscriptionsService {
       reference: dossier.reference,
       status: dossier.status,
       version: dossier.version,
-      editable: dossier.status !== 'withdrawn' && now <= call.closesAt,
+      editable: ['draft', 'submitted'].includes(dossier.status) && callPhase(call, now) === 'published',
       submittedAt: dossier.submittedAt?.toISOString() ?? null,
       submissionCount: dossier.submissionCount,
       hasUnsubmittedChanges:

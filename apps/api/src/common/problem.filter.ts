@@ -97,7 +97,37 @@ interface Classified {
   unexpected: boolean;
 }
 
+/**
+ * A refusal raised by the database's lifecycle triggers (SQLSTATE PL409, migration CallLifecycle): the message is the
+ * stable code, the detail its parameters. A deadlock or serialization failure between two racing requests is a 409.
+ */
+function detailParams(detail: string | undefined): Record<string, string | number> {
+  try {
+    return JSON.parse(detail ?? '{}') as Record<string, string | number>;
+  } catch {
+    return {};
+  }
+}
+
+export function databaseRefusal(error: unknown): AppException | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driver = error.driverError as { code?: string; message?: string; detail?: string };
+  if (driver.code === 'PL409') {
+    const code = (ERROR_CODES as readonly string[]).includes(driver.message ?? '')
+      ? (driver.message as ErrorCode)
+      : 'CALL_PHASE_FORBIDS';
+    return new AppException(code, { params: detailParams(driver.detail) });
+  }
+  if (driver.code === '40P01' || driver.code === '40001') return new AppException('CONFLICT');
+  return null;
+}
+
 function classify(error: unknown, databasePort: number | null): Classified {
+  const refusal = databaseRefusal(error);
+  if (refusal) error = refusal;
+  // Express middleware errors reach Nest's filters wrapped in an HttpException (the body parser's verify hook throws
+  // AppExceptions such as JSON_TOO_DEEP): the cause keeps its own code.
+  if (error instanceof HttpException && error.cause instanceof AppException) return classify(error.cause, databasePort);
   if (error instanceof AppException) {
     return {
       code: error.code,

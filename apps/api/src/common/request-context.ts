@@ -4,6 +4,8 @@ import type { UserView } from '@portal/contracts';
 export interface AuthContext {
   user: UserView;
   sessionId: string;
+  /** The request's id (x-request-id), recorded with every audit event of the request; null outside HTTP. */
+  requestId: string | null;
 }
 
 /** What the API attaches to an Express request. */

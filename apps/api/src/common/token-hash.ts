@@ -1,6 +1,2 @@
-import { createHash } from 'node:crypto';
-
-/** Secret tokens (sessions, invitations, password resets) are stored only as their SHA-256. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** Moved to @portal/server (the worker issues reset links too); kept here for the API's existing imports. */
+export { hashToken } from '@portal/server';

@@ -1,4 +1,5 @@
 import { loadEsm } from 'load-esm';
+import { BIDI_CONTROL_CHARACTERS } from '@portal/domain';
 
 /** What applicants may upload, decided by the file's content (magic numbers), never by its name or the browser's claim. */
 export const ALLOWED_CONTENT_TYPES: Record<string, string> = {
@@ -21,15 +22,26 @@ export async function sniffContentType(content: Buffer): Promise<string | null> 
   return detected && detected.mime in ALLOWED_CONTENT_TYPES ? detected.mime : null;
 }
 
-/** Keeps a file name readable but harmless: no paths, no control characters, bounded length. */
+/**
+ * Keeps a file name readable but harmless: no paths, no control characters, no bidi overrides (which make
+ * "factuur\u202Efdp.exe" display as "factuurexe.pdf"), no lone surrogates, bounded length. Unlike typed text
+ * (refused, ADR 0010) a file name is cleaned: it comes from the person's disk, not from their keyboard.
+ */
 export function safeFilename(original: string, contentType: string): string {
-  const base = original.replace(/^.*[\\/]/, '').normalize('NFC');
-  const cleaned = base
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^\.+/, '')
-    .trim()
-    .slice(0, 200);
+  const base = original
+    .replace(/^.*[\\/]/, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .normalize('NFC');
+  const cleaned = Array.from(
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029<>:"|?*]/g, '_')
+      .replace(BIDI_CONTROL_CHARACTERS, '_')
+      .replace(/^\.+/, '')
+      .trim(),
+  )
+    .slice(0, 200) // code points, so a cut never leaves half a surrogate pair
+    .join('');
   const extension = ALLOWED_CONTENT_TYPES[contentType];
   if (!cleaned) return `bijlage.${extension}`;
   return cleaned.toLowerCase().endsWith(`.${extension}`) || (extension === 'jpg' && /\.jpe?g$/i.test(cleaned))

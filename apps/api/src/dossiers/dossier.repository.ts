@@ -7,6 +7,7 @@ import {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  memberOfApplicant,
 } from '@portal/server';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 
@@ -94,10 +95,7 @@ export class DossierRepository {
     const query = manager
       .createQueryBuilder(DossierEntity, 'dossier')
       .where('dossier.id = :id', { id })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
-        { userId },
-      );
+      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId });
     if (lock) query.setLock('pessimistic_write');
     return query.getOne();
   }
@@ -131,10 +129,7 @@ export class DossierRepository {
       )
       .addSelect(attachmentsJson('dossier.id'), 'working_attachments')
       .where('dossier.id = :id', { id })
-      .andWhere(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
-        { userId },
-      )
+      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
       .setParameter('key', idempotencyKey)
       .setLock('pessimistic_write', undefined, ['dossier'])
       .getRawAndEntities<{
@@ -162,10 +157,7 @@ export class DossierRepository {
       .createQueryBuilder(DossierEntity, 'dossier')
       .innerJoinAndSelect('dossier.call', 'call')
       .innerJoinAndSelect('dossier.applicant', 'applicant')
-      .where(
-        'EXISTS (SELECT 1 FROM applicant_members m WHERE m.applicant_id = dossier.applicant_id AND m.user_id = :userId)',
-        { userId },
-      )
+      .where(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
       .orderBy('dossier.updated_at', 'DESC')
       .getMany();
   }
@@ -262,7 +254,7 @@ export class DossierRepository {
       `WITH submission AS (
          INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by)
          SELECT $1, $3, $4, now(), $5, $6, $7, $8 FROM calls c
-          WHERE c.id = $2 AND c.status = 'published' AND now() >= c.opens_at AND now() <= c.closes_at
+          WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
          RETURNING id, dossier_id, number, reference, submitted_at, content_hash
        ), dossier AS (
          UPDATE dossiers d
@@ -312,5 +304,9 @@ export class DossierRepository {
       },
       order: { occurredAt: 'ASC' },
     });
+  }
+
+  applicantOf(id: string): Promise<ApplicantEntity> {
+    return this.dataSource.manager.findOneByOrFail(ApplicantEntity, { id });
   }
 }

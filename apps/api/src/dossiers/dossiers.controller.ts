@@ -8,7 +8,6 @@ import {
   Param,
   Patch,
   Post,
-  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -22,11 +21,14 @@ import { AppException } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { RateLimited } from '../security/rate-limited.decorator';
 import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
 import { MAX_ATTACHMENT_BYTES } from './content-type';
+import { DossierAccess } from './dossier-access';
+import { DossierAttachmentsService } from './dossier-attachments.service';
+import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
 import { AttachmentUploadDto, DossierDraftDto, StartDossierDto } from './dto/dossier-input.dto';
 
@@ -36,7 +38,12 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 @Roles('applicant')
 @Controller({ version: '1' })
 export class DossiersController {
-  constructor(private readonly dossiers: DossiersService) {}
+  constructor(
+    private readonly dossiers: DossiersService,
+    private readonly access: DossierAccess,
+    private readonly attachments: DossierAttachmentsService,
+    private readonly submissions: DossierSubmissionService,
+  ) {}
 
   @Post('calls/:callId/dossiers')
   @ApiOperation({ summary: "Start the applicant's dossier for a call, or return the live one (201 new, 200 existing)" })
@@ -44,10 +51,9 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('callId', UUID_PIPE) callId: string,
     @Body() dto: StartDossierDto,
-    @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DossierView> {
-    const { dossier, created } = await this.dossiers.start(auth, callId, dto.applicantId, requestIdOf(request));
+    const { dossier, created } = await this.dossiers.start(auth, callId, dto.applicantId, auth.requestId);
     response.status(created ? 201 : 200);
     return dossier;
   }
@@ -55,13 +61,13 @@ export class DossiersController {
   @Get('dossiers/mine')
   @ApiOperation({ summary: 'My dossiers, for every applicant I act for' })
   mine(@CurrentAuth() auth: AuthContext): Promise<DossierSummary[]> {
-    return this.dossiers.mine(auth);
+    return this.access.mine(auth);
   }
 
   @Get('dossiers/:id')
   @ApiOperation({ summary: 'A dossier (404 when it is not one of my applicants)' })
   get(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<DossierView> {
-    return this.dossiers.get(auth, id);
+    return this.access.get(auth, id);
   }
 
   @Patch('dossiers/:id')
@@ -87,6 +93,8 @@ export class DossiersController {
     AttachmentErrorsInterceptor,
     FileInterceptor('file', {
       storage: memoryStorage(),
+      // Browsers send the file name as raw UTF-8 bytes; busboy's default (latin1) turned é into Ã©.
+      defParamCharset: 'utf8',
       limits: { fileSize: MAX_ATTACHMENT_BYTES, fieldSize: 1024, files: 1, fields: 5, parts: 8 },
     }),
   )
@@ -96,7 +104,7 @@ export class DossiersController {
     @Body() dto: AttachmentUploadDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<AttachmentView> {
-    return this.dossiers.addAttachment(auth, id, dto.kind, file);
+    return this.attachments.addAttachment(auth, id, dto.kind, file);
   }
 
   @Delete('dossiers/:id/attachments/:attachmentId')
@@ -107,7 +115,7 @@ export class DossiersController {
     @Param('id', UUID_PIPE) id: string,
     @Param('attachmentId', UUID_PIPE) attachmentId: string,
   ): Promise<void> {
-    return this.dossiers.removeAttachment(auth, id, attachmentId);
+    return this.attachments.removeAttachment(auth, id, attachmentId);
   }
 
   @Post('dossiers/:id/submit')
@@ -118,7 +126,6 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Req() request: PortalRequest,
   ): Promise<SubmissionReceipt> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppException('VALIDATION_FAILED', {
@@ -134,23 +141,19 @@ export class DossiersController {
         ],
       });
     }
-    return this.dossiers.submit(auth, id, idempotencyKey ?? null, requestIdOf(request));
+    return this.submissions.submit(auth, id, idempotencyKey ?? null, auth.requestId);
   }
 
   @Post('dossiers/:id/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the dossier (until the deadline)' })
-  withdraw(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<DossierView> {
-    return this.dossiers.withdraw(auth, id, requestIdOf(request));
+  withdraw(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<DossierView> {
+    return this.dossiers.withdraw(auth, id, auth.requestId);
   }
 
   @Get('dossiers/:id/receipt')
   @ApiOperation({ summary: 'The receipt of the last submission' })
   receipt(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<SubmissionReceipt> {
-    return this.dossiers.receipt(auth, id);
+    return this.submissions.receipt(auth, id);
   }
 }

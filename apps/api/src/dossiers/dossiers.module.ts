@@ -1,15 +1,27 @@
 import { Module } from '@nestjs/common';
 import { ApplicantsModule } from '../applicants/applicants.module';
 import { CallsModule } from '../calls/calls.module';
-import { AttachmentDownloads, AttachmentDownloadsController } from './attachment-downloads.controller';
+import { AttachmentDownloadRepository } from './attachment-download.repository';
+import { AttachmentDownloadsController } from './attachment-downloads.controller';
 import { AttachmentStorage } from './attachment-storage';
 import { DossierRepository } from './dossier.repository';
 import { DossiersController } from './dossiers.controller';
+import { DossierAccess } from './dossier-access';
+import { DossierAttachmentsService } from './dossier-attachments.service';
+import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
 
 @Module({
   imports: [CallsModule, ApplicantsModule],
   controllers: [DossiersController, AttachmentDownloadsController],
-  providers: [DossiersService, DossierRepository, AttachmentStorage, AttachmentDownloads],
+  providers: [
+    DossiersService,
+    DossierAccess,
+    DossierAttachmentsService,
+    DossierSubmissionService,
+    DossierRepository,
+    AttachmentStorage,
+    AttachmentDownloadRepository,
+  ],
 })
 export class DossiersModule {}

@@ -1,10 +1,8 @@
 import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { WORKER_HEARTBEAT_KEY } from '@portal/contracts';
-import { RedisClient } from '@portal/server';
-import { DataSource } from 'typeorm';
+import { DatabaseClock, RedisClient } from '@portal/server';
 import { Public } from '../common/access.decorators';
 
 type CheckStatus = 'up' | 'down';
@@ -36,7 +34,7 @@ async function timed(
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: DatabaseClock,
     private readonly redis: RedisClient,
   ) {}
 
@@ -45,7 +43,8 @@ export class HealthController {
   @ApiOperation({ summary: 'Database and Redis reachability (200 when both are up, 503 otherwise)' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const [database, redis] = await Promise.all([
-      timed(() => this.dataSource.query('SELECT 1')),
+      // Any answer from the database will do: its clock is the cheapest question.
+      timed(() => this.clock.now()),
       timed(() => this.redis.ping()),
     ]);
     let lastSeenAt: string | null = null;

@@ -1,14 +1,14 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { isPurgedPayload, type NotificationView } from '@portal/contracts';
-import { AppException, AuditRepository, NotificationEntity, NotificationRepository } from '@portal/server';
-import { DataSource } from 'typeorm';
+import { STUCK_MAIL_PAGE, type BulkResendResult, type NotificationView, type StuckMailList } from '@portal/contracts';
+import { NotificationEntity, NotificationRepository } from '@portal/server';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import { type AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { NotificationQueryDto } from './dto/notification-query.dto';
+import { ResendNotificationsDto } from './dto/resend-notifications.dto';
+import { NotificationResendService } from './notification-resend.service';
 
 function toView(row: NotificationEntity): NotificationView {
   return {
@@ -32,9 +32,8 @@ function toView(row: NotificationEntity): NotificationView {
 @Controller({ path: 'notifications', version: '1' })
 export class NotificationsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationRepository,
-    private readonly audit: AuditRepository,
+    private readonly resends: NotificationResendService,
   ) {}
 
   @Get()
@@ -48,33 +47,26 @@ export class NotificationsController {
     return { items: rows.map(toView), total, page, pageSize };
   }
 
+  @Get('stuck')
+  @ApiOperation({
+    summary: 'Mail that needs a person: failed, or not sent 15 minutes after it was written (oldest first)',
+  })
+  async stuck(): Promise<StuckMailList> {
+    const [rows, total] = await this.notifications.listStuck(STUCK_MAIL_PAGE);
+    return { items: rows.map(toView), total };
+  }
+
+  @Post('resend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Put many notifications back in the outbox at once; says which were not resent and why' })
+  resendMany(@CurrentAuth() auth: AuthContext, @Body() dto: ResendNotificationsDto): Promise<BulkResendResult> {
+    return this.resends.resendMany(auth.user.id, dto.ids, auth.requestId);
+  }
+
   @Post(':id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a notification back in the outbox (a new job; the previous attempts stay in the log)' })
-  async resend(
-    @CurrentAuth() auth: AuthContext,
-    @Param('id', UUID_PIPE) id: string,
-    @Req() request: PortalRequest,
-  ): Promise<NotificationView> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await this.notifications.findById(id, manager);
-      if (!before) throw new AppException('NOT_FOUND');
-      // The retention job removed the body of this (long sent) mail: there is nothing left to send.
-      if (isPurgedPayload(before.payload)) throw new AppException('CONFLICT');
-      await this.notifications.requeue(id, manager);
-      await this.audit.record(
-        {
-          actorUserId: auth.user.id,
-          action: 'notification.resent',
-          entityType: 'notification',
-          entityId: id,
-          before: { status: before.status, attempts: before.attempts, lastError: before.lastError },
-          after: { status: 'pending' },
-          requestId: requestIdOf(request),
-        },
-        manager,
-      );
-      return toView((await this.notifications.findById(id, manager))!);
-    });
+  async resend(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<NotificationView> {
+    return toView(await this.resends.resendOne(auth.user.id, id, auth.requestId));
   }
 }

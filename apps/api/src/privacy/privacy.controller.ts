@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Req } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PersonalDataExport } from '@portal/contracts';
 import { Authenticated } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
-import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
+import type { AuthContext } from '../common/request-context';
 import { PersonalDataService } from './personal-data.service';
 
 /** A person's own data (GDPR): kept apart from the login routes, which change often. */
@@ -20,7 +20,7 @@ export class PrivacyController {
     summary:
       'Everything the portal keeps about me as JSON: account, sessions, memberships, dossiers, reviews, mails, audit events',
   })
-  export(@CurrentAuth() auth: AuthContext, @Req() request: PortalRequest): Promise<PersonalDataExport> {
-    return this.personalData.export(auth, requestIdOf(request));
+  export(@CurrentAuth() auth: AuthContext): Promise<PersonalDataExport> {
+    return this.personalData.export(auth, auth.requestId);
   }
 }

@@ -4,9 +4,15 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ApplicantsService } from '../applicants/applicants.service';
-import { DecisionService } from '../assessment/decision.service';
+import { AdmissibilityService } from '../assessment/admissibility.service';
+import { ApprovalService } from '../assessment/approval.service';
+import { RankingService } from '../assessment/ranking.service';
+import { ReviewAssignmentService } from '../assessment/review-assignment.service';
 import { ReviewsService } from '../assessment/reviews.service';
+import { ScoresService } from '../assessment/scores.service';
 import type { AuthContext } from '../common/request-context';
+import { DossierAttachmentsService } from '../dossiers/dossier-attachments.service';
+import { DossierSubmissionService } from '../dossiers/dossier-submission.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { toUserView } from '../users/user-view';
@@ -14,6 +20,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { referenceCall } from './demo-calls';
 
 export const ASSESSMENT_DEMO_CALL = 'GV-CONNECT-DEMO-BEOORDELING';
+export const CABINET_DEMO_CALL = 'GV-CONNECT-DEMO-KABINET';
 
 /** Twelve organisations of the demo; amounts and scores are fixed so every run gives the same ranking. */
 const PROJECTS: Array<{ organisation: string; city: string; title: string; euros: number; level: number }> = [
@@ -66,10 +73,13 @@ function minimalPdf(label: string): Buffer {
 }
 
 /**
- * A closed copy of the Connecteren call in the middle of its assessment, so `npm start` shows every screen after
- * the deadline: twelve organisations submitted through the real services, admissibility decided, the demo reviewer
- * scored nine of them (three are still to do), the administration set a consensus for the other three, and the
- * selection proposal waits for the minister. Idempotent: nothing happens when the call exists.
+ * Two closed copies of the Connecteren call after their deadline, so `npm start` shows every screen of the
+ * assessment: twelve organisations submitted to both through the real services and were declared admissible.
+ * - {@link ASSESSMENT_DEMO_CALL}: the demo reviewer scored nine of them and three are still to do; the
+ *   administration set a consensus for those three and computed a preview proposal, which cannot go to the minister
+ *   while reviews are open (ADR 0009).
+ * - {@link CABINET_DEMO_CALL}: every review is in, and the selection proposal waits for the minister.
+ * Idempotent: nothing happens when the first call exists.
  */
 export async function seedAssessmentDemo(app: INestApplicationContext): Promise<string | null> {
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -77,32 +87,16 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
   const user = async (email: string): Promise<AuthContext> => ({
     user: toUserView(await dataSource.getRepository(UserEntity).findOneByOrFail({ email })),
     sessionId: 'seed',
+    requestId: null,
   });
   const admin = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('admin'))!.email);
   const reviewer = await user(DEMO_ACCOUNTS.find((a) => a.roles.includes('reviewer'))!.email);
-
   const [{ now }] = await dataSource.query<Array<{ now: Date }>>('SELECT now() AS now');
   const year = DateTime.fromJSDate(now).year + 1;
-  const call = await dataSource.getRepository(CallEntity).save(
-    dataSource.getRepository(CallEntity).create({
-      ...referenceCall(),
-      code: ASSESSMENT_DEMO_CALL,
-      title: 'Connecteren van kwetsbare kinderen en jongeren (demo: beoordeling en beslissing)',
-      description:
-        'Demo-oproep die na de deadline in beoordeling is: ontvankelijkheid, scores, rangschikking en een selectievoorstel dat op de minister wacht.',
-      budgetCents: 30_000_000,
-      opensAt: DateTime.fromJSDate(now).minus({ days: 30 }).toJSDate(),
-      closesAt: DateTime.fromJSDate(now).plus({ hours: 1 }).toJSDate(),
-      projectStart: `${year}-01-01`,
-      projectEnd: `${year}-12-31`,
-      publishedAt: now,
-    }),
-  );
 
   const applicants = app.get(ApplicantsService);
-  const dossiers = app.get(DossiersService);
   const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
-  const dossierIds: string[] = [];
+  const organisations: Array<{ owner: AuthContext; applicantId: string }> = [];
   for (const [index, project] of PROJECTS.entries()) {
     const email = `contact${String(index + 1).padStart(2, '0')}@demo.subsidieportaal.be`;
     await dataSource
@@ -133,79 +127,127 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
       },
       null,
     );
-    const { dossier } = await dossiers.start(owner, call.id, applicant.id, null);
-    const requestedCents = project.euros * 100;
-    await dossiers.saveDraft(owner, dossier.id, dossier.version, {
-      title: project.title,
-      summary: `${project.title}: activiteiten in ${project.city} die kwetsbare kinderen en jongeren verbinden met hun buurt.`,
-      answers: {
-        TARGET_GROUP: `Kinderen en jongeren uit kwetsbare gezinnen in ${project.city}, bereikt via scholen en buurtwerk.`,
-        REACH: 40 + index * 15,
-        DOMAIN: 'Jeugd',
-      },
-      projectStart: `${year}-03-01`,
-      projectEnd: `${year}-12-31`,
-      budgetLines: [
-        { description: 'Begeleiding', amountCents: requestedCents },
-        { description: 'Materiaal en vervoer', amountCents: 500_000 },
-      ],
-      ownContributionCents: 500_000,
-      otherIncomeCents: 0,
-      requestedCents,
-    });
-    await dossiers.addAttachment(owner, dossier.id, 'BEGROTING', {
-      buffer: minimalPdf(`Begroting ${project.title}`),
-      originalname: 'begroting.pdf',
-      size: minimalPdf(`Begroting ${project.title}`).length,
-    });
-    await dossiers.submit(owner, dossier.id, `seed-${ASSESSMENT_DEMO_CALL}-${index}`, null);
-    dossierIds.push(dossier.id);
+    organisations.push({ owner, applicantId: applicant.id });
   }
 
-  // The deadline passed yesterday; the submissions came in the days before it.
-  await dataSource.query(
-    `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
-       FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
-      WHERE s.dossier_id = d.id`,
-    [call.id],
-  );
-  await dataSource.query(
-    `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
-    [call.id],
-  );
-  await dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
+  const seedCall = async (code: string, title: string, description: string, openReviews: boolean): Promise<void> => {
+    const call = await dataSource.getRepository(CallEntity).save(
+      dataSource.getRepository(CallEntity).create({
+        ...referenceCall(),
+        code,
+        title,
+        description,
+        budgetCents: 30_000_000,
+        opensAt: DateTime.fromJSDate(now).minus({ days: 30 }).toJSDate(),
+        closesAt: DateTime.fromJSDate(now).plus({ hours: 1 }).toJSDate(),
+        projectStart: `${year}-01-01`,
+        projectEnd: `${year}-12-31`,
+        publishedAt: now,
+      }),
+    );
+    const dossiers = app.get(DossiersService);
+    const dossierIds: string[] = [];
+    for (const [index, project] of PROJECTS.entries()) {
+      const { owner, applicantId } = organisations[index];
+      const { dossier } = await dossiers.start(owner, call.id, applicantId, null);
+      const requestedCents = project.euros * 100;
+      await dossiers.saveDraft(owner, dossier.id, dossier.version, {
+        title: project.title,
+        summary: `${project.title}: activiteiten in ${project.city} die kwetsbare kinderen en jongeren verbinden met hun buurt.`,
+        answers: {
+          TARGET_GROUP: `Kinderen en jongeren uit kwetsbare gezinnen in ${project.city}, bereikt via scholen en buurtwerk.`,
+          REACH: 40 + index * 15,
+          DOMAIN: 'Jeugd',
+        },
+        projectStart: `${year}-03-01`,
+        projectEnd: `${year}-12-31`,
+        budgetLines: [
+          { description: 'Begeleiding', amountCents: requestedCents },
+          { description: 'Materiaal en vervoer', amountCents: 500_000 },
+        ],
+        ownContributionCents: 500_000,
+        otherIncomeCents: 0,
+        requestedCents,
+      });
+      await app.get(DossierAttachmentsService).addAttachment(owner, dossier.id, 'BEGROTING', {
+        buffer: minimalPdf(`Begroting ${project.title}`),
+        originalname: 'begroting.pdf',
+        size: minimalPdf(`Begroting ${project.title}`).length,
+      });
+      await app.get(DossierSubmissionService).submit(owner, dossier.id, `seed-${code}-${index}`, null);
+      dossierIds.push(dossier.id);
+    }
+    // The deadline passed yesterday; the submissions came in the days before it. Submitted versions are immutable
+    // (ADR 0009): only a superuser can fabricate this history, with the triggers off for this one transaction.
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(
+        `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
+           FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
+          WHERE s.dossier_id = d.id`,
+        [call.id],
+      );
+      await manager.query(
+        `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
+        [call.id],
+      );
+      await manager.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
+    });
 
-  const decisions = app.get(DecisionService);
-  const reviews = app.get(ReviewsService);
-  await decisions.decideAdmissibilityInBulk(
-    admin,
-    call.id,
-    { decision: 'admissible', motivation: 'Tijdig, volledig en binnen de voorwaarden van de oproep.' },
-    null,
-  );
-  const assignments = await reviews.assign(admin, call.id, { perDossier: 1 });
-  const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
-  for (const [index, id] of dossierIds.entries()) {
-    const level = PROJECTS[index].level;
-    const scores = call.criteria.map((criterion) => ({
-      criterionCode: criterion.code,
-      score: Math.min(criterion.scaleMax, level),
-      comment: level < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
-    }));
-    const assignment = mine.find((a) => a.dossierId === id);
-    // Three stay open for the demo reviewer; the administration sets their consensus so the ranking is complete.
-    if (assignment && index % 4 !== 3) {
-      await reviews.saveScores(reviewer, assignment.id, scores, true);
-    } else {
-      await reviews.setConsensus(
+    const reviews = app.get(ReviewsService);
+    const scores = app.get(ScoresService);
+    await app
+      .get(AdmissibilityService)
+      .decideInBulk(
         admin,
-        id,
-        scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, motivation: 'Consensus van het panel.' })),
+        call.id,
+        { decision: 'admissible', motivation: 'Tijdig, volledig en binnen de voorwaarden van de oproep.' },
         null,
       );
+    const assignments = await app.get(ReviewAssignmentService).assign(admin, call.id, { perDossier: 1 });
+    const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
+    for (const [index, id] of dossierIds.entries()) {
+      const level = PROJECTS[index].level;
+      const given = call.criteria.map((criterion) => ({
+        criterionCode: criterion.code,
+        score: Math.min(criterion.scaleMax, level),
+        comment: level < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
+      }));
+      const assignment = mine.find((a) => a.dossierId === id);
+      // In the first call three stay open for the demo reviewer; the administration sets their consensus so the
+      // ranking is complete.
+      if (assignment && (!openReviews || index % 4 !== 3)) {
+        await reviews.saveScores(reviewer, assignment.id, given, true);
+      } else {
+        await scores.setConsensus(
+          admin,
+          id,
+          given.map((s) => ({
+            criterionCode: s.criterionCode,
+            score: s.score,
+            motivation: 'Consensus van het panel.',
+          })),
+          null,
+        );
+      }
     }
-  }
-  await decisions.propose(admin, call.id, { marginRule: 'skip', reserveSize: 3 }, null);
-  await decisions.send(admin, call.id, null);
+    // With reviews still open the proposal is a preview that cannot go to the minister (ADR 0009); the assessment
+    // page lists what is missing. Otherwise it is sent.
+    await app.get(RankingService).propose(admin, call.id, { marginRule: 'skip', reserveSize: 3 }, null);
+    if (!openReviews) await app.get(ApprovalService).send(admin, call.id, null);
+  };
+
+  await seedCall(
+    ASSESSMENT_DEMO_CALL,
+    'Connecteren van kwetsbare kinderen en jongeren (demo: beoordeling)',
+    'Demo-oproep na de deadline, in beoordeling: ontvankelijkheid, scores (drie beoordelingen staan nog open), rangschikking en een voorlopig selectievoorstel.',
+    true,
+  );
+  await seedCall(
+    CABINET_DEMO_CALL,
+    'Connecteren van kwetsbare kinderen en jongeren (demo: bij de minister)',
+    'Demo-oproep na de deadline: alle beoordelingen zijn binnen en het selectievoorstel wacht op de beslissing van de minister.',
+    false,
+  );
   return ASSESSMENT_DEMO_CALL;
 }

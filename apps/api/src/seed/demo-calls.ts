@@ -52,7 +52,7 @@ function criteria(): CallCriterion[] {
   }));
 }
 
-type SeedCall = Omit<CallEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'dossierSeq'>;
+type SeedCall = Omit<CallEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'dossierSeq' | 'assessmentStage'>;
 
 /** The reference call with its real 2020 figures and dates (calls/connecteren-kwetsbare-kinderen.json). */
 export function referenceCall(): SeedCall {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CallView } from '@portal/contracts';
-import { callPhase as callPhaseAt, type CallPhase } from '@portal/domain';
+import { isCallOpen } from '@portal/domain';
 import { currentLanguage } from '../i18n';
 
 /** Picks the UI language's text of a `{ nl, en }` message from the domain rules. */
@@ -21,10 +21,12 @@ export function timelineActionLabel(t: TFunction, action: string): string {
   return (t as unknown as (key: string, options: { defaultValue: string }) => string)(key, { defaultValue: action });
 }
 
-export type { CallPhase };
+/** Where a call stands for the people applying: not published, not open yet, open, or no longer open. */
+export type CallPhase = 'draft' | 'planned' | 'open' | 'closed';
 
-/** Where a call stands, by the domain's rule at the server's clock (`serverTime`, the moment the view was made). */
+/** By the domain's rule (`isCallOpen`), at the server's clock (`serverTime`, the moment the view was made). */
 export function callPhase(call: Pick<CallView, 'status' | 'opensAt' | 'closesAt' | 'serverTime'>): CallPhase {
-  const window = { status: call.status, opensAt: new Date(call.opensAt), closesAt: new Date(call.closesAt) };
-  return callPhaseAt(window, new Date(call.serverTime));
+  if (call.status === 'draft') return 'draft';
+  if (isCallOpen(call, call.serverTime)) return 'open';
+  return Date.parse(call.serverTime) < Date.parse(call.opensAt) ? 'planned' : 'closed';
 }

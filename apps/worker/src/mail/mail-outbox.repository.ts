@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationTemplate } from '@portal/contracts';
+import { ALL_SECRET_PAYLOAD_FIELDS, type NotificationTemplate } from '@portal/contracts';
 import { DataSource } from 'typeorm';
 
 /** What sending one notification needs from its outbox row. */
@@ -41,17 +41,22 @@ export class MailOutboxRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  /**
+   * Marks the mails sent and, in the same statement, removes the payload fields that hold a usable secret (reset and
+   * invitation links): once the mail is out, the row no longer holds a working link.
+   */
   async markSent(mails: SentMail[]): Promise<void> {
     await this.dataSource.query(
       `UPDATE notifications AS n
           SET status = 'sent', smtp_message_id = sent.message_id, sent_at = now(), attempts = sent.attempts,
-              last_error = NULL
+              last_error = NULL, payload = n.payload - $4::text[]
          FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS sent(id, message_id, attempts)
         WHERE n.id = sent.id`,
       [
         mails.map((mail) => mail.id),
         mails.map((mail) => mail.smtpMessageId?.slice(0, 300) ?? null),
         mails.map((mail) => mail.attempts),
+        ALL_SECRET_PAYLOAD_FIELDS,
       ],
     );
   }

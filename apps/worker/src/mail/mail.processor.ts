@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JOBS, QUEUES, type MailJobData } from '@portal/contracts';
+import { JOBS, QUEUES, type JobName, type MailJobData } from '@portal/contracts';
 import { AppConfig, NotificationRepository, renderMail } from '@portal/server';
 import type { Job } from 'bullmq';
+import type { JobConsumer } from '../jobs/job-handlers';
 import { Batcher } from './batcher';
 import { MailOutboxRepository, type OutboxMail, type SentMail } from './mail-outbox.repository';
 import { MailTransport } from './mail-transport';
@@ -13,8 +14,19 @@ import { MailTransport } from './mail-transport';
  * burst after a deadline costs the database two queries per batch of jobs rather than two per mail. A job completes
  * only once its row is marked sent, so a crash can still resend at most the mails in flight.
  */
+/**
+ * One Message-ID per outbox row, whatever the hand-over or attempt: a mail delivered twice (a crash between the SMTP
+ * answer and marking the row sent, or a re-handover after Redis lost the queue) is recognisable as the same message,
+ * and the log's smtp_message_id finds every copy.
+ */
+export function mailMessageId(notificationId: string): string {
+  return `<${notificationId}@subsidieportaal>`;
+}
+
 @Processor(QUEUES.mail, { autorun: false })
-export class MailProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MailProcessor extends WorkerHost implements OnApplicationBootstrap, JobConsumer {
+  readonly queue = QUEUES.mail;
+  readonly handledJobs: readonly JobName[] = [JOBS.sendMail];
   private readonly logger = new Logger(MailProcessor.name);
   private readonly rows: Batcher<string, OutboxMail | null>;
   private readonly sent: Batcher<SentMail, undefined>;
@@ -55,7 +67,7 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap 
       const messageId = await this.transport.send({
         to: notification.recipient,
         ...rendered,
-        messageId: `<${notification.id}.${notification.dispatchCount}@subsidieportaal>`,
+        messageId: mailMessageId(notification.id),
       });
       await this.sent.call({ id: notification.id, smtpMessageId: messageId, attempts: attempt });
       return { status: 'sent', messageId };

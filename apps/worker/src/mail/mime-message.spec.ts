@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { composeMime } from './mime-message';
+import { composeMime, headerText } from './mime-message';
 
 const mail = {
   from: 'Subsidieportaal <no-reply@subsidieportaal.localhost>',
@@ -51,6 +51,61 @@ describe('composeMime', () => {
     expect(parsed.from?.value).toEqual([
       { name: 'Vlaamse overheid, Dep. WVG', address: 'no-reply@subsidieportaal.localhost' },
     ]);
+  });
+
+  describe('hostile header values', () => {
+    const HOSTILE = [
+      'vzw Test\r\nReply-To: evil@x.example\r\n\r\nFake text before the body',
+      'vzw Test\nBcc: evil@x.example',
+      'vzw Test\rX-Injected: 1',
+      'vzw\u0000Test\u0085X-Next-Line: 1\u2028X-Line-Separator: 1',
+      'Zoë\r\nReply-To: =?utf-8?Q?evil?= <evil@x.example>',
+      '=?utf-8?Q?a=0D=0AReply-To:_evil@x.example?=',
+      `${'lange naam '.repeat(20)}\r\n Reply-To: evil@x.example`,
+    ];
+
+    async function headersOf(raw: string) {
+      const parsed = await simpleParser(raw);
+      return { parsed, names: [...parsed.headers.keys()].sort() };
+    }
+
+    const PORTAL_HEADERS = ['content-type', 'date', 'from', 'message-id', 'mime-version', 'subject', 'to'];
+
+    it.each(HOSTILE)('keeps a hostile subject on its own header line: %j', async (value) => {
+      const composed = composeMime({ ...mail, subject: `Uitnodiging om mee te werken voor ${value}` })!;
+      const head = composed.raw.split('\r\n\r\n')[0];
+      expect(head.split('\r\n').every((line) => /^([A-Za-z-]+: | )/.test(line))).toBe(true);
+      const { parsed, names } = await headersOf(composed.raw);
+      expect(names).toEqual(PORTAL_HEADERS);
+      expect(parsed.replyTo).toBeUndefined();
+      expect(parsed.text).toBe(mail.text);
+      expect(parsed.subject).toBe(`Uitnodiging om mee te werken voor ${headerText(value)}`);
+    });
+
+    it.each(HOSTILE)('keeps a hostile display name in From and To: %j', async (value) => {
+      const composed = composeMime({
+        ...mail,
+        from: `"${value.replace(/"/g, '')}" <no-reply@subsidieportaal.localhost>`,
+        to: `${value.replace(/[<>"@]/g, '')} <aanvrager@example.org>`,
+      });
+      // Either refused to nodemailer (null) or composed with exactly the portal's headers and the right envelope.
+      if (composed === null) return;
+      const { parsed, names } = await headersOf(composed.raw);
+      expect(names).toEqual(PORTAL_HEADERS);
+      expect(composed.envelope).toEqual({ from: 'no-reply@subsidieportaal.localhost', to: ['aanvrager@example.org'] });
+      expect(parsed.from?.value).toEqual([
+        { name: headerText(value.replace(/"/g, '')), address: 'no-reply@subsidieportaal.localhost' },
+      ]);
+      expect(parsed.text).toBe(mail.text);
+    });
+
+    it('refuses a Message-ID that would carry a header of its own', () => {
+      expect(() => composeMime({ ...mail, messageId: '<a@b>\r\nBcc: evil@x.example' })).toThrow(/Message-ID/);
+    });
+
+    it('turns every line break and control character into one space', () => {
+      expect(headerText('a\r\n\tb\u0000c\u2028d\u0085e')).toBe('a b c d e');
+    });
   });
 
   it('leaves an internationalised address to nodemailer', () => {

@@ -1,21 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { PURGED_NOTIFICATION_PAYLOAD } from '@portal/contracts';
+import { Injectable } from '@nestjs/common';
 import { AppConfig, AuditRepository } from '@portal/server';
-import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../scheduling/periodic-task';
+import { RetentionRepository, type RetentionReport } from './retention.repository';
+
+export type { RetentionReport };
 
 /** The first pass waits a minute after boot (a restart loop should not hammer the database), then one pass an hour. */
 const FIRST_PASS_DELAY_MS = 60_000;
 const PASS_INTERVAL_MS = 60 * 60_000;
-/** Rows per statement, so a large backlog never holds long locks. */
-const BATCH = 5_000;
-
-export interface RetentionReport {
-  sessions: number;
-  passwordResets: number;
-  invitations: number;
-  notificationBodies: number;
-}
 
 /**
  * Storage limitation (GDPR art. 5(1)(e)): removes personal data the portal no longer needs once RETENTION_DAYS have
@@ -23,72 +15,31 @@ export interface RetentionReport {
  * under the archival rules and never touched here. Several workers may run it at once: every statement is idempotent.
  */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RetentionService.name);
-  private timers: NodeJS.Timeout[] = [];
-  private running?: Promise<unknown>;
-  private stopped = false;
-
+export class RetentionService extends PeriodicTask {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly retention: RetentionRepository,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const pass = () => {
-      if (this.stopped || this.running) return;
-      this.running = this.purgeOnce()
-        .catch((error: Error) => this.logger.warn(`Retention pass failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    };
-    this.timers.push(setTimeout(pass, FIRST_PASS_DELAY_MS), setInterval(pass, PASS_INTERVAL_MS));
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    await this.running;
+  protected override firstDelayMs(): number {
+    return FIRST_PASS_DELAY_MS;
+  }
+
+  protected override intervalMs(): number {
+    return PASS_INTERVAL_MS;
+  }
+
+  protected override runOnce(): Promise<RetentionReport> {
+    return this.purgeOnce();
   }
 
   /** One pass; returns what it removed. Writes one audit event when anything was removed. */
   async purgeOnce(): Promise<RetentionReport> {
     const days = this.config.RETENTION_DAYS;
-    const cutoff = `now() - make_interval(days => $1)`;
-    const report: RetentionReport = {
-      // Sessions that ended (expired or logged out) more than N days ago: their IP address and browser go with them.
-      sessions: await this.inBatches(
-        `DELETE FROM sessions WHERE id IN (
-           SELECT id FROM sessions
-            WHERE expires_at < ${cutoff} OR (revoked_at IS NOT NULL AND revoked_at < ${cutoff})
-            LIMIT ${BATCH})`,
-        days,
-      ),
-      // Used or expired reset links: single-use, nothing left to check against.
-      passwordResets: await this.inBatches(
-        `DELETE FROM password_resets WHERE id IN (
-           SELECT id FROM password_resets
-            WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
-            LIMIT ${BATCH})`,
-        days,
-      ),
-      // Accepted or expired invitations hold the invitee's address; the membership (or nothing) is what remains.
-      invitations: await this.inBatches(
-        `DELETE FROM invitations WHERE id IN (
-           SELECT id FROM invitations
-            WHERE (accepted_at IS NOT NULL AND accepted_at < ${cutoff}) OR (accepted_at IS NULL AND expires_at < ${cutoff})
-            LIMIT ${BATCH})`,
-        days,
-      ),
-      // Sent mails keep their log line (template, address, moment, SMTP id) but not their body (names, motivations, links).
-      notificationBodies: await this.inBatches(
-        `UPDATE notifications SET payload = '${JSON.stringify(PURGED_NOTIFICATION_PAYLOAD)}'::jsonb WHERE id IN (
-           SELECT id FROM notifications
-            WHERE status = 'sent' AND sent_at < ${cutoff} AND NOT (payload ? 'purged')
-            LIMIT ${BATCH})`,
-        days,
-      ),
-    };
+    const report = await this.retention.purge(days, () => this.isStopped);
     if (Object.values(report).some((count) => count > 0)) {
       await this.audit.record({
         actorUserId: null,
@@ -100,16 +51,5 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       this.logger.log(`Retention pass (${days} days): ${JSON.stringify(report)}`);
     }
     return report;
-  }
-
-  private async inBatches(sql: string, days: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      // pg answers [rows, affected] for DELETE/UPDATE through TypeORM's query().
-      const result = await this.dataSource.query<[unknown[], number]>(sql, [days]);
-      const affected = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
-      total += affected;
-      if (affected < BATCH || this.stopped) return total;
-    }
   }
 }

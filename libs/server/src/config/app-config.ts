@@ -180,6 +180,28 @@ export class AppConfig {
   @Min(1)
   ACCOUNT_LIMIT_PER_IP = 20;
 
+  /** Colleague invitations one person may send within the window (each one is a mail from the portal's address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INVITE_LIMIT_PER_USER = 20;
+
+  /** Colleague invitations sent for one organisation or local government within the window, by all its admins together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  INVITE_LIMIT_PER_APPLICANT = 50;
+
+  /**
+   * argon2id hashes computed at once per process. Each takes one libuv thread and 19 MiB; the rest wait in a queue,
+   * so a login storm cannot take the whole thread pool that file I/O (uploads, downloads) also uses.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 2;
+
   /** Path of clamscan (or clamdscan); when set, every upload is scanned before it is stored. Empty: no scan. */
   @IsString()
   CLAMSCAN_PATH = '';

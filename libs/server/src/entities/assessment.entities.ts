@@ -172,6 +172,14 @@ export class SelectionProposalEntity {
   @Column({ name: 'granted_cents', type: 'bigint', transformer: bigintCents })
   grantedCents: number;
 
+  /** `assessment_fingerprint(call)` when computed; sending or approving needs the same inputs still (else stale). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  fingerprint: string | null;
+
+  /** Reviews still open on admissible dossiers when computed: such a proposal is a preview and cannot be sent. */
+  @Column({ name: 'open_reviews', type: 'integer', default: 0 })
+  openReviews: number;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
@@ -255,4 +263,48 @@ export class ReservePromotionEntity {
 
   @Column({ type: 'text', nullable: true })
   remarks: string | null;
+}
+
+/**
+ * A motivated change of a call's budget once the assessment started (ADR 0009): a raise only, never below what is
+ * awarded (both held by the database), by the administration before the decision and by the minister after it.
+ * Append-only; shown on the proposal and in the decision letters.
+ */
+@Entity({ name: 'budget_decisions' })
+@Check('budget_decisions_raise_only', 'after_cents > before_cents')
+export class BudgetDecisionEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_budget_decisions' })
+  id: string;
+
+  @Index('budget_decisions_call_idx')
+  @Column({ name: 'call_id', type: 'uuid' })
+  callId: string;
+
+  @ManyToOne(() => CallEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'budget_decisions_call_fk' })
+  call?: CallEntity;
+
+  @Column({ name: 'before_cents', type: 'bigint', transformer: bigintCents })
+  beforeCents: number;
+
+  @Column({ name: 'after_cents', type: 'bigint', transformer: bigintCents })
+  afterCents: number;
+
+  @Column({ type: 'text' })
+  motivation: string;
+
+  @Column({ name: 'decided_by', type: 'uuid' })
+  decidedBy: string;
+
+  @Column({ name: 'decided_role', type: 'varchar', length: 20 })
+  decidedRole: 'admin' | 'minister';
+
+  @CreateDateColumn({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt: Date;
+
+  @Column({ name: 'decision_date', type: 'date', nullable: true })
+  decisionDate: string | null;
+
+  @Column({ name: 'decision_reference', type: 'varchar', length: 100, nullable: true })
+  decisionReference: string | null;
 }

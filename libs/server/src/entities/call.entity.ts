@@ -7,7 +7,7 @@ import type {
   CallStatus,
   TieBreakStep,
 } from '@portal/contracts';
-import type { Catalogue } from '@portal/domain';
+import type { AssessmentStage, Catalogue } from '@portal/domain';
 import { bigintCents } from '../database/transformers';
 
 @Entity({ name: 'calls' })
@@ -16,6 +16,7 @@ import { bigintCents } from '../database/transformers';
 @Check('calls_period_ordered', 'project_end >= project_start')
 @Check('calls_status_known', `status IN ('draft','published')`)
 @Check('calls_kind_known', `kind IN ('project','catalogue')`)
+@Check('calls_assessment_stage_known', `assessment_stage IN ('none','assessment','proposal_sent','decided')`)
 @Check('calls_catalogue_of_catalogue_call', `kind <> 'catalogue' OR catalogue IS NOT NULL`)
 export class CallEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -45,6 +46,14 @@ export class CallEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status: CallStatus;
+
+  /**
+   * Where the call stands after its deadline (ADR 0009): 'none' until the first act of the assessment, then
+   * 'assessment', 'proposal_sent' while the minister holds the proposal or allocation, 'decided' for good.
+   * Changed only by the lifecycle services; the database's calls trigger allows only the machine's transitions.
+   */
+  @Column({ name: 'assessment_stage', type: 'varchar', length: 20, default: 'none' })
+  assessmentStage: AssessmentStage;
 
   @Column({ name: 'applicant_kinds', type: 'varchar', length: 30, array: true })
   applicantKinds: ApplicantKind[];

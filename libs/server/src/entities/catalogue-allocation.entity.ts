@@ -59,6 +59,10 @@ export class CatalogueAllocationEntity {
   @Column({ name: 'granted_cents', type: 'bigint', transformer: bigintCents })
   grantedCents: number;
 
+  /** `assessment_fingerprint(call)` when computed; sending or approving needs the same inputs still (else stale). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  fingerprint: string | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

@@ -4,6 +4,7 @@ import {
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
   ReservePromotionEntity,
+  BudgetDecisionEntity,
   ReviewScoreEntity,
   SelectionProposalEntity,
 } from './assessment.entities';
@@ -28,6 +29,7 @@ export {
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
   ReservePromotionEntity,
+  BudgetDecisionEntity,
   ReviewScoreEntity,
   SelectionProposalEntity,
   ApplicantEntity,
@@ -66,6 +68,7 @@ export const ENTITIES = [
   ConsensusScoreEntity,
   SelectionProposalEntity,
   ReservePromotionEntity,
+  BudgetDecisionEntity,
   PasswordResetEntity,
   CatalogueAllocationEntity,
 ];

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../common/validation';
 
 export class InviteColleagueDto {
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 }

@@ -1,32 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { APPLICANT_KINDS, type ApplicantKind } from '@portal/contracts';
+import { HumanText, IsEmailAddress } from '../../common/validation';
 
 export class AddressDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @HumanText({ min: 1, max: 200 })
   street: string;
 
-  @IsString()
-  @MinLength(4)
-  @MaxLength(10)
+  @HumanText({ min: 4, max: 10 })
   postalCode: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @HumanText({ min: 1, max: 100 })
   city: string;
 }
 
@@ -36,28 +21,23 @@ export class RegisterApplicantDto {
   kind: ApplicantKind;
 
   @ApiProperty({ example: 'vzw De Brug' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
+  @HumanText({ min: 2, max: 300 })
   legalName: string;
 
   @ApiPropertyOptional({ example: '0203.201.340' })
   @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @HumanText({ max: 20 })
   enterpriseNumber?: string;
 
   @ApiPropertyOptional({ example: '44021' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10)
+  @HumanText({ max: 10 })
   nisCode?: string;
 
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
+  @HumanText({ max: 60 }, { each: true })
   policyDomains: string[];
 
   @ApiProperty({ type: AddressDto })
@@ -66,24 +46,19 @@ export class RegisterApplicantDto {
   address: AddressDto;
 
   @ApiProperty({ example: 'BE68 5390 0754 7034' })
-  @IsString()
-  @MaxLength(50)
+  @HumanText({ max: 50 })
   iban: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @HumanText({ min: 2, max: 200 })
   contactName: string;
 
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   contactEmail: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @HumanText({ max: 40 })
   contactPhone?: string;
 }

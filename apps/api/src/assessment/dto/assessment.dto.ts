@@ -8,15 +8,16 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { HumanText, IsCalendarDate, IsRecordOf } from '../../common/validation';
+
+const CODE = /^[A-Z0-9][A-Z0-9_-]{0,59}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AdmissibilityDto {
   @ApiProperty({ enum: ['admissible', 'inadmissible'] })
@@ -24,9 +25,7 @@ export class AdmissibilityDto {
   decision: 'admissible' | 'inadmissible';
 
   @ApiProperty({ description: 'Readable by the applicant when the dossier is inadmissible' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(5000)
+  @HumanText({ multiline: true, min: 3, max: 5000 })
   motivation: string;
 }
 
@@ -62,22 +61,19 @@ export class AssignDto {
 }
 
 export class ConflictDto {
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @HumanText({ multiline: true, min: 3, max: 2000 })
   reason: string;
 }
 
 export class ScoreDto {
-  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/)
+  @Matches(CODE)
   criterionCode: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   score: number;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @HumanText({ multiline: true, max: 5000 })
   comment?: string | null;
 }
 
@@ -95,15 +91,13 @@ export class ScoresDto {
 }
 
 export class ConsensusItemDto {
-  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/)
+  @Matches(CODE)
   criterionCode: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   score: number;
 
-  @IsString()
-  @MinLength(3)
-  @MaxLength(5000)
+  @HumanText({ multiline: true, min: 3, max: 5000 })
   motivation: string;
 }
 
@@ -117,7 +111,7 @@ export class ConsensusDto {
 }
 
 export class EnvelopeDto {
-  @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/)
+  @Matches(CODE)
   code: string;
 
   @IsInt()
@@ -132,9 +126,7 @@ export class OverrideDto {
   @IsIn(['select', 'exclude'])
   decision: 'select' | 'exclude';
 
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @HumanText({ multiline: true, min: 3, max: 2000 })
   motivation: string;
 }
 
@@ -146,9 +138,7 @@ export class AdjustmentDto {
   @Min(1)
   adjustedCents: number;
 
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
+  @HumanText({ multiline: true, min: 3, max: 2000 })
   motivation: string;
 }
 
@@ -168,6 +158,7 @@ export class ProposalDto {
   /** Envelope code per dossier, when envelopes are used. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
   @IsOptional()
+  @IsRecordOf({ key: UUID, value: CODE, maxEntries: 5000 })
   envelopeOf?: Record<string, string>;
 
   @ApiPropertyOptional({ type: [OverrideDto] })
@@ -195,29 +186,23 @@ export class ProposalDto {
 }
 
 export class ReturnProposalDto {
-  @IsString()
-  @MinLength(3)
-  @MaxLength(5000)
+  @HumanText({ multiline: true, min: 3, max: 5000 })
   remarks: string;
 }
 
 export class ApproveProposalDto {
   @ApiProperty({ example: '2020-06-08' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decisionDate: expected YYYY-MM-DD' })
+  @IsCalendarDate()
   decisionDate: string;
 
   @ApiProperty({ example: 'MB-2020-CJM-0608' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(100)
+  @HumanText({ min: 3, max: 100 })
   decisionReference: string;
 }
 
 export class DeclineDto {
   @ApiProperty({ description: 'Why the organisation gives up the awarded subsidy' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(5000)
+  @HumanText({ multiline: true, min: 3, max: 5000 })
   motivation: string;
 }
 
@@ -227,8 +212,29 @@ export class ProposePromotionDto {
   dossierId: string;
 
   @ApiProperty({ description: 'Why this reserve dossier is proposed (e.g. which awarded applicant declined)' })
-  @IsString()
-  @MinLength(3)
-  @MaxLength(5000)
+  @HumanText({ multiline: true, min: 3, max: 5000 })
   motivation: string;
+}
+
+/** A motivated budget raise (ADR 0009); after the decision it is the minister's, with date and reference. */
+export class BudgetDecisionDto {
+  @ApiProperty({ description: 'The new budget in cents: higher than the current one', example: 250000000 })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  budgetCents: number;
+
+  @ApiProperty({ description: 'Why the budget is raised' })
+  @HumanText({ multiline: true, min: 3, max: 5000 })
+  motivation: string;
+
+  @ApiPropertyOptional({ example: '2020-09-15' })
+  @IsOptional()
+  @IsCalendarDate()
+  decisionDate?: string;
+
+  @ApiPropertyOptional({ example: 'MB-2020-CJM-0915' })
+  @IsOptional()
+  @HumanText({ min: 3, max: 100 })
+  decisionReference?: string;
 }

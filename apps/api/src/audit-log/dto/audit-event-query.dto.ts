@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { HumanText } from '../../common/validation';
 
 /** The filters of the audit log; the export takes the same ones (plus `format`). */
 export class AuditEventFilterDto {
@@ -10,14 +11,12 @@ export class AuditEventFilterDto {
   entityType?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @HumanText({ max: 100 })
   entityId?: string;
 
   /** The actor's e-mail address or user id. */
   @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @HumanText({ max: 254 })
   actor?: string;
 
   /** An action (`dossier.submitted`) or the start of one (`dossier.`). */
@@ -28,22 +27,19 @@ export class AuditEventFilterDto {
 
   /** Brussels date (`2026-03-29`) or moment (`2026-03-29T14:30`): first moment included. */
   @IsOptional()
-  @IsString()
-  @MaxLength(19)
+  @HumanText({ max: 19 })
   from?: string;
 
   /** Brussels date or moment: last day (or minute) included. */
   @IsOptional()
-  @IsString()
-  @MaxLength(19)
+  @HumanText({ max: 19 })
   to?: string;
 }
 
 export class AuditEventQueryDto extends AuditEventFilterDto {
   /** `nextCursor` of the previous page. */
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @HumanText({ max: 200 })
   cursor?: string;
 
   @IsOptional()

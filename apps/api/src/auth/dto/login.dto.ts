@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmailAddress } from '../../common/validation';
 
 export class LoginDto {
   @ApiProperty({ example: 'aanvrager@demo.subsidieportaal.be' })
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Demo-wachtwoord-2026' })

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../common/validation';
 
 export class PasswordResetRequestDto {
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 }
 

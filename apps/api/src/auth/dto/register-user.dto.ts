@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { HumanText, IsEmailAddress } from '../../common/validation';
 
 export class RegisterUserDto {
   @ApiProperty()
-  @IsEmail()
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   /** Length is checked by the service (WEAK_PASSWORD), so the applicant gets one clear message. */
@@ -14,9 +14,7 @@ export class RegisterUserDto {
   password: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @HumanText({ min: 2, max: 200 })
   displayName: string;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'] })

@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { HumanText } from '../../common/validation';
 
 export class UpdateMeDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @HumanText({ min: 2, max: 200 })
   displayName?: string;
 
   /** The language of the e-mails the person receives. */

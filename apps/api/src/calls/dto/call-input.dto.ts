@@ -9,12 +9,9 @@ import {
   IsInt,
   IsNumber,
   IsOptional,
-  IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -25,18 +22,16 @@ import {
   type QuestionType,
   type TieBreakStep,
 } from '@portal/contracts';
+import { HumanText, IsCalendarDate } from '../../common/validation';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,59}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CENTS = 1_000_000_000_000; // EUR 10 billion: far above any call
 
 export class CallQuestionDto {
   @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @HumanText({ min: 1, max: 300 })
   label: string;
 
   @IsIn(QUESTION_TYPES)
@@ -68,13 +63,11 @@ export class CallQuestionDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @HumanText({ max: 200 }, { each: true })
   options?: string[];
 
   @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @HumanText({ multiline: true, max: 1000 })
   help?: string;
 }
 
@@ -82,9 +75,7 @@ export class CallAttachmentRequirementDto {
   @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @HumanText({ min: 1, max: 300 })
   label: string;
 
   @IsBoolean()
@@ -95,9 +86,7 @@ export class CallCriterionDto {
   @Matches(CODE, { message: 'code: use capitals, digits, - or _' })
   code: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @HumanText({ min: 1, max: 300 })
   label: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -120,14 +109,11 @@ export class CallInputDto {
   code: string;
 
   @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @HumanText({ min: 1, max: 300 })
   title: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(20_000)
+  @HumanText({ multiline: true, max: 20_000 })
   description: string;
 
   @ApiProperty({ enum: APPLICANT_KINDS, isArray: true })
@@ -139,18 +125,15 @@ export class CallInputDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
+  @HumanText({ max: 60 }, { each: true })
   policyDomains: string[];
 
   @ApiProperty({ example: '2026-12-22T23:59:59', description: 'ISO with offset, or Brussels wall-clock time' })
-  @IsString()
-  @MaxLength(40)
+  @HumanText({ max: 40 })
   opensAt: string;
 
   @ApiProperty({ example: '2026-12-22T23:59:59' })
-  @IsString()
-  @MaxLength(40)
+  @HumanText({ max: 40 })
   closesAt: string;
 
   @ApiProperty({ description: 'euro cents' })
@@ -166,11 +149,11 @@ export class CallInputDto {
   budgetCents: number;
 
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: 'projectStart: expected YYYY-MM-DD' })
+  @IsCalendarDate()
   projectStart: string;
 
   @ApiProperty({ example: '2026-12-31' })
-  @Matches(DATE, { message: 'projectEnd: expected YYYY-MM-DD' })
+  @IsCalendarDate()
   projectEnd: string;
 
   @ApiProperty()

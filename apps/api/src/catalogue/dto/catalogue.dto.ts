@@ -1,18 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { HumanText } from '../../common/validation';
 import { REPORT_PARTS, type ReportPart } from '../report-export';
 
 const MAX_CENTS = 1_000_000_000_000;
@@ -30,8 +19,7 @@ export class SetCatalogueDto {
 }
 
 export class SubscriptionLineDto {
-  @IsString()
-  @MaxLength(60)
+  @HumanText({ max: 60 })
   rowCode: string;
 
   @IsInt()

@@ -6,20 +6,17 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { AnswerValue } from '@portal/contracts';
+import { HumanText, IsCalendarDate } from '../../common/validation';
 
 const MAX_CENTS = 1_000_000_000_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class StartDossierDto {
   @IsUUID()
@@ -27,8 +24,7 @@ export class StartDossierDto {
 }
 
 export class BudgetLineDto {
-  @IsString()
-  @MaxLength(300)
+  @HumanText({ max: 300 })
   description: string;
 
   @IsInt()
@@ -40,14 +36,12 @@ export class BudgetLineDto {
 export class DossierDraftDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @HumanText({ max: 300 })
   title?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @HumanText({ multiline: true, max: 5000 })
   summary?: string;
 
   /** Answers keyed by question code; values are checked against the call's questions by the domain rules. */
@@ -59,13 +53,13 @@ export class DossierDraftDto {
   @ApiPropertyOptional({ nullable: true, example: '2026-05-01' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
-  @Matches(DATE, { message: 'projectStart: expected YYYY-MM-DD' })
+  @IsCalendarDate()
   projectStart?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-12-31' })
   @IsOptional()
   @ValidateIf((_object, value) => value !== null)
-  @Matches(DATE, { message: 'projectEnd: expected YYYY-MM-DD' })
+  @IsCalendarDate()
   projectEnd?: string | null;
 
   @ApiPropertyOptional({ type: [BudgetLineDto] })
@@ -104,8 +98,6 @@ export class AttachmentUploadDto {
 }
 
 export class IdempotencyKeyDto {
-  @IsString()
-  @MinLength(8)
-  @MaxLength(100)
+  @HumanText({ min: 8, max: 100 })
   key: string;
 }

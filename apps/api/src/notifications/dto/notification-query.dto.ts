@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_STATUSES, NOTIFICATION_TEMPLATES, type NotificationStatus } from '@portal/contracts';
+import { HumanText } from '../../common/validation';
 
 export class NotificationQueryDto {
   @IsOptional()
@@ -12,13 +13,11 @@ export class NotificationQueryDto {
   template?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(254)
+  @HumanText({ max: 254 })
   recipient?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @HumanText({ max: 100 })
   subjectRef?: string;
 
   @IsOptional()

@@ -25,6 +25,7 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { momentColumn } from '../../components/moment-column';
 import { Pagination } from '../../components/pagination';
 import { StatusBadge, type StatusTone } from '../../components/status-badge';
+import { StuckMailPanel } from '../../notifications/stuck-mail-panel';
 import { useUrlFilterForm } from '../../forms/use-url-filter-form';
 import { AdminPageHeader } from './admin-page-header';
 
@@ -218,6 +219,7 @@ export function NotificationLogPage() {
           {t('notifications.queues')}
         </a>
       </p>
+      <StuckMailPanel />
 
       <FilterForm {...NOTIFICATION_FILTER_FORM} form={form} onSubmit={(event) => void onSubmit(event)}>
         <div className="form-row form-row--four">

@@ -3,7 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MAIL_LINKED_ROUTES, type CallView } from '@portal/contracts';
+import { WEB_ROUTES, type CallView } from '@portal/contracts';
 import { dossierSubmissionIssues } from '@portal/domain';
 import { isApiError } from '../../api/client';
 import { dossierQueryKeys, useSubmitDossier } from '../../api/dossiers';
@@ -80,7 +80,7 @@ export function useDossierSubmit({ dossierId, call, form, autosave, focus }: Sub
       submitKeyRef.current ??= newIdempotencyKey();
       await submitDossier.mutateAsync(submitKeyRef.current);
       submitKeyRef.current = null;
-      await navigate(MAIL_LINKED_ROUTES.receipt.path(dossierId));
+      await navigate(WEB_ROUTES.dossierReceipt(dossierId));
     } catch (error) {
       const transient = !isApiError(error) || error.isNetworkError || error.status >= 500;
       if (!transient) submitKeyRef.current = null;

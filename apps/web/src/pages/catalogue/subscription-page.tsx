@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { MAIL_LINKED_ROUTES, type SubscriptionView } from '@portal/contracts';
+import { WEB_ROUTES, type SubscriptionView } from '@portal/contracts';
 import { catalogueQueryKeys, useSubscription, useSubscriptionAllocation } from '../../api/catalogue';
 import { isApiError } from '../../api/client';
 import { useSubmitDossier } from '../../api/dossiers';
@@ -59,7 +59,7 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
       await submitDossier.mutateAsync(submitKeyRef.current);
       submitKeyRef.current = null;
       await queryClient.invalidateQueries({ queryKey: catalogueQueryKeys.subscription(initial.dossierId) });
-      await navigate(MAIL_LINKED_ROUTES.receipt.path(initial.dossierId));
+      await navigate(WEB_ROUTES.dossierReceipt(initial.dossierId));
     } catch (error) {
       setSubmitError(error);
     } finally {

@@ -101,7 +101,9 @@ function Review({ review }: { review: ReviewView }) {
         </div>
       ) : (
         <>
-          <ReviewedDossier content={review.content} call={call.data} assignmentId={review.id} />
+          {review.content ? (
+            <ReviewedDossier content={review.content} call={call.data} assignmentId={review.id} />
+          ) : null}
           <ScoreForm review={review} />
           {review.status === 'assigned' ? (
             <ConflictForm assignmentId={review.id} onDeclared={() => setDeclared(true)} />

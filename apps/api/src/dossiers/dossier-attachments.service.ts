@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AttachmentView } from '@portal/contracts';
+import { AppException, AuditRepository } from '@portal/server';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../common/request-context';
+import { AttachmentStorage } from './attachment-storage';
+import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './content-type';
+import { DossierRepository } from './dossier.repository';
+
+import { DossierAccess } from './dossier-access';
+import { toAttachmentView } from './dossier-content';
+
+/** The working copy's attachments: sniffed, size-limited, stored by content hash, only while the call is open. */
+@Injectable()
+export class DossierAttachmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly storage: AttachmentStorage,
+    private readonly audit: AuditRepository,
+    private readonly access: DossierAccess,
+  ) {}
+
+  async addAttachment(
+    auth: AuthContext,
+    id: string,
+    kind: string,
+    file: { buffer: Buffer; originalname: string; size: number } | undefined,
+  ): Promise<AttachmentView> {
+    const dossier = await this.access.mustFind(auth, id);
+    const call = await this.access.mustCall(dossier.callId);
+    await this.access.assertEditable(dossier, call);
+    if (!call.attachments.some((requirement) => requirement.code === kind)) {
+      throw new AppException('VALIDATION_FAILED', {
+        errors: [
+          {
+            field: 'kind',
+            code: 'unknownAttachment',
+            message: { nl: 'Onbekend soort bijlage.', en: 'Unknown kind of attachment.' },
+          },
+        ],
+      });
+    }
+    if (!file || file.size === 0) {
+      throw new AppException('VALIDATION_FAILED', {
+        errors: [{ field: 'file', code: 'required', message: { nl: 'Kies een bestand.', en: 'Choose a file.' } }],
+      });
+    }
+    if (file.size > MAX_ATTACHMENT_BYTES) throw new AppException('ATTACHMENT_TOO_LARGE');
+    const contentType = await sniffContentType(file.buffer);
+    if (!contentType) throw new AppException('ATTACHMENT_TYPE_REFUSED');
+    const sha256 = await this.storage.store(file.buffer);
+    const attachment = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.dossiers.insertAttachment(
+        {
+          dossierId: id,
+          kind,
+          filename: safeFilename(file.originalname, contentType),
+          contentType,
+          sizeBytes: file.size,
+          sha256,
+          uploadedBy: auth.user.id,
+        },
+        manager,
+      );
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'dossier.attachment_added',
+          entityType: 'dossier',
+          entityId: id,
+          after: { attachmentId: saved.id, kind, sha256 },
+        },
+        manager,
+      );
+      return saved;
+    });
+    return toAttachmentView(attachment);
+  }
+
+  async removeAttachment(auth: AuthContext, id: string, attachmentId: string): Promise<void> {
+    const dossier = await this.access.mustFind(auth, id);
+    await this.access.assertEditable(dossier, await this.access.mustCall(dossier.callId));
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.dossiers.markAttachmentRemoved(id, attachmentId, manager))) throw new AppException('NOT_FOUND');
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'dossier.attachment_removed',
+          entityType: 'dossier',
+          entityId: id,
+          before: { attachmentId },
+        },
+        manager,
+      );
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WEB_ROUTES, webUrl, type SubmissionReceipt } from '@portal/contracts';
+import { dossierReference, dossierSubmissionIssues, eligibilityIssue, formatBrussels } from '@portal/domain';
+import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../common/request-context';
+import { DossierRepository } from './dossier.repository';
+import { assertSubscriptionSubmittable } from './subscription-rules';
+
+import { DossierAccess } from './dossier-access';
+import { callRules, contentOf, hashOf, issuesToErrors, submittedContent, toReceipt } from './dossier-content';
+
+/** Submission: the working copy frozen as a numbered version with its receipt, on time by the database clock. */
+@Injectable()
+export class DossierSubmissionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dossiers: DossierRepository,
+    private readonly audit: AuditRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly config: AppConfig,
+    private readonly access: DossierAccess,
+  ) {}
+
+  /**
+   * Submits the working copy. Retries are safe: the same idempotency key, or an unchanged dossier
+   * (a double click), returns the receipt already given. On time means on time by the database clock.
+   */
+  async submit(
+    auth: AuthContext,
+    id: string,
+    idempotencyKey: string | null,
+    requestId: string | null,
+  ): Promise<SubmissionReceipt> {
+    // On deadline day this transaction decides how many submits per second the database takes: every statement is a
+    // round trip while the dossier is locked, and from the reference number on, while the call's counter is locked
+    // for every other submit of the call. So: as few statements as the rules allow (docs/benchmarks.md).
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.dossiers.findForSubmit(id, auth.user.id, idempotencyKey, manager);
+      if (!found) throw new AppException('NOT_FOUND');
+      const { dossier, earlier, attachments } = found;
+      if (earlier) return toReceipt(earlier);
+      const content = submittedContent(dossier, attachments);
+      const contentHash = hashOf(content);
+      if (dossier.status === 'submitted' && dossier.lastContentHash === contentHash) {
+        const last = await this.dossiers.lastSubmission(id, manager);
+        if (last) return toReceipt(last);
+      }
+      if (dossier.status === 'withdrawn') throw new AppException('DOSSIER_READ_ONLY');
+      const { call, applicant } = dossier;
+      const ineligible = eligibilityIssue(call, applicant);
+      if (ineligible) throw new AppException('INELIGIBLE_APPLICANT', { params: { reason: ineligible.nl } });
+      assertSubscriptionSubmittable(call, dossier);
+      const issues =
+        call.kind === 'catalogue' ? [] : dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
+      if (issues.length) throw new AppException('DOSSIER_INCOMPLETE', { errors: issuesToErrors(issues) });
+
+      const reference =
+        dossier.reference ?? dossierReference(call.code, await this.dossiers.nextReferenceNumber(call.id, manager));
+      const number = dossier.submissionCount + 1;
+      // Also marks the dossier submitted, in the same statement.
+      const submission = await this.dossiers.recordSubmissionIfOpen(
+        {
+          dossierId: id,
+          callId: call.id,
+          number,
+          reference,
+          content,
+          contentHash,
+          idempotencyKey,
+          submittedBy: auth.user.id,
+        },
+        manager,
+      );
+      if (!submission) {
+        // Nothing of this transaction is kept, the reference number included.
+        if (call.assessmentStage === 'decided') throw new AppException('CALL_DECIDED');
+        throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
+      }
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'dossier.submitted',
+          entityType: 'dossier',
+          entityId: id,
+          before: { status: dossier.status, submissionCount: dossier.submissionCount },
+          after: {
+            status: 'submitted',
+            reference,
+            submissionNumber: number,
+            contentHash,
+            submittedAt: submission.submittedAt.toISOString(),
+          },
+          requestId,
+        },
+        manager,
+      );
+      // The confirmation mail is an outbox row of this same transaction: no submission without its mail, and vice versa.
+      await this.notifications.enqueue(
+        {
+          template: 'dossier.submitted',
+          recipient: auth.user.email,
+          locale: auth.user.locale,
+          subjectRef: reference,
+          payload: {
+            recipientName: auth.user.displayName,
+            reference,
+            title: dossier.title,
+            callTitle: call.title,
+            submittedAt: submission.submittedAt.toISOString(),
+            submittedAtBrussels: formatBrussels(submission.submittedAt),
+            contentHash,
+            submissionNumber: number,
+            receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
+          },
+        },
+        manager,
+      );
+      return toReceipt(submission);
+    });
+  }
+
+  async receipt(auth: AuthContext, id: string): Promise<SubmissionReceipt> {
+    const dossier = await this.access.mustFind(auth, id);
+    const last = await this.dossiers.lastSubmission(dossier.id);
+    if (!last) throw new AppException('NOT_FOUND');
+    return toReceipt(last);
+  }
+}

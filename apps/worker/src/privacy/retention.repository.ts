@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PURGED_NOTIFICATION_PAYLOAD } from '@portal/contracts';
+import { DataSource } from 'typeorm';
+
+/** Rows per statement, so a large backlog never holds long locks. */
+const BATCH = 5_000;
+
+export interface RetentionReport {
+  sessions: number;
+  passwordResets: number;
+  invitations: number;
+  notificationBodies: number;
+}
+
+/** The retention purge's statements (docs/privacy.md), each in batches and idempotent. */
+@Injectable()
+export class RetentionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Purges what is older than `days`; `stopped` ends a long pass between batches (a worker shutting down). */
+  async purge(days: number, stopped: () => boolean): Promise<RetentionReport> {
+    const inBatches = (sql: string) => this.inBatches(sql, days, stopped);
+    const cutoff = `now() - make_interval(days => $1)`;
+    return {
+      // Sessions that ended (expired or logged out) more than N days ago: their IP address and browser go with them.
+      sessions: await inBatches(
+        `DELETE FROM sessions WHERE id IN (
+           SELECT id FROM sessions
+            WHERE expires_at < ${cutoff} OR (revoked_at IS NOT NULL AND revoked_at < ${cutoff})
+            LIMIT ${BATCH})`,
+      ),
+      // Used or expired reset links: single-use, nothing left to check against.
+      passwordResets: await inBatches(
+        `DELETE FROM password_resets WHERE id IN (
+           SELECT id FROM password_resets
+            WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
+            LIMIT ${BATCH})`,
+      ),
+      // Accepted or expired invitations hold the invitee's address; the membership (or nothing) is what remains.
+      invitations: await inBatches(
+        `DELETE FROM invitations WHERE id IN (
+           SELECT id FROM invitations
+            WHERE (accepted_at IS NOT NULL AND accepted_at < ${cutoff}) OR (accepted_at IS NULL AND expires_at < ${cutoff})
+            LIMIT ${BATCH})`,
+      ),
+      // Sent mails keep their log line (template, address, moment, SMTP id) but not their body (names, motivations, links).
+      notificationBodies: await inBatches(
+        `UPDATE notifications SET payload = '${JSON.stringify(PURGED_NOTIFICATION_PAYLOAD)}'::jsonb WHERE id IN (
+           SELECT id FROM notifications
+            WHERE status = 'sent' AND sent_at < ${cutoff} AND NOT (payload ? 'purged')
+            LIMIT ${BATCH})`,
+      ),
+    };
+  }
+
+  private async inBatches(sql: string, days: number, stopped: () => boolean): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // pg answers [rows, affected] for DELETE/UPDATE through TypeORM's query().
+      const result = await this.dataSource.query<[unknown[], number]>(sql, [days]);
+      const affected = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+      total += affected;
+      if (affected < BATCH || stopped()) return total;
+    }
+  }
+}

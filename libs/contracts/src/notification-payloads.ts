@@ -1,0 +1,108 @@
+import type { NotificationTemplate } from './notifications';
+
+/**
+ * What each mail template needs, frozen at the moment of the event. `enqueue` only accepts the payload of its template,
+ * and the templates read these fields by name. WARNING: stored in notifications.payload; rows written by an older
+ * version are rendered with these types, so add fields as optional, never rename one.
+ */
+export interface NotificationPayloads {
+  'dossier.submitted': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    submittedAt: string;
+    submittedAtBrussels: string;
+    contentHash: string;
+    submissionNumber: number;
+    receiptUrl: string;
+  };
+  'dossier.withdrawn': {
+    recipientName?: string;
+    reference?: string | null;
+    title: string;
+    callTitle: string;
+    withdrawnAtBrussels?: string;
+  };
+  'dossier.reminder': {
+    recipientName: string;
+    title: string;
+    callTitle: string;
+    closesAtBrussels: string;
+    offsetMinutes: number;
+    dossierUrl: string;
+  };
+  'applicant.invitation': {
+    inviterName: string;
+    applicantName: string;
+    /** Holds the invitation token: removed from the row once the mail is sent (see SECRET_PAYLOAD_FIELDS). */
+    acceptUrl: string;
+    expiresAtBrussels: string;
+  };
+  'proposal.sent': {
+    recipientName: string;
+    callTitle: string;
+    grantedEuro: string;
+    budgetEuro: string;
+    count: number;
+  };
+  'dossier.decision': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    outcome: string;
+    reason: string | null;
+    grantedEuro: string;
+    decisionDate: string;
+    decisionReference: string;
+  };
+  'dossier.admissibility': {
+    recipientName: string;
+    reference: string | null;
+    callTitle: string;
+    decision: string;
+    motivation: string;
+  };
+  'review.assigned': { recipientName: string; reference: string; callTitle: string };
+  'review.reminder': { recipientName: string; open: number };
+  'auth.password_reset': {
+    recipientName: string;
+    /** Holds the reset token: removed from the row once the mail is sent (see SECRET_PAYLOAD_FIELDS). */
+    resetUrl: string;
+    expiresAtBrussels: string;
+  };
+  'auth.password_changed': {
+    recipientName: string;
+    changedAtBrussels: string;
+    how: 'change' | 'reset';
+    forgotUrl: string;
+  };
+}
+
+/** Every template has a payload type, and nothing else does (a compile error when the two lists drift apart). */
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const PAYLOADS_COVER_TEMPLATES: Exact<keyof NotificationPayloads, NotificationTemplate> = true;
+
+export type NotificationPayload<T extends NotificationTemplate> = NotificationPayloads[T];
+
+/**
+ * Payload fields that carry a usable secret (a link with a token). The worker removes them from the row in the same
+ * statement that marks the mail sent, so the notification log never holds a working link afterwards (ASVS 2.5 / 3.5).
+ * WARNING: the names are persisted payload keys.
+ */
+export const SECRET_PAYLOAD_FIELDS: { [T in NotificationTemplate]?: ReadonlyArray<keyof NotificationPayloads[T]> } = {
+  'auth.password_reset': ['resetUrl'],
+  'applicant.invitation': ['acceptUrl'],
+};
+
+/** The union of those fields, for the one SQL statement that scrubs them whatever the template. */
+export const ALL_SECRET_PAYLOAD_FIELDS: readonly string[] = [
+  ...new Set(Object.values(SECRET_PAYLOAD_FIELDS).flatMap((fields) => (fields ?? []).map(String))),
+];
+
+/** True when a sent mail's secret fields were removed: resending it would send a mail without its link. */
+export function isScrubbedPayload(template: NotificationTemplate, payload: Record<string, unknown>): boolean {
+  const fields = (SECRET_PAYLOAD_FIELDS[template] ?? []) as readonly string[];
+  return fields.some((field) => !(field in payload));
+}

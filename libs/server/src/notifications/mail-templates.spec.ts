@@ -1,0 +1,88 @@
+import { NOTIFICATION_TEMPLATES, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
+import { renderMail } from './mail-templates';
+
+/** One valid payload per template; a template added to contracts without one here is a compile error. */
+const SAMPLES: NotificationPayloads = {
+  'dossier.submitted': {
+    recipientName: 'An Peeters',
+    reference: 'GV-CONNECT-2026-0001',
+    title: 'Zomer in de buurt',
+    callTitle: 'Connectie',
+    submittedAt: '2026-05-22T21:59:59.000Z',
+    submittedAtBrussels: '22/05/2026 23:59:59',
+    contentHash: 'ab'.repeat(32),
+    submissionNumber: 1,
+    receiptUrl: 'https://portaal.example/aanvrager/dossiers/1/ontvangstbewijs',
+  },
+  'dossier.withdrawn': { title: 'Zomer in de buurt', callTitle: 'Connectie' },
+  'dossier.reminder': {
+    recipientName: 'An Peeters',
+    title: '',
+    callTitle: 'Connectie',
+    closesAtBrussels: '22/05/2026 23:59',
+    offsetMinutes: 1440,
+    dossierUrl: 'https://portaal.example/aanvrager/dossiers/1',
+  },
+  'applicant.invitation': {
+    inviterName: 'An Peeters',
+    applicantName: 'vzw De Buurt',
+    acceptUrl: 'https://portaal.example/uitnodiging/abc',
+    expiresAtBrussels: '05/06/2026 10:00',
+  },
+  'proposal.sent': {
+    recipientName: 'Minister',
+    callTitle: 'Connectie',
+    grantedEuro: '€ 100.000,00',
+    budgetEuro: '€ 120.000,00',
+    count: 4,
+  },
+  'dossier.decision': {
+    recipientName: 'An Peeters',
+    reference: 'GV-CONNECT-2026-0001',
+    title: 'Zomer in de buurt',
+    callTitle: 'Connectie',
+    outcome: 'rejected',
+    reason: null,
+    grantedEuro: '€ 0,00',
+    decisionDate: '01/07/2026',
+    decisionReference: 'MB-2026-7',
+  },
+  'dossier.admissibility': {
+    recipientName: 'An Peeters',
+    reference: null,
+    callTitle: 'Connectie',
+    decision: 'admissible',
+    motivation: 'Volledig en tijdig.',
+  },
+  'review.assigned': { recipientName: 'Bea', reference: 'GV-CONNECT-2026-0001', callTitle: 'Connectie' },
+  'review.reminder': { recipientName: 'Bea', open: 2 },
+  'auth.password_reset': {
+    recipientName: 'An Peeters',
+    resetUrl: 'https://portaal.example/wachtwoord/abc',
+    expiresAtBrussels: '22/05/2026 11:00',
+  },
+  'auth.password_changed': {
+    recipientName: 'An Peeters',
+    changedAtBrussels: '22/05/2026 10:00',
+    how: 'reset',
+    forgotUrl: 'https://portaal.example/wachtwoord-vergeten',
+  },
+};
+
+describe('renderMail', () => {
+  it.each(
+    NOTIFICATION_TEMPLATES.flatMap((template) =>
+      (['nl', 'en'] as const).map((locale): [NotificationTemplate, 'nl' | 'en'] => [template, locale]),
+    ),
+  )('renders %s in %s without holes', (template, locale) => {
+    const mail = renderMail(template, locale, SAMPLES[template]);
+    expect(mail.subject.length).toBeGreaterThan(0);
+    for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toMatch(/undefined|null|\[object/);
+  });
+
+  it('puts the link of a reset mail in the text', () => {
+    expect(renderMail('auth.password_reset', 'nl', SAMPLES['auth.password_reset']).text).toContain(
+      'https://portaal.example/wachtwoord/abc',
+    );
+  });
+});
