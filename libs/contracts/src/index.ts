@@ -13,3 +13,5 @@ export * from './privacy';
 export * from './catalogue';
 export * from './notification-payloads';
 export * from './web-routes';
+export * from './errors/field-messages';
+export * from './errors/validation-messages';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BudgetDecisionInput, BudgetDecisionView } from '@portal/contracts';
+import { FIELD_MESSAGES, type BudgetDecisionInput, type BudgetDecisionView } from '@portal/contracts';
 import { formatEuro, isActAllowed } from '@portal/domain';
 import { AppException, AuditRepository, CallLifecycleRepository } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AssessmentRepository } from './assessment.repository';
 
-function invalid(field: string, nl: string, en: string): AppException {
-  return new AppException('VALIDATION_FAILED', { errors: [{ field, code: 'invalid', message: { nl, en } }] });
+function invalid(field: string, message: { nl: string; en: string }): AppException {
+  return new AppException('VALIDATION_FAILED', { errors: [{ field, code: 'invalid', message }] });
 }
 
 /**
@@ -63,18 +63,13 @@ export class BudgetDecisionService {
       if (input.budgetCents <= call.budgetCents) {
         throw invalid(
           'budgetCents',
-          `Een budgetbeslissing verhoogt het budget: hoger dan ${formatEuro(call.budgetCents)}.`,
-          `A budget decision raises the budget: above ${formatEuro(call.budgetCents)}.`,
+          FIELD_MESSAGES.budgetRaiseOnly({ nl: formatEuro(call.budgetCents, 'nl'), en: formatEuro(call.budgetCents, 'en') }),
         );
       }
       const awarded = await this.lifecycle.awardedCents(callId, manager);
       if (input.budgetCents < awarded) throw new AppException('BUDGET_BELOW_AWARDED');
       if (role === 'minister' && (!input.decisionDate || !input.decisionReference?.trim())) {
-        throw invalid(
-          'decisionReference',
-          'Na de beslissing is een budgetverhoging een ministerieel besluit: geef datum en referentie.',
-          'After the decision a budget raise is a ministerial decision: give its date and reference.',
-        );
+        throw invalid('decisionReference', FIELD_MESSAGES.budgetDecisionReference());
       }
       const before = call.budgetCents;
       const saved = await this.lifecycle.raiseBudget(

@@ -11,6 +11,7 @@ import {
 import { AppException, AuditRepository, CallLifecycleRepository, type CallEntity } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { throwIfIssues } from '../common/rule-issues';
 import { ApprovalService } from './approval.service';
 import { AssessmentRepository, submittedContent } from './assessment.repository';
 import { ProposalRepository } from './proposal.repository';
@@ -116,10 +117,7 @@ export class RankingService {
         overrides: input.overrides,
       };
       const issues = selectionIssues(selectionInput);
-      if (issues.length)
-        throw new AppException('VALIDATION_FAILED', {
-          errors: issues.map(({ field, code, message }) => ({ field, code, message })),
-        });
+      throwIfIssues('VALIDATION_FAILED', issues);
       const proposal = selectionProposal(selectionInput);
       const byId = new Map(ranked.map((r) => [r.dossierId, r]));
       const overrides = new Map((input.overrides ?? []).map((o) => [o.dossierId, o]));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AssignmentView } from '@portal/contracts';
 import {
   AppException,
@@ -55,10 +56,7 @@ export class ReviewAssignmentService {
             {
               field: 'perDossier',
               code: 'required',
-              message: {
-                nl: 'Kies een dossier en beoordelaar, of een aantal per dossier.',
-                en: 'Choose a dossier and reviewer, or a number per dossier.',
-              },
+              message: FIELD_MESSAGES.assignmentTarget(),
             },
           ],
         });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AssignmentView, ReviewView, ScoreInput } from '@portal/contracts';
 import { scoreIssue } from '@portal/domain';
 import {
@@ -156,7 +157,7 @@ function scoreErrors(
       invalid.push({
         field: `scores.${index}.score`,
         code: problem,
-        message: { nl: `Score ${item.criterionCode}: ${problem}.`, en: `Score ${item.criterionCode}: ${problem}.` },
+        message: FIELD_MESSAGES.scoreInvalid(item.criterionCode, problem),
       });
   }
   if (!submit || invalid.length) return { invalid, missing: [], uncommented: [] };
@@ -166,7 +167,7 @@ function scoreErrors(
     .map((c) => ({
       field: `scores.${c.code}`,
       code: 'required',
-      message: { nl: `Score voor ${c.label} ontbreekt.`, en: `Score for ${c.label} is missing.` },
+      message: FIELD_MESSAGES.scoreMissing(c.label),
     }));
   const uncommented = missing.length
     ? []
@@ -175,7 +176,7 @@ function scoreErrors(
         .map((c) => ({
           field: `scores.${c.code}.comment`,
           code: 'required',
-          message: { nl: `Licht de score voor ${c.label} toe.`, en: `Explain the score for ${c.label}.` },
+          message: FIELD_MESSAGES.scoreCommentRequired(c.label),
         }));
   return { invalid, missing, uncommented };
 }

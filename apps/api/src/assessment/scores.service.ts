@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { DossierScoresView } from '@portal/contracts';
 import { meanToHalfPoint, scoreIssue } from '@portal/domain';
 import { AppException, AuditRepository, CallLifecycleRepository } from '@portal/server';
@@ -105,10 +106,7 @@ export class ScoresService {
             ? {
                 field: `scores.${index}.score`,
                 code: problem,
-                message: {
-                  nl: `Score ${item.criterionCode}: ${problem}.`,
-                  en: `Score ${item.criterionCode}: ${problem}.`,
-                },
+                message: FIELD_MESSAGES.scoreInvalid(item.criterionCode, problem),
               }
             : null;
         })

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WEB_ROUTES, webUrl, type UserView } from '@portal/contracts';
+import { WEB_ROUTES, webUrl, type UserView, FIELD_MESSAGES } from '@portal/contracts';
 import {
   AppConfig,
   AppException,
@@ -132,7 +132,7 @@ export class AuthService {
     } catch (error) {
       if (error instanceof EmailTakenError) {
         throw new AppException('EMAIL_TAKEN', {
-          errors: [{ field: 'email', code: 'taken', message: { nl: 'Al in gebruik.', en: 'Already in use.' } }],
+          errors: [{ field: 'email', code: 'taken', message: FIELD_MESSAGES.emailTaken() }],
         });
       }
       throw error;
@@ -185,7 +185,7 @@ export class AuthService {
           {
             field: 'currentPassword',
             code: 'incorrect',
-            message: { nl: 'Dit is niet uw huidige wachtwoord.', en: 'This is not your current password.' },
+            message: FIELD_MESSAGES.currentPasswordInvalid(),
           },
         ],
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView } from '@portal/contracts';
+import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView, FIELD_MESSAGES } from '@portal/contracts';
 import {
   callPhase,
   canonicalJson,
@@ -39,10 +39,7 @@ function moment(field: 'opensAt' | 'closesAt', value: string): Date {
         {
           field,
           code: 'invalidMoment',
-          message: {
-            nl: `${field} moet een geldig tijdstip zijn (JJJJ-MM-DDTuu:mm in Brusselse tijd, of ISO 8601 met tijdzone).`,
-            en: `${field} must be a valid moment (YYYY-MM-DDTHH:mm in Brussels time, or ISO 8601 with an offset).`,
-          },
+          message: FIELD_MESSAGES.invalidMoment(field),
         },
       ],
     });

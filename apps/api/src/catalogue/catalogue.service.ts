@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { CallCatalogueView } from '@portal/contracts';
 import { catalogueFromJson } from '@portal/domain';
 import { AppException, AuditRepository, type CallEntity } from '@portal/server';
@@ -72,10 +73,7 @@ export class CatalogueService {
             {
               field: 'catalogue',
               code: 'catalogueFrozen',
-              message: {
-                nl: 'Er bestaan al intekeningen: de catalogus kan niet meer veranderen.',
-                en: 'Subscriptions exist already: the catalogue can no longer change.',
-              },
+              message: FIELD_MESSAGES.catalogueFrozen(),
             },
           ],
         });

@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { isEmail, registerDecorator, type ValidationOptions } from 'class-validator';
-import type { Locale } from '@portal/contracts';
+import { VALIDATION_FALLBACK, VALIDATION_MESSAGES, type Locale } from '@portal/contracts';
 import {
   CALENDAR_YEARS,
   HUMAN_TEXT_CODES,
@@ -14,35 +14,20 @@ import { AppException, LocalizedFieldError } from '@portal/server';
 
 type Template = Record<Locale, string>;
 
-/** Readable messages per class-validator constraint; `{field}` and `{n}` are filled in. */
-const CONSTRAINT_MESSAGES: Record<string, Template> = {
-  isNotEmpty: { nl: '{field} is verplicht.', en: '{field} is required.' },
-  isDefined: { nl: '{field} is verplicht.', en: '{field} is required.' },
-  isString: { nl: '{field} moet tekst zijn.', en: '{field} must be text.' },
-  isEmail: { nl: '{field} moet een geldig e-mailadres zijn.', en: '{field} must be a valid e-mail address.' },
-  maxLength: { nl: '{field} mag hoogstens {n} tekens bevatten.', en: '{field} may contain at most {n} characters.' },
-  minLength: { nl: '{field} moet minstens {n} tekens bevatten.', en: '{field} must contain at least {n} characters.' },
-  isInt: { nl: '{field} moet een geheel getal zijn.', en: '{field} must be a whole number.' },
-  isNumber: { nl: '{field} moet een getal zijn.', en: '{field} must be a number.' },
-  min: { nl: '{field} moet minstens {n} zijn.', en: '{field} must be at least {n}.' },
-  max: { nl: '{field} mag hoogstens {n} zijn.', en: '{field} may be at most {n}.' },
-  isIn: { nl: '{field} heeft geen toegelaten waarde.', en: '{field} does not have an allowed value.' },
-  isEnum: { nl: '{field} heeft geen toegelaten waarde.', en: '{field} does not have an allowed value.' },
-  isBoolean: { nl: '{field} moet waar of onwaar zijn.', en: '{field} must be true or false.' },
-  isUuid: { nl: '{field} moet een geldige identificatie zijn.', en: '{field} must be a valid identifier.' },
-  isArray: { nl: '{field} moet een lijst zijn.', en: '{field} must be a list.' },
-  isDateString: { nl: '{field} moet een geldige datum zijn.', en: '{field} must be a valid date.' },
-  isISO8601: { nl: '{field} moet een geldige datum zijn.', en: '{field} must be a valid date.' },
-  isCalendarDate: {
-    nl: `{field} moet een bestaande datum zijn (JJJJ-MM-DD, jaar ${CALENDAR_YEARS.min}-${CALENDAR_YEARS.max}).`,
-    en: `{field} must be a date that exists (YYYY-MM-DD, year ${CALENDAR_YEARS.min}-${CALENDAR_YEARS.max}).`,
-  },
-  whitelistValidation: { nl: '{field} is geen gekend veld.', en: '{field} is not a known field.' },
-  nestedValidation: { nl: '{field} heeft een ongeldige vorm.', en: '{field} has an invalid shape.' },
-  isRecordOf: { nl: '{field} heeft een ongeldige vorm.', en: '{field} has an invalid shape.' },
-};
+function withYears(text: string): string {
+  return text.replace('{minYear}', String(CALENDAR_YEARS.min)).replace('{maxYear}', String(CALENDAR_YEARS.max));
+}
 
-const FALLBACK: Template = { nl: '{field} is ongeldig.', en: '{field} is invalid.' };
+const CONSTRAINT_MESSAGES: Record<string, Template> = Object.fromEntries(
+  Object.entries(VALIDATION_MESSAGES).map(([constraint, message]) => [
+    constraint,
+    {
+      nl: withYears(message.nl),
+      en: withYears(message.en),
+    },
+  ]),
+);
+const FALLBACK: Template = VALIDATION_FALLBACK;
 
 function firstNumber(text: string): string {
   return /(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? '';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AttachmentView } from '@portal/contracts';
 import { AppException, AuditRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
@@ -37,14 +38,14 @@ export class DossierAttachmentsService {
           {
             field: 'kind',
             code: 'unknownAttachment',
-            message: { nl: 'Onbekend soort bijlage.', en: 'Unknown kind of attachment.' },
+            message: FIELD_MESSAGES.unknownAttachmentKind(),
           },
         ],
       });
     }
     if (!file || file.size === 0) {
       throw new AppException('VALIDATION_FAILED', {
-        errors: [{ field: 'file', code: 'required', message: { nl: 'Kies een bestand.', en: 'Choose a file.' } }],
+        errors: [{ field: 'file', code: 'required', message: FIELD_MESSAGES.fileRequired() }],
       });
     }
     if (file.size > MAX_ATTACHMENT_BYTES) throw new AppException('ATTACHMENT_TOO_LARGE');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentView, SubmissionReceipt } from '@portal/contracts';
-import { canonicalJson, type DossierCallRules, type DossierContent, type RuleIssue } from '@portal/domain';
+import { canonicalJson, type DossierCallRules, type DossierContent } from '@portal/domain';
 import type { AttachmentEntity, CallEntity, DossierEntity, DossierSubmissionEntity } from '@portal/server';
 
 /** A dossier's content as the rules, the submission hash and the views see it. */
@@ -72,8 +72,4 @@ export function toReceipt(submission: DossierSubmissionEntity): SubmissionReceip
     contentHash: submission.contentHash,
     submissionNumber: submission.number,
   };
-}
-
-export function issuesToErrors(issues: RuleIssue[]) {
-  return issues.map(({ field, code, message }) => ({ field, code, message }));
 }

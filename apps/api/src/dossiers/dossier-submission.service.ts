@@ -5,11 +5,12 @@ import { dossierReference, dossierSubmissionIssues, eligibilityIssue, formatBrus
 import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { throwIfIssues } from '../common/rule-issues';
 import { DossierRepository } from './dossier.repository';
 import { assertSubscriptionSubmittable } from './subscription-rules';
 
 import { DossierAccess } from './dossier-access';
-import { callRules, contentOf, hashOf, issuesToErrors, submittedContent, toReceipt } from './dossier-content';
+import { callRules, contentOf, hashOf, submittedContent, toReceipt } from './dossier-content';
 
 /** Submission: the working copy frozen as a numbered version with its receipt, on time by the database clock. */
 @Injectable()
@@ -54,7 +55,7 @@ export class DossierSubmissionService {
       assertSubscriptionSubmittable(call, dossier);
       const issues =
         call.kind === 'catalogue' ? [] : dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
-      if (issues.length) throw new AppException('DOSSIER_INCOMPLETE', { errors: issuesToErrors(issues) });
+      throwIfIssues('DOSSIER_INCOMPLETE', issues);
 
       const reference =
         dossier.reference ?? dossierReference(call.code, await this.dossiers.nextReferenceNumber(call.id, manager));

@@ -16,6 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
+import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AttachmentView, DossierSummary, DossierView, SubmissionReceipt } from '@portal/contracts';
 import { AppException } from '@portal/server';
 import { Roles } from '../common/access.decorators';
@@ -133,10 +134,7 @@ export class DossiersController {
           {
             field: 'Idempotency-Key',
             code: 'format',
-            message: {
-              nl: 'Idempotency-Key: 8 tot 100 letters, cijfers, - of _.',
-              en: 'Idempotency-Key: 8 to 100 letters, digits, - or _.',
-            },
+            message: FIELD_MESSAGES.idempotencyKey(),
           },
         ],
       });

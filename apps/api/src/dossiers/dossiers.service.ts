@@ -21,10 +21,11 @@ import { DataSource } from 'typeorm';
 import { ApplicantRepository } from '../applicants/applicant.repository';
 import { CallRepository } from '../calls/call.repository';
 import type { AuthContext } from '../common/request-context';
+import { throwIfIssues } from '../common/rule-issues';
 import { DossierRepository } from './dossier.repository';
 
 import { DossierAccess } from './dossier-access';
-import { EDITABLE_FIELDS, callRules, contentOf, issuesToErrors } from './dossier-content';
+import { EDITABLE_FIELDS, callRules, contentOf } from './dossier-content';
 
 /** The applicant's working copy: starting a dossier, autosave within the rules, withdrawing while the call is open. */
 @Injectable()
@@ -115,14 +116,11 @@ export class DossiersService {
               ? 'PERIOD_OUTSIDE_CALL'
               : 'VALIDATION_FAILED';
       const limit = costLimitCents(merged);
-      throw new AppException(code, {
-        params: {
-          cap: formatEuro(call.maxRequestedCents),
-          limit: formatEuro(limit),
-          start: call.projectStart,
-          end: call.projectEnd,
-        },
-        errors: issuesToErrors(issues),
+      throwIfIssues(code, issues, {
+        cap: formatEuro(call.maxRequestedCents),
+        limit: formatEuro(limit),
+        start: call.projectStart,
+        end: call.projectEnd,
       });
     }
     if (!(await this.dossiers.updateDraftIfCurrent(id, version, changes))) {

@@ -7,8 +7,9 @@ import {
   type RuleIssue,
   type Subscription,
 } from '@portal/domain';
-import { SUBSCRIPTION_DRAFT_ISSUE_CODES } from '@portal/contracts';
+import { SUBSCRIPTION_DRAFT_ISSUE_CODES, FIELD_MESSAGES } from '@portal/contracts';
 import { AppException, type CallEntity, type DossierEntity } from '@portal/server';
+import { throwIfIssues } from '../common/rule-issues';
 
 /**
  * The rules of a subscription to a catalogue call (Plan Samenleven). A subscription is a dossier of that call, so the
@@ -54,20 +55,14 @@ export function subscriptionSubmissionIssues(catalogue: Catalogue, dossier: Doss
     issues.push({
       field: 'requestedCents',
       code: 'CONTRIBUTION_MISMATCH',
-      message: {
-        nl: `De gevraagde Vlaamse bijdrage moet ${formatEuro(totalCents, 'nl')} zijn (gepland bereik x bedrag per eenheid).`,
-        en: `The Flemish contribution asked must be ${formatEuro(totalCents, 'en')} (planned reach x amount per unit).`,
-      },
+      message: FIELD_MESSAGES.contributionMismatch({ nl: formatEuro(totalCents, 'nl'), en: formatEuro(totalCents, 'en') }),
     });
   }
   return issues;
 }
 
 export function throwSubscriptionIssues(issues: RuleIssue[]): void {
-  if (issues.length === 0) return;
-  throw new AppException('SUBSCRIPTION_INVALID', {
-    errors: issues.map(({ field, code, message }) => ({ field, code, message })),
-  });
+  throwIfIssues('SUBSCRIPTION_INVALID', issues);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FIELD_MESSAGES } from '@portal/contracts';
 import { Injectable } from '@nestjs/common';
 import { MAX_PASSWORD_CHARACTERS, MIN_PASSWORD_CHARACTERS, passwordProblem } from '@portal/domain';
 import { AppException } from '@portal/server';
@@ -26,10 +27,7 @@ export class PasswordPolicy {
           {
             field,
             code: 'minLength',
-            message: {
-              nl: `Minstens ${MIN_PASSWORD_CHARACTERS} tekens.`,
-              en: `At least ${MIN_PASSWORD_CHARACTERS} characters.`,
-            },
+            message: FIELD_MESSAGES.passwordTooShort(MIN_PASSWORD_CHARACTERS),
           },
         ],
       });
@@ -40,10 +38,7 @@ export class PasswordPolicy {
           {
             field,
             code: 'maxLength',
-            message: {
-              nl: `Hoogstens ${MAX_PASSWORD_CHARACTERS} tekens.`,
-              en: `At most ${MAX_PASSWORD_CHARACTERS} characters.`,
-            },
+            message: FIELD_MESSAGES.passwordTooLong(MAX_PASSWORD_CHARACTERS),
           },
         ],
       });
@@ -54,10 +49,7 @@ export class PasswordPolicy {
           {
             field,
             code: 'breached',
-            message: {
-              nl: 'Dit wachtwoord is te bekend (het staat in een lijst van gelekte wachtwoorden).',
-              en: 'This password is too common (it is on a list of leaked passwords).',
-            },
+            message: FIELD_MESSAGES.passwordBreached(),
           },
         ],
       });

@@ -1,18 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsUUID, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { AnswerValue } from '@portal/contracts';
 import { HumanText, IsCalendarDate } from '../../common/validation';
 
@@ -95,9 +83,4 @@ export class DossierDraftDto {
 export class AttachmentUploadDto {
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, { message: "kind: the code of one of the call's attachments" })
   kind: string;
-}
-
-export class IdempotencyKeyDto {
-  @HumanText({ min: 8, max: 100 })
-  key: string;
 }
