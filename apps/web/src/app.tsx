@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { WEB_ROUTE_PATTERNS } from '@portal/contracts';
 import { RequireRole } from './auth/require-role';
 import { LoadingIndicator } from './components/loading-indicator';
 import { AppLayout } from './layout/app-layout';
@@ -80,7 +81,7 @@ export function App() {
           }
         />
         <Route
-          path="wachtwoord-vergeten"
+          path={WEB_ROUTE_PATTERNS.forgotPassword}
           element={
             <Deferred>
               <ForgotPasswordPage />
@@ -89,7 +90,7 @@ export function App() {
         />
         {/* The link in the password reset mail; also works while logged in (the reset ends every session). */}
         <Route
-          path="wachtwoord/:token"
+          path={WEB_ROUTE_PATTERNS.resetPassword}
           element={
             <Deferred>
               <ResetPasswordPage />
@@ -98,7 +99,7 @@ export function App() {
         />
         {/* Public: anonymous visitors are offered login / account creation there and come back. */}
         <Route
-          path="uitnodiging/:token"
+          path={WEB_ROUTE_PATTERNS.invitation}
           element={
             <Deferred>
               <InvitationPage />
@@ -131,7 +132,7 @@ export function App() {
             }
           />
           <Route
-            path="aanvrager/dossiers/:id"
+            path={WEB_ROUTE_PATTERNS.applicantDossier}
             element={
               <Deferred>
                 <DossierPage />
@@ -147,7 +148,7 @@ export function App() {
             }
           />
           <Route
-            path="aanvrager/dossiers/:id/ontvangstbewijs"
+            path={WEB_ROUTE_PATTERNS.dossierReceipt}
             element={
               <Deferred>
                 <ReceiptPage />

@@ -33,6 +33,14 @@ export interface NotificationView {
   subjectRef: string | null;
 }
 
+/** `GET /notifications`: one page of the notification log, newest first. */
+export interface NotificationPage {
+  items: NotificationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface MailJobData {
   notificationId: string;
 }

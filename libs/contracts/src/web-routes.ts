@@ -15,3 +15,12 @@ export const WEB_ROUTES = {
 export function webUrl(appUrl: string, route: string): string {
   return `${appUrl.replace(/\/+$/, '')}${route}`;
 }
+
+/** The same pages as the web app's router declares them (relative patterns, as in `app.tsx`), key for key. */
+export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
+  forgotPassword: 'wachtwoord-vergeten',
+  resetPassword: 'wachtwoord/:token',
+  invitation: 'uitnodiging/:token',
+  applicantDossier: 'aanvrager/dossiers/:id',
+  dossierReceipt: 'aanvrager/dossiers/:id/ontvangstbewijs',
+};

@@ -45,6 +45,14 @@ export function callPhase(call: CallPhaseInput, now: Date | string): CallPhase {
   return acceptsAt(call.closesAt, now) ? 'published' : 'closed';
 }
 
+/**
+ * Open for applicants at `now`: published, opened, and before the end of the closing second. The API's call views and
+ * the web's call pages use this one rule (the submission queries say the same in SQL, where the database clock decides).
+ */
+export function isCallOpen(call: CallPhaseInput & { opensAt: Date | string }, now: Date | string): boolean {
+  return callPhase(call, now) === 'published' && new Date(now).getTime() >= new Date(call.opensAt).getTime();
+}
+
 /** Every act that changes what a decision is based on, or the decision itself. */
 export const CALL_ACTS = {
   'call.edit': { roles: ['admin'], phases: ['draft', 'published', 'closed'] },

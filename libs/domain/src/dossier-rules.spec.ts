@@ -1,4 +1,6 @@
 import {
+  costLimitCents,
+  maxRequestableCents,
   dossierDraftIssues,
   dossierReference,
   dossierSubmissionIssues,
@@ -138,5 +140,22 @@ describe('dossier rules', () => {
 
   it('formats human references', () => {
     expect(dossierReference('GV-CONNECT-2020', 42)).toBe('GV-CONNECT-2020-0042');
+  });
+});
+
+describe('maxRequestableCents', () => {
+  const lines = (...amounts: number[]) => amounts.map((amountCents) => ({ description: 'x', amountCents }));
+
+  it('is the cap when the costs leave more', () => {
+    expect(
+      maxRequestableCents({ maxRequestedCents: 50_000 }, { budgetLines: lines(80_000), otherIncomeCents: 0 }),
+    ).toBe(50_000);
+  });
+
+  it('is what the costs leave (cost minus other income) when that is less, never below zero', () => {
+    const call = { maxRequestedCents: 50_000 };
+    expect(maxRequestableCents(call, { budgetLines: lines(30_000, 5_000), otherIncomeCents: 10_000 })).toBe(25_000);
+    expect(maxRequestableCents(call, { budgetLines: lines(1_000), otherIncomeCents: 10_000 })).toBe(0);
+    expect(costLimitCents({ budgetLines: [], otherIncomeCents: 10 })).toBe(0);
   });
 });

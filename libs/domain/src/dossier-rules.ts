@@ -45,6 +45,19 @@ export function totalCostCents(content: Pick<DossierContent, 'budgetLines'>): Ce
   return sumCents(content.budgetLines.map((line) => line.amountCents));
 }
 
+/** What the costs leave to ask for: the total cost minus the other income, never below zero. */
+export function costLimitCents(content: Pick<DossierContent, 'budgetLines' | 'otherIncomeCents'>): Cents {
+  return Math.max(0, totalCostCents(content) - content.otherIncomeCents);
+}
+
+/** The maximum requestable amount: the call's cap, and no more than the costs leave (`costLimitCents`). */
+export function maxRequestableCents(
+  call: Pick<DossierCallRules, 'maxRequestedCents'>,
+  content: Pick<DossierContent, 'budgetLines' | 'otherIncomeCents'>,
+): Cents {
+  return Math.min(call.maxRequestedCents, costLimitCents(content));
+}
+
 /** Who may apply: the applicant's kind is invited and, when the call names policy domains, one of them matches. */
 export function eligibilityIssue(
   call: Pick<DossierCallRules, 'applicantKinds' | 'policyDomains'>,
@@ -81,9 +94,8 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
       ),
     );
   }
-  const total = totalCostCents(content);
   if (content.budgetLines.length > 0 || content.requestedCents > 0) {
-    const limit = Math.max(0, total - content.otherIncomeCents);
+    const limit = costLimitCents(content);
     if (content.requestedCents > limit) {
       issues.push(
         issue(

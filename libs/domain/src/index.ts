@@ -14,3 +14,5 @@ export * from './password-policy';
 export * from './call-lifecycle';
 export * from './assessment-rules';
 export * from './human-text';
+export * from './score-format';
+export * from './review-rules';

@@ -1,11 +1,6 @@
 import type { CallView } from '@portal/contracts';
-import { callPhase } from '@portal/domain';
+import { callPhase, isCallOpen } from '@portal/domain';
 import type { CallEntity } from '@portal/server';
-
-/** Open for applicants: published, opened, and before the end of the closing second (ADR 0009). */
-export function isCallOpen(call: CallEntity, now: Date): boolean {
-  return callPhase(call, now) === 'published' && now >= call.opensAt;
-}
 
 export function toCallView(call: CallEntity, now: Date, dossierCount?: number): CallView {
   return {

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DossierDraftInput, DossierView } from '@portal/contracts';
 import {
+  costLimitCents,
   dossierDraftIssues,
   eligibilityIssue,
   formatBrussels,
   formatEuro,
-  totalCostCents,
   acceptsAt,
 } from '@portal/domain';
 import {
@@ -115,7 +115,7 @@ export class DossiersService {
             : first === 'PERIOD_OUTSIDE_CALL'
               ? 'PERIOD_OUTSIDE_CALL'
               : 'VALIDATION_FAILED';
-      const limit = Math.max(0, totalCostCents(merged) - merged.otherIncomeCents);
+      const limit = costLimitCents(merged);
       throwIfIssues(code, issues, {
         cap: formatEuro(call.maxRequestedCents),
         limit: formatEuro(limit),

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicantMemberView, ApplicantView, InvitationView, RegisterApplicantInput } from '@portal/contracts';
 import { api } from './client';
+import { DOSSIERS_QUERY_KEY } from './dossiers';
 
 export const MY_APPLICANTS_QUERY_KEY = ['applicants', 'mine'] as const;
 
@@ -40,4 +41,30 @@ export function useApplicantMembers(applicantId: string) {
     queryKey: applicantQueryKeys.members(applicantId),
     queryFn: ({ signal }) => fetchMembers(applicantId, signal),
   });
+}
+
+/** Registers an organisation or local government; "my applicants" are refreshed before the promise settles. */
+export function useRegisterApplicant() {
+  const queryClient = useQueryClient();
+  return useMutation<ApplicantView, unknown, RegisterApplicantInput>({
+    mutationFn: registerApplicant,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY }),
+  });
+}
+
+/** Accepts an invitation (the argument is its token): the new organisation and its dossiers are loaded again. */
+export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation<ApplicantView, unknown, string>({
+    mutationFn: acceptInvitation,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY });
+      await queryClient.invalidateQueries({ queryKey: DOSSIERS_QUERY_KEY });
+    },
+  });
+}
+
+/** Invites a colleague (the argument is their address); they become a member once they accept. */
+export function useInviteColleague(applicantId: string) {
+  return useMutation<InvitationView, unknown, string>({ mutationFn: (email) => inviteColleague(applicantId, email) });
 }

@@ -1,25 +1,17 @@
-import type { RegisterUserInput } from '@portal/contracts';
+import {
+  ROLES,
+  type CsrfResponse,
+  type Locale,
+  type RegisterUserInput,
+  type Role,
+  type SessionResponse,
+  type UserView,
+} from '@portal/contracts';
 import { api, isApiError, setCsrfToken } from './client';
-
-export const ROLES = ['applicant', 'admin', 'reviewer', 'minister'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  locale: 'nl' | 'en';
-}
 
 export interface LoginRequest {
   email: string;
   password: string;
-}
-
-interface UserWithToken {
-  user: User;
-  csrfToken: string;
 }
 
 export function isRole(value: unknown): value is Role {
@@ -27,14 +19,14 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** Drops roles this client does not know about, so routing never breaks on a new server-side role. */
-function normaliseUser(user: User): User {
+function normaliseUser(user: UserView): UserView {
   return { ...user, roles: user.roles.filter(isRole) };
 }
 
 /** `GET /auth/me`: the logged-in user, or null when anonymous (401). */
-export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | null> {
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<UserView | null> {
   try {
-    const body = await api.get<UserWithToken>('/auth/me', { signal });
+    const body = await api.get<SessionResponse>('/auth/me', { signal });
     setCsrfToken(body.csrfToken);
     return normaliseUser(body.user);
   } catch (error) {
@@ -43,22 +35,22 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<User | nul
   }
 }
 
-export async function login(credentials: LoginRequest): Promise<User> {
-  const body = await api.post<UserWithToken>('/auth/login', credentials);
+export async function login(credentials: LoginRequest): Promise<UserView> {
+  const body = await api.post<SessionResponse>('/auth/login', credentials);
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }
 
 /** `POST /auth/register`: creates an applicant account and logs it in (the session cookie is set). */
-export async function registerUser(input: RegisterUserInput): Promise<User> {
-  const body = await api.post<UserWithToken>('/auth/register', input);
+export async function registerUser(input: RegisterUserInput): Promise<UserView> {
+  const body = await api.post<SessionResponse>('/auth/register', input);
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }
 
 export async function logout(): Promise<void> {
   try {
-    const body = await api.post<{ csrfToken: string }>('/auth/logout');
+    const body = await api.post<CsrfResponse>('/auth/logout');
     setCsrfToken(body.csrfToken);
   } catch (error) {
     // Session already gone: the token belonged to it, so fetch a fresh one on the next mutation.
@@ -85,12 +77,12 @@ export async function confirmPasswordReset(input: PasswordResetConfirmation): Pr
 export interface ProfileUpdate {
   displayName?: string;
   /** Language of the person's e-mails. */
-  locale?: User['locale'];
+  locale?: Locale;
 }
 
 /** `PATCH /auth/me`: change the display name or the language of the e-mails. */
-export async function updateProfile(input: ProfileUpdate): Promise<User> {
-  const body = await api.patch<UserWithToken>('/auth/me', input);
+export async function updateProfile(input: ProfileUpdate): Promise<UserView> {
+  const body = await api.patch<SessionResponse>('/auth/me', input);
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }

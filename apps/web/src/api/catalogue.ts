@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CallCatalogueView,
   CatalogueAllocationView,
@@ -7,6 +7,7 @@ import type {
   SubscriptionInput,
   SubscriptionView,
 } from '@portal/contracts';
+import { callQueryKeys } from './calls';
 import { api, isApiError } from './client';
 
 export const CATALOGUE_QUERY_KEY = ['catalogue'] as const;
@@ -102,6 +103,35 @@ export function approveAllocation(
   });
 }
 
+/** One step of the allocation's approval: compute (again), send to the minister, approve or return. */
+export type AllocationStep =
+  | { kind: 'compute' }
+  | { kind: 'send' }
+  | { kind: 'approve'; decisionDate: string; decisionReference: string }
+  | { kind: 'return'; remarks: string };
+
+function runAllocationStep(callId: string, step: AllocationStep): Promise<CatalogueAllocationView> {
+  switch (step.kind) {
+    case 'compute':
+      return computeAllocation(callId);
+    case 'send':
+      return sendAllocation(callId);
+    case 'approve':
+      return approveAllocation(callId, step.decisionDate, step.decisionReference);
+    case 'return':
+      return returnAllocation(callId, step.remarks);
+  }
+}
+
+/** The allocation's steps as one mutation (one busy state, one error); each refreshes the catalogue's queries. */
+export function useAllocationStep(callId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<CatalogueAllocationView, unknown, AllocationStep>({
+    mutationFn: (step) => runAllocationStep(callId, step),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CATALOGUE_QUERY_KEY }),
+  });
+}
+
 export function useCatalogueReport(callId: string | undefined) {
   return useQuery({
     queryKey: catalogueQueryKeys.report(callId ?? ''),
@@ -118,4 +148,22 @@ export function reportExportUrl(callId: string, format: 'csv' | 'xlsx', part?: s
 
 export function allocationExportUrl(callId: string, format: 'csv' | 'xlsx'): string {
   return `/api/v1${callPath(callId, '/allocation/export')}?format=${format}`;
+}
+
+/** `PUT /calls/:id/catalogue` on the call's `version`: the catalogue (objectives, actions, rows) makes it a catalogue call. */
+export function importCatalogue(callId: string, version: number, catalogue: unknown): Promise<CallCatalogueView> {
+  return api.put<CallCatalogueView>(
+    callPath(callId, '/catalogue'),
+    { catalogue },
+    { headers: { 'If-Match': String(version) } },
+  );
+}
+
+/** Imports a catalogue; the call (its version and kind change) is loaded again. */
+export function useImportCatalogue(callId: string) {
+  const queryClient = useQueryClient();
+  return useMutation<CallCatalogueView, unknown, { version: number; catalogue: unknown }>({
+    mutationFn: ({ version, catalogue }) => importCatalogue(callId, version, catalogue),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: callQueryKeys.detail(callId) }),
+  });
 }

@@ -1,22 +1,8 @@
+import type { ErrorCode, FieldError, Problem as ApiProblem } from '@portal/contracts';
 import { localeTag } from '../i18n';
 
 /** One field-level validation error as sent by the API in a problem+json body. */
-export interface ProblemFieldError {
-  field: string;
-  code: string;
-  message: string;
-}
-
-/** RFC 9457 problem details as produced by the portal API. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: ProblemFieldError[];
-  requestId?: string;
-}
+export type ProblemFieldError = FieldError;
 
 /** Codes the client itself produces when no problem document could be obtained. */
 export const CLIENT_ERROR_CODES = {
@@ -24,13 +10,21 @@ export const CLIENT_ERROR_CODES = {
   unexpectedResponse: 'UNEXPECTED_RESPONSE',
 } as const;
 
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
+
+/**
+ * RFC 9457 problem details as the client holds them: the API's (`@portal/contracts`), or one the client made itself
+ * when no problem document came (then `code` is a client code and there may be no `detail`).
+ */
+export type Problem = Omit<ApiProblem, 'code' | 'detail'> & { code: ErrorCode | ClientErrorCode; detail?: string };
+
 /** Error thrown for every failed API call. `detail` is already localised by the server (Accept-Language). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly type: string;
   readonly title: string;
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode | ClientErrorCode;
   readonly detail: string | undefined;
   readonly errors: readonly ProblemFieldError[];
   readonly requestId: string | undefined;

@@ -1,6 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { NotificationStatus, NotificationTemplate, NotificationView } from '@portal/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationPage, NotificationStatus, NotificationTemplate, NotificationView } from '@portal/contracts';
 import { api } from './client';
+
+export type { NotificationPage };
 
 export const NOTIFICATIONS_QUERY_KEY = ['notifications'] as const;
 export const NOTIFICATION_PAGE_SIZE = 50;
@@ -12,13 +14,6 @@ export interface NotificationFilter {
   recipient?: string;
   /** Exact reference (a dossier reference, or the applicant id of an invitation). */
   subjectRef?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface NotificationPage {
-  items: NotificationView[];
-  total: number;
   page: number;
   pageSize: number;
 }
@@ -53,5 +48,26 @@ export function useNotifications(filter: NotificationFilter) {
     queryFn: ({ signal }) => fetchNotifications(filter, signal),
     placeholderData: keepPreviousData,
     staleTime: 0,
+  });
+}
+
+/**
+ * Puts a mail back in the outbox (the argument is the notification's id). The row shows its new state in place on the
+ * page `filter` lists (even when the status filter would now leave it out); other pages load fresh when opened.
+ */
+export function useResendNotification(
+  filter: NotificationFilter,
+  options: { onResent?: (view: NotificationView) => void; onStart?: () => void } = {},
+) {
+  const queryClient = useQueryClient();
+  return useMutation<NotificationView, unknown, string>({
+    mutationFn: resendNotification,
+    onMutate: () => options.onStart?.(),
+    onSuccess: (view) => {
+      queryClient.setQueryData<NotificationPage>(notificationQueryKeys.list(filter), (page) =>
+        page ? { ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) } : page,
+      );
+      options.onResent?.(view);
+    },
   });
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../api/auth';
+import type { Role } from '@portal/contracts';
 import { LoadingIndicator } from '../components/loading-indicator';
 import { ServiceUnavailable } from '../pages/service-unavailable';
 import { hasRole, homePathFor } from './roles';

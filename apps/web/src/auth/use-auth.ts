@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegisterUserInput } from '@portal/contracts';
+import type { RegisterUserInput, UserView } from '@portal/contracts';
 import {
   changePassword,
   confirmPasswordReset,
@@ -7,13 +7,13 @@ import {
   login,
   logout,
   logoutEverywhere,
+  requestPasswordReset,
   registerUser,
   updateProfile,
   type LoginRequest,
   type PasswordChange,
   type PasswordResetConfirmation,
   type ProfileUpdate,
-  type User,
 } from '../api/auth';
 import { setCsrfToken } from '../api/client';
 
@@ -21,7 +21,7 @@ export const CURRENT_USER_QUERY_KEY = ['auth', 'me'] as const;
 
 /** The logged-in user (`data` is null when anonymous). */
 export function useCurrentUser() {
-  return useQuery<User | null>({
+  return useQuery<UserView | null>({
     queryKey: CURRENT_USER_QUERY_KEY,
     queryFn: ({ signal }) => fetchCurrentUser(signal),
     staleTime: 5 * 60_000,
@@ -30,7 +30,7 @@ export function useCurrentUser() {
 
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation<User, unknown, LoginRequest>({
+  return useMutation<UserView, unknown, LoginRequest>({
     mutationFn: login,
     onSuccess: (user) => {
       // Nothing cached for a previous session may leak into the new one.
@@ -43,7 +43,7 @@ export function useLogin() {
 /** Creates an account and logs it in, like `useLogin`. */
 export function useRegister() {
   const queryClient = useQueryClient();
-  return useMutation<User, unknown, RegisterUserInput>({
+  return useMutation<UserView, unknown, RegisterUserInput>({
     mutationFn: registerUser,
     onSuccess: (user) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_QUERY_KEY[0] });
@@ -83,7 +83,7 @@ export function useChangePassword() {
 /** Changes the profile; the auth state then holds the user the server returned. */
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
-  return useMutation<User, unknown, ProfileUpdate>({
+  return useMutation<UserView, unknown, ProfileUpdate>({
     mutationFn: updateProfile,
     onSuccess: (user) => {
       queryClient.setQueryData(CURRENT_USER_QUERY_KEY, user);
@@ -107,4 +107,9 @@ export function useConfirmPasswordReset() {
       }
     },
   });
+}
+
+/** Asks for a password reset mail (the argument is the address); the answer is the same for any address. */
+export function useRequestPasswordReset() {
+  return useMutation<void, unknown, string>({ mutationFn: requestPasswordReset });
 }

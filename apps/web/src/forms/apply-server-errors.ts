@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@portal/contracts';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { isApiError } from '../api/client';
 
@@ -20,4 +21,22 @@ export function applyServerFieldErrors<T extends FieldValues>(
     applied = true;
   }
   return applied;
+}
+
+/**
+ * Field errors first (`applyServerFieldErrors`); when none applied and the problem's code belongs to one field
+ * (`codeFields`, e.g. EMAIL_TAKEN -> email), that field shows the problem's message. Returns true when any applied.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+  codeFields: Partial<Record<ErrorCode, Path<T>>>,
+): boolean {
+  if (applyServerFieldErrors(error, setError, fields)) return true;
+  if (!isApiError(error)) return false;
+  const field = codeFields[error.code as ErrorCode];
+  if (!field) return false;
+  setError(field, { type: `server.${error.code}`, message: error.detail ?? error.code }, { shouldFocus: true });
+  return true;
 }

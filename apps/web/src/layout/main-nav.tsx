@@ -1,11 +1,11 @@
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api/auth';
+import type { UserView } from '@portal/contracts';
 import { ROLE_HOME } from '../auth/roles';
 
 export interface MainNavProps {
   /** null when anonymous: only the public pages are linked. */
-  user: User | null;
+  user: UserView | null;
 }
 
 /** Admin pages with their own navigation item: the admin home item is not "current" on them. */

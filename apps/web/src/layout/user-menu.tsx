@@ -1,11 +1,11 @@
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api/auth';
+import type { UserView } from '@portal/contracts';
 import { useLogout } from '../auth/use-auth';
 import { Button } from '../components/button';
 
 export interface UserMenuProps {
-  user: User;
+  user: UserView;
 }
 
 export function UserMenu({ user }: UserMenuProps) {

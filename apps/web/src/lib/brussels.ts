@@ -1,4 +1,4 @@
-import { TIME_ZONE } from './format';
+import { TIME_ZONE } from './time-zone';
 
 const wallClockFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,

@@ -1,11 +1,12 @@
-import { formatLocale, type Language } from '../i18n';
+import { formatEuro, formatScore as formatDomainScore, type CentsLike } from '@portal/domain';
+import { currentLanguage, formatLocale, type Language } from '../i18n';
+import { TIME_ZONE } from './time-zone';
 
-export const TIME_ZONE = 'Europe/Brussels';
+export { TIME_ZONE };
 
-/** An amount in euro cents: a safe integer, a bigint, or an integer string (for amounts beyond 2^53). */
-export type Cents = number | bigint | string;
+export type { CentsLike as Cents } from '@portal/domain';
+export { centsToDecimal } from '@portal/domain';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached<F>(cache: Map<string, F>, key: string, create: () => F): F {
@@ -17,38 +18,14 @@ function cached<F>(cache: Map<string, F>, key: string, create: () => F): F {
   return format;
 }
 
-/**
- * Converts cents to an exact decimal euro string ("-1234.05"), without going through floating point.
- * Returns null when the input is not an integer amount of cents.
- */
-export function centsToDecimal(cents: Cents): `${number}` | null {
-  let digits: string;
-  if (typeof cents === 'bigint') digits = cents.toString();
-  else if (typeof cents === 'number') {
-    if (!Number.isSafeInteger(cents)) return null;
-    digits = String(cents);
-  } else {
-    const trimmed = cents.trim();
-    if (!/^[-+]?\d+$/.test(trimmed)) return null;
-    digits = trimmed.replace(/^\+/, '');
-  }
-  const negative = digits.startsWith('-');
-  const abs = (negative ? digits.slice(1) : digits).replace(/^0+(?=\d)/, '').padStart(3, '0');
-  const decimal = `${negative ? '-' : ''}${abs.slice(0, -2)}.${abs.slice(-2)}`;
-  return decimal as `${number}`;
+/** Formats cents as euro in the UI language, exactly (the domain's `formatEuro`): `€ 1.234,05` or `€1,234.05`. */
+export function formatMoney(cents: CentsLike, language: Language = currentLanguage()): string {
+  return formatEuro(cents, language);
 }
 
-/** Formats cents as euro, e.g. `€ 1.234,05` (nl-BE) or `€1,234.05` (en-BE). */
-export function formatMoney(cents: Cents, language?: Language): string {
-  const locale = formatLocale(language);
-  const decimal = centsToDecimal(cents);
-  const format = cached(
-    numberFormats,
-    locale,
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }),
-  );
-  // Intl.NumberFormat accepts exact decimal strings (ES2023); older engines coerce to Number.
-  return decimal === null ? String(cents) : format.format(decimal);
+/** A score in the UI language: "3,5" in Dutch, "3.5" in English (the domain's `formatScore`). */
+export function formatScore(score: number, language: Language = currentLanguage()): string {
+  return formatDomainScore(score, language);
 }
 
 export type DateTimeStyle =

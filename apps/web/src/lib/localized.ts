@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CallView } from '@portal/contracts';
+import { isCallOpen } from '@portal/domain';
 import { currentLanguage } from '../i18n';
 
 /** Picks the UI language's text of a `{ nl, en }` message from the domain rules. */
@@ -20,11 +21,12 @@ export function timelineActionLabel(t: TFunction, action: string): string {
   return (t as unknown as (key: string, options: { defaultValue: string }) => string)(key, { defaultValue: action });
 }
 
+/** Where a call stands for the people applying: not published, not open yet, open, or no longer open. */
 export type CallPhase = 'draft' | 'planned' | 'open' | 'closed';
 
-/** Where a call stands: `isOpen` is decided by the server's clock; before the opening a published call is planned. */
-export function callPhase(call: Pick<CallView, 'status' | 'isOpen' | 'opensAt' | 'serverTime'>): CallPhase {
+/** By the domain's rule (`isCallOpen`), at the server's clock (`serverTime`, the moment the view was made). */
+export function callPhase(call: Pick<CallView, 'status' | 'opensAt' | 'closesAt' | 'serverTime'>): CallPhase {
   if (call.status === 'draft') return 'draft';
-  if (call.isOpen) return 'open';
+  if (isCallOpen(call, call.serverTime)) return 'open';
   return Date.parse(call.serverTime) < Date.parse(call.opensAt) ? 'planned' : 'closed';
 }

@@ -1,21 +1,18 @@
-import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from '@tanstack/react-query';
-import { requestPasswordReset } from '../api/auth';
 import { errorMessage } from '../api/error-message';
+import { useRequestPasswordReset } from '../auth/use-auth';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
-import { DocumentTitle } from '../components/document-title';
-import { FormField } from '../components/form-field';
+import { EmailField } from '../components/email-field';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { useFormProblem } from '../forms/use-form-problem';
+import { NarrowPage } from '../layout/narrow-page';
 
 interface ForgotValues {
   email: string;
 }
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * `/wachtwoord-vergeten`: ask for a mail with a link to choose a new password. The confirmation is the same whether or
@@ -24,26 +21,22 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const form = useForm<ForgotValues>({ defaultValues: { email: '' } });
-  const request = useMutation<void, unknown, string>({ mutationFn: requestPasswordReset });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const request = useRequestPasswordReset();
+  const formError = useFormProblem();
   const title = t('password.forgotTitle');
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     try {
       await request.mutateAsync(values.email.trim());
     } catch (error) {
       applyServerFieldErrors(error, form.setError, ['email']);
-      setFormError(errorMessage(error, t));
-      setAttempt((n) => n + 1);
+      formError.show(errorMessage(error, t));
     }
   });
 
   return (
-    <div className="narrow">
-      <DocumentTitle page={title} />
-      <h1 id="forgot-title">{title}</h1>
+    <NarrowPage title={title} titleId="forgot-title">
       {request.isSuccess ? (
         <>
           <Alert tone="success" data-testid="forgot-sent">
@@ -59,43 +52,33 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <p className="lead">{t('password.forgotIntro')}</p>
-          {formError ? (
-            <Alert key={attempt} tone="error" data-testid="forgot-error">
-              {formError}
+          {formError.problem ? (
+            <Alert key={formError.attempt} tone="error" data-testid="forgot-error">
+              {formError.problem}
             </Alert>
           ) : null}
-          <FormProvider {...form}>
-            <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="forgot-title">
-              <FormField
-                name="email"
-                type="email"
-                label={t('password.email')}
-                help={t('password.emailHelp')}
-                required
-                maxLength={254}
-                rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
-                autoComplete="email"
-                inputMode="email"
-                spellCheck={false}
-                autoCapitalize="none"
-                data-testid="forgot-email"
-              />
-              <Button
-                type="submit"
-                variant="primary"
-                busy={request.isPending}
-                busyLabel={t('password.forgotSubmitting')}
-                data-testid="forgot-submit"
-              >
-                {t('password.forgotSubmit')}
-              </Button>
-            </form>
-          </FormProvider>
+          <FormShell form={form} onSubmit={onSubmit} labelledBy="forgot-title">
+            <EmailField
+              name="email"
+              label={t('password.email')}
+              help={t('password.emailHelp')}
+              maxLength={254}
+              autoComplete="email"
+              data-testid="forgot-email"
+            />
+            <SubmitButton
+              busy={request.isPending}
+              busyLabel={t('password.forgotSubmitting')}
+              data-testid="forgot-submit"
+            >
+              {t('password.forgotSubmit')}
+            </SubmitButton>
+          </FormShell>
           <p>
             <Link to="/login">{t('password.backToLogin')}</Link>
           </p>
         </>
       )}
-    </div>
+    </NarrowPage>
   );
 }

@@ -1,11 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApplicantView } from '@portal/contracts';
-import { acceptInvitation, MY_APPLICANTS_QUERY_KEY } from '../api/applicants';
+import { useAcceptInvitation } from '../api/applicants';
 import { isApiError } from '../api/client';
-import { DOSSIERS_QUERY_KEY } from '../api/dossiers';
 import { errorMessage } from '../api/error-message';
 import { hasRole } from '../auth/roles';
 import { useCurrentUser, useLogout } from '../auth/use-auth';
@@ -27,16 +24,9 @@ const FINAL_CODES = new Set(['INVITATION_INVALID', 'INVITATION_FOR_OTHER_EMAIL']
 export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const queryClient = useQueryClient();
   const { data: user, error: userError, refetch, isFetching } = useCurrentUser();
   const logout = useLogout();
-  const accept = useMutation<ApplicantView, unknown, string>({
-    mutationFn: acceptInvitation,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY });
-      await queryClient.invalidateQueries({ queryKey: DOSSIERS_QUERY_KEY });
-    },
-  });
+  const accept = useAcceptInvitation();
   const resultRef = useRef<HTMLDivElement>(null);
   const title = t('invitation.title');
   const here = `/uitnodiging/${encodeURIComponent(token)}`;

@@ -1,23 +1,21 @@
-import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message';
 import { useCurrentUser, useLogin } from '../auth/use-auth';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
-import { DocumentTitle } from '../components/document-title';
+import { EmailField } from '../components/email-field';
 import { FormField } from '../components/form-field';
-import { LoadingIndicator } from '../components/loading-indicator';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { useFormProblem } from '../forms/use-form-problem';
+import { NarrowPage, PageLoading } from '../layout/narrow-page';
 import { RETURN_PARAM, safeReturnPath, withReturnPath } from '../lib/return-path';
 
 interface LoginValues {
   email: string;
   password: string;
 }
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Where to go after logging in: the page a route guard came from (`state.from`) or a `?terug=` path (e.g. from the
@@ -35,78 +33,52 @@ export function LoginPage() {
   const { data: user, isPending: userPending } = useCurrentUser();
   const login = useLogin();
   const form = useForm<LoginValues>({ defaultValues: { email: '', password: '' } });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const formError = useFormProblem();
 
   // Already logged in, or just logged in: the user query now holds the user.
   if (user) return <Navigate to={returnPath ?? '/'} replace />;
 
   const title = t('login.title');
-  if (userPending) {
-    return (
-      <>
-        <DocumentTitle page={title} />
-        <LoadingIndicator />
-      </>
-    );
-  }
+  if (userPending) return <PageLoading title={title} />;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     try {
       await login.mutateAsync({ email: values.email.trim(), password: values.password });
     } catch (error) {
       applyServerFieldErrors(error, form.setError, ['email', 'password']);
       form.resetField('password', { keepError: true });
-      setFormError(errorMessage(error, t));
-      setAttempt((n) => n + 1);
+      formError.show(errorMessage(error, t));
     }
   });
 
   return (
-    <div className="narrow">
-      <DocumentTitle page={title} />
-      <h1 id="login-title">{title}</h1>
-      <p className="lead">{t('login.intro')}</p>
-      {formError ? (
-        <Alert key={attempt} tone="error" data-testid="login-error">
-          {formError}
+    <NarrowPage title={title} titleId="login-title" lead={t('login.intro')}>
+      {formError.problem ? (
+        <Alert key={formError.attempt} tone="error" data-testid="login-error">
+          {formError.problem}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="login-title">
-          <FormField
-            name="email"
-            type="email"
-            label={t('login.email')}
-            help={t('login.emailHelp')}
-            required
-            rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            data-testid="login-email"
-          />
-          <FormField
-            name="password"
-            type="password"
-            label={t('login.password')}
-            required
-            autoComplete="current-password"
-            data-testid="login-password"
-          />
-          <Button
-            type="submit"
-            variant="primary"
-            busy={login.isPending}
-            busyLabel={t('login.submitting')}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </form>
-      </FormProvider>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="login-title">
+        <EmailField
+          name="email"
+          label={t('login.email')}
+          help={t('login.emailHelp')}
+          autoComplete="username"
+          data-testid="login-email"
+        />
+        <FormField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          required
+          autoComplete="current-password"
+          data-testid="login-password"
+        />
+        <SubmitButton busy={login.isPending} busyLabel={t('login.submitting')} data-testid="login-submit">
+          {t('login.submit')}
+        </SubmitButton>
+      </FormShell>
       <p>
         <Link to="/wachtwoord-vergeten" data-testid="login-forgot">
           {t('login.forgotPassword')}
@@ -119,6 +91,6 @@ export function LoginPage() {
           {t('login.createAccount')}
         </Link>
       </p>
-    </div>
+    </NarrowPage>
   );
 }

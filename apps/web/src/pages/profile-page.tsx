@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api/auth';
+import type { Locale, UserView } from '@portal/contracts';
 import { errorMessage } from '../api/error-message';
 import { useCurrentUser, useUpdateProfile } from '../auth/use-auth';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
 import { DocumentTitle } from '../components/document-title';
 import { FormField } from '../components/form-field';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { LoadingIndicator } from '../components/loading-indicator';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
 import { LANGUAGES } from '../i18n';
@@ -16,7 +16,7 @@ import { MyDataSection } from './profile-data-section';
 
 interface ProfileValues {
   displayName: string;
-  locale: User['locale'];
+  locale: Locale;
 }
 
 /**
@@ -30,7 +30,7 @@ export function ProfilePage() {
   return <ProfileForm user={user} />;
 }
 
-function ProfileForm({ user }: { user: User }) {
+function ProfileForm({ user }: { user: UserView }) {
   const { t } = useTranslation();
   const update = useUpdateProfile();
   const form = useForm<ProfileValues>({
@@ -71,40 +71,32 @@ function ProfileForm({ user }: { user: User }) {
           {message.text}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="profile-title">
-          <FormField
-            name="displayName"
-            label={t('profile.displayName')}
-            help={t('profile.displayNameHelp')}
-            required
-            maxLength={200}
-            rules={{
-              validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
-            }}
-            autoComplete="name"
-            data-testid="profile-display-name"
-          />
-          <FormField
-            as="select"
-            name="locale"
-            label={t('profile.locale')}
-            help={t('profile.localeHelp')}
-            required
-            options={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
-            data-testid="profile-locale"
-          />
-          <Button
-            type="submit"
-            variant="primary"
-            busy={update.isPending}
-            busyLabel={t('profile.submitting')}
-            data-testid="profile-submit"
-          >
-            {t('profile.submit')}
-          </Button>
-        </form>
-      </FormProvider>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="profile-title">
+        <FormField
+          name="displayName"
+          label={t('profile.displayName')}
+          help={t('profile.displayNameHelp')}
+          required
+          maxLength={200}
+          rules={{
+            validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
+          }}
+          autoComplete="name"
+          data-testid="profile-display-name"
+        />
+        <FormField
+          as="select"
+          name="locale"
+          label={t('profile.locale')}
+          help={t('profile.localeHelp')}
+          required
+          options={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+          data-testid="profile-locale"
+        />
+        <SubmitButton busy={update.isPending} busyLabel={t('profile.submitting')} data-testid="profile-submit">
+          {t('profile.submit')}
+        </SubmitButton>
+      </FormShell>
       <ChangePasswordSection />
       <LogoutEverywhereSection />
       <MyDataSection />

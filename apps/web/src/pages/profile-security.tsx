@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../api/client';
@@ -8,6 +8,7 @@ import { useChangePassword, useLogoutEverywhere } from '../auth/use-auth';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { FormField } from '../components/form-field';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { applyServerFieldErrors } from '../forms/apply-server-errors';
 
@@ -56,38 +57,29 @@ export function ChangePasswordSection() {
           {message.text}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event) => void onSubmit(event)}
-          aria-labelledby="password-change-title"
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="password-change-title">
+        <FormField
+          name="currentPassword"
+          type="password"
+          label={t('profile.security.currentPassword')}
+          required
+          maxLength={1024}
+          autoComplete="current-password"
+          data-testid="password-change-current"
+        />
+        <NewPasswordFields
+          passwordLabel={t('profile.security.newPassword')}
+          confirmLabel={t('profile.security.newPasswordConfirm')}
+          testIdPrefix="password-change"
+        />
+        <SubmitButton
+          busy={change.isPending}
+          busyLabel={t('profile.security.passwordSubmitting')}
+          data-testid="password-change-submit"
         >
-          <FormField
-            name="currentPassword"
-            type="password"
-            label={t('profile.security.currentPassword')}
-            required
-            maxLength={1024}
-            autoComplete="current-password"
-            data-testid="password-change-current"
-          />
-          <NewPasswordFields
-            passwordLabel={t('profile.security.newPassword')}
-            confirmLabel={t('profile.security.newPasswordConfirm')}
-            testIdPrefix="password-change"
-          />
-          <Button
-            type="submit"
-            variant="primary"
-            busy={change.isPending}
-            busyLabel={t('profile.security.passwordSubmitting')}
-            data-testid="password-change-submit"
-          >
-            {t('profile.security.passwordSubmit')}
-          </Button>
-        </form>
-      </FormProvider>
+          {t('profile.security.passwordSubmit')}
+        </SubmitButton>
+      </FormShell>
     </section>
   );
 }

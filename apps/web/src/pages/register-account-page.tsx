@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { useId } from 'react';
+import { useForm, type Path } from 'react-hook-form';
+import type { ErrorCode } from '@portal/contracts';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
@@ -7,12 +8,13 @@ import { errorMessage } from '../api/error-message';
 import { homePathFor } from '../auth/roles';
 import { useCurrentUser, useRegister } from '../auth/use-auth';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
-import { DocumentTitle } from '../components/document-title';
+import { EmailField } from '../components/email-field';
 import { FormField } from '../components/form-field';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { NewPasswordFields } from '../components/new-password-fields';
-import { LoadingIndicator } from '../components/loading-indicator';
-import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { applyServerErrors } from '../forms/apply-server-errors';
+import { useFormProblem } from '../forms/use-form-problem';
+import { NarrowPage, PageLoading } from '../layout/narrow-page';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n';
 import { RETURN_PARAM, safeReturnPath, withReturnPath } from '../lib/return-path';
 
@@ -24,12 +26,10 @@ interface AccountValues {
   locale: Language;
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 const SERVER_FIELDS: readonly Path<AccountValues>[] = ['displayName', 'email', 'password', 'locale'];
 
 /** Problem codes that belong to one field even when the server sends no `errors[]`. */
-const CODE_FIELD: Partial<Record<string, Path<AccountValues>>> = {
+const CODE_FIELD: Partial<Record<ErrorCode, Path<AccountValues>>> = {
   EMAIL_TAKEN: 'email',
   WEAK_PASSWORD: 'password',
 };
@@ -50,23 +50,15 @@ export function RegisterAccountPage() {
     reValidateMode: 'onChange',
     defaultValues: { displayName: '', email: '', password: '', passwordConfirm: '', locale: currentLanguage() },
   });
-  const [formError, setFormError] = useState<{ message: string; code: string | null } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const formError = useFormProblem<{ message: string; code: string | null }>();
   const title = t('account.title');
 
   // Already logged in, or just registered: the user query now holds the user.
   if (user) return <Navigate to={returnPath ?? homePathFor(user) ?? '/'} replace />;
-  if (userPending) {
-    return (
-      <>
-        <DocumentTitle page={title} />
-        <LoadingIndicator />
-      </>
-    );
-  }
+  if (userPending) return <PageLoading title={title} />;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     try {
       await registration.mutateAsync({
         displayName: values.displayName.trim(),
@@ -76,112 +68,81 @@ export function RegisterAccountPage() {
       });
       if (values.locale !== currentLanguage()) await setLanguage(values.locale);
     } catch (error) {
-      const applied = applyServerFieldErrors(error, form.setError, SERVER_FIELDS);
-      const field = isApiError(error) ? CODE_FIELD[error.code] : undefined;
-      if (!applied && field && isApiError(error)) {
-        form.setError(
-          field,
-          { type: `server.${error.code}`, message: error.detail ?? error.code },
-          { shouldFocus: true },
-        );
-      }
-      setFormError({ message: errorMessage(error, t), code: isApiError(error) ? error.code : null });
-      setAttempt((n) => n + 1);
+      applyServerErrors(error, form.setError, SERVER_FIELDS, CODE_FIELD);
+      formError.show({ message: errorMessage(error, t), code: isApiError(error) ? error.code : null });
     }
   });
 
   return (
-    <div className="narrow">
-      <DocumentTitle page={title} />
-      <h1 id="register-account-title">{title}</h1>
-      <p className="lead">{t('account.intro')}</p>
+    <NarrowPage title={title} titleId="register-account-title" lead={t('account.intro')}>
       {returnPath ? <Alert tone="info">{t('account.returnNotice')}</Alert> : null}
-      {formError ? (
-        <Alert key={attempt} tone="error" data-testid="register-account-error">
-          <p>{formError.message}</p>
-          {formError.code === 'EMAIL_TAKEN' ? (
+      {formError.problem ? (
+        <Alert key={formError.attempt} tone="error" data-testid="register-account-error">
+          <p>{formError.problem.message}</p>
+          {formError.problem.code === 'EMAIL_TAKEN' ? (
             <p>
               <Link to={withReturnPath('/login', returnPath)}>{t('account.toLogin')}</Link>
             </p>
           ) : null}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event) => void onSubmit(event)}
-          aria-labelledby="register-account-title"
-        >
-          <FormField
-            name="displayName"
-            label={t('account.displayName')}
-            help={t('account.displayNameHelp')}
-            required
-            maxLength={200}
-            rules={{
-              validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
-            }}
-            autoComplete="name"
-            data-testid="register-display-name"
-          />
-          <FormField
-            name="email"
-            type="email"
-            label={t('account.email')}
-            help={t('account.emailHelp')}
-            required
-            maxLength={254}
-            rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
-            autoComplete="email"
-            inputMode="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            data-testid="register-email"
-          />
-          <NewPasswordFields
-            passwordLabel={t('account.password')}
-            confirmLabel={t('account.passwordConfirm')}
-            testIdPrefix="register"
-          />
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">{t('account.locale')}</legend>
-            <p className="form-field__help">{t('account.localeHelp')}</p>
-            <div className="check-list">
-              {LANGUAGES.map((language) => (
-                <div key={language} className="check-list__item">
-                  <input
-                    type="radio"
-                    id={`${localeName}-${language}`}
-                    value={language}
-                    className="form-field__check"
-                    data-testid={`register-locale-${language}`}
-                    {...form.register('locale')}
-                  />
-                  <label htmlFor={`${localeName}-${language}`} lang={language === 'nl' ? 'nl-BE' : 'en'}>
-                    {t(`language.${language}`)}
-                  </label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <Button
-            type="submit"
-            variant="primary"
-            busy={registration.isPending}
-            busyLabel={t('account.submitting')}
-            data-testid="register-submit"
-          >
-            {t('account.submit')}
-          </Button>
-        </form>
-      </FormProvider>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="register-account-title">
+        <FormField
+          name="displayName"
+          label={t('account.displayName')}
+          help={t('account.displayNameHelp')}
+          required
+          maxLength={200}
+          rules={{
+            validate: (value: string) => value.trim().length >= 2 || 'account.displayNameTooShort',
+          }}
+          autoComplete="name"
+          data-testid="register-display-name"
+        />
+        <EmailField
+          name="email"
+          label={t('account.email')}
+          help={t('account.emailHelp')}
+          maxLength={254}
+          autoComplete="email"
+          data-testid="register-email"
+        />
+        <NewPasswordFields
+          passwordLabel={t('account.password')}
+          confirmLabel={t('account.passwordConfirm')}
+          testIdPrefix="register"
+        />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('account.locale')}</legend>
+          <p className="form-field__help">{t('account.localeHelp')}</p>
+          <div className="check-list">
+            {LANGUAGES.map((language) => (
+              <div key={language} className="check-list__item">
+                <input
+                  type="radio"
+                  id={`${localeName}-${language}`}
+                  value={language}
+                  className="form-field__check"
+                  data-testid={`register-locale-${language}`}
+                  {...form.register('locale')}
+                />
+                <label htmlFor={`${localeName}-${language}`} lang={language === 'nl' ? 'nl-BE' : 'en'}>
+                  {t(`language.${language}`)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <SubmitButton busy={registration.isPending} busyLabel={t('account.submitting')} data-testid="register-submit">
+          {t('account.submit')}
+        </SubmitButton>
+      </FormShell>
       <h2>{t('account.haveAccountTitle')}</h2>
       <p>
         <Link to={withReturnPath('/login', returnPath)} data-testid="register-login">
           {t('account.toLogin')}
         </Link>
       </p>
-    </div>
+    </NarrowPage>
   );
 }

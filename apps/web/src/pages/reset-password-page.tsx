@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useEffect, useRef } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { useConfirmPasswordReset } from '../auth/use-auth';
+import { FormShell, SubmitButton } from '../components/form-shell';
 import { Alert } from '../components/alert';
-import { Button } from '../components/button';
-import { DocumentTitle } from '../components/document-title';
 import { NewPasswordFields } from '../components/new-password-fields';
-import { applyServerFieldErrors } from '../forms/apply-server-errors';
+import { applyServerErrors } from '../forms/apply-server-errors';
+import { useFormProblem } from '../forms/use-form-problem';
+import { NarrowPage } from '../layout/narrow-page';
 
 interface ResetValues {
   password: string;
@@ -34,8 +35,7 @@ export function ResetPasswordPage() {
     reValidateMode: 'onChange',
     defaultValues: { password: '', passwordConfirm: '' },
   });
-  const [formError, setFormError] = useState<{ message: string; invalidLink: boolean } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const formError = useFormProblem<{ message: string; invalidLink: boolean }>();
   const doneRef = useRef<HTMLDivElement>(null);
   const title = t('password.resetTitle');
 
@@ -45,28 +45,18 @@ export function ResetPasswordPage() {
   }, [confirm.isSuccess]);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     try {
       await confirm.mutateAsync({ token, password: values.password });
     } catch (error) {
-      const applied = applyServerFieldErrors(error, form.setError, ['password']);
-      if (!applied && isApiError(error) && error.code === 'WEAK_PASSWORD') {
-        form.setError(
-          'password',
-          { type: `server.${error.code}`, message: error.detail ?? 'account.passwordTooShort' },
-          { shouldFocus: true },
-        );
-      }
-      setFormError({ message: errorMessage(error, t), invalidLink: isInvalidLink(error) });
-      setAttempt((n) => n + 1);
+      applyServerErrors(error, form.setError, ['password'], { WEAK_PASSWORD: 'password' });
+      formError.show({ message: errorMessage(error, t), invalidLink: isInvalidLink(error) });
     }
   });
 
   if (confirm.isSuccess) {
     return (
-      <div className="narrow">
-        <DocumentTitle page={title} />
-        <h1>{title}</h1>
+      <NarrowPage title={title}>
         <div ref={doneRef} tabIndex={-1}>
           <Alert tone="success" data-testid="reset-done">
             {t('password.resetDone')}
@@ -77,19 +67,16 @@ export function ResetPasswordPage() {
             {t('password.toLogin')}
           </Link>
         </p>
-      </div>
+      </NarrowPage>
     );
   }
 
   return (
-    <div className="narrow">
-      <DocumentTitle page={title} />
-      <h1 id="reset-title">{title}</h1>
-      <p className="lead">{t('password.resetIntro')}</p>
-      {formError ? (
-        <Alert key={attempt} tone="error" data-testid="reset-error">
-          <p>{formError.message}</p>
-          {formError.invalidLink ? (
+    <NarrowPage title={title} titleId="reset-title" lead={t('password.resetIntro')}>
+      {formError.problem ? (
+        <Alert key={formError.attempt} tone="error" data-testid="reset-error">
+          <p>{formError.problem.message}</p>
+          {formError.problem.invalidLink ? (
             <p>
               <Link to="/wachtwoord-vergeten" data-testid="reset-new-link">
                 {t('password.askNewLink')}
@@ -98,24 +85,16 @@ export function ResetPasswordPage() {
           ) : null}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="reset-title">
-          <NewPasswordFields
-            passwordLabel={t('password.newPassword')}
-            confirmLabel={t('password.newPasswordConfirm')}
-            testIdPrefix="reset"
-          />
-          <Button
-            type="submit"
-            variant="primary"
-            busy={confirm.isPending}
-            busyLabel={t('password.resetSubmitting')}
-            data-testid="reset-submit"
-          >
-            {t('password.resetSubmit')}
-          </Button>
-        </form>
-      </FormProvider>
-    </div>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="reset-title">
+        <NewPasswordFields
+          passwordLabel={t('password.newPassword')}
+          confirmLabel={t('password.newPasswordConfirm')}
+          testIdPrefix="reset"
+        />
+        <SubmitButton busy={confirm.isPending} busyLabel={t('password.resetSubmitting')} data-testid="reset-submit">
+          {t('password.resetSubmit')}
+        </SubmitButton>
+      </FormShell>
+    </NarrowPage>
   );
 }

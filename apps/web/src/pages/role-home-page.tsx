@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../api/auth';
+import type { Role } from '@portal/contracts';
 import { DocumentTitle } from '../components/document-title';
 import { EmptyState } from '../components/empty-state';
 

@@ -1,17 +1,16 @@
-import { useEffect } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEventView } from '@portal/contracts';
 import { auditExportUrl, useAuditEvents, type AuditFilter, type AuditListQuery } from '../../api/audit';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
-import { DateTime } from '../../components/date-time';
-import { DocumentTitle } from '../../components/document-title';
-import { FormField } from '../../components/form-field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { momentColumn } from '../../components/moment-column';
+import { Pagination } from '../../components/pagination';
+import { useUrlFilterForm } from '../../forms/use-url-filter-form';
+import { AdminPageHeader } from './admin-page-header';
 
 const FILTER_KEYS = ['entityType', 'entityId', 'actor', 'action', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -57,9 +56,17 @@ function formValues(filter: AuditFilter): FilterValues {
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, filter[key] ?? ''])) as FilterValues;
 }
 
+/** The form shows the filter of the URL query, without its cursor. */
+function formValuesOfSearch(params: URLSearchParams): FilterValues {
+  const { cursor: _cursor, ...filter } = queryFromSearch(params);
+  return formValues(filter);
+}
+
 function json(value: Record<string, unknown> | null): string {
   return value === null ? '–' : JSON.stringify(value, null, 2);
 }
+
+const AUDIT_FILTER_FORM = { texts: 'auditLog', resetTo: '/administratie/audit', testIdPrefix: 'audit-filter' } as const;
 
 /**
  * `/administratie/audit`: the audit log (append-only), newest first. The filters live in the URL query like the
@@ -68,18 +75,11 @@ function json(value: Record<string, unknown> | null): string {
  */
 export function AuditLogPage() {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.toString();
+  const { form, searchParams, apply } = useUrlFilterForm(formValuesOfSearch);
   const query = queryFromSearch(searchParams);
   const { cursor, ...filter } = query;
   const list = useAuditEvents(query);
-  const form = useForm<FilterValues>({ defaultValues: formValues(filter) });
   const title = t('auditLog.title');
-
-  useEffect(() => {
-    const { cursor: _cursor, ...current } = queryFromSearch(new URLSearchParams(search));
-    form.reset(formValues(current));
-  }, [search, form]);
 
   const onSubmit = form.handleSubmit((values) => {
     const next: AuditListQuery = {};
@@ -87,18 +87,11 @@ export function AuditLogPage() {
       const value = values[key].trim();
       if (value) next[key] = value;
     }
-    const params = searchFromQuery(next);
-    if (params.toString() === search) void list.refetch();
-    else setSearchParams(params);
+    apply(searchFromQuery(next), () => void list.refetch());
   });
 
   const columns: DataTableColumn<AuditEventView>[] = [
-    {
-      id: 'occurredAt',
-      header: t('auditLog.occurredAt'),
-      rowHeader: true,
-      cell: (row) => <DateTime value={row.occurredAt} format="dateTimeSeconds" />,
-    },
+    momentColumn('occurredAt', t('auditLog.occurredAt'), (row) => row.occurredAt),
     {
       id: 'actor',
       header: t('auditLog.actor'),
@@ -159,86 +152,27 @@ export function AuditLogPage() {
   ];
 
   const data = list.data;
+  const entityTypeOptions = AUDIT_ENTITY_TYPES.map((type) => ({
+    value: type,
+    label: t(`auditLog.entityTypes.${type}`),
+  }));
 
   return (
     <>
-      <DocumentTitle page={title} />
-      <p className="breadcrumb">
-        <Link to="/administratie">{t('admin.backToAdmin')}</Link>
-      </p>
-      <h1>{title}</h1>
-      <p className="lead">{t('auditLog.intro')}</p>
+      <AdminPageHeader title={title} lead={t('auditLog.intro')} />
 
-      <FormProvider {...form}>
-        <form
-          className="filter-form"
-          role="search"
-          aria-label={t('auditLog.filters')}
-          noValidate
-          onSubmit={(event) => void onSubmit(event)}
-        >
-          <div className="form-row form-row--four">
-            <FormField
-              as="select"
-              name="entityType"
-              label={t('auditLog.entityType')}
-              placeholder={t('auditLog.allEntityTypes')}
-              options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: t(`auditLog.entityTypes.${type}`) }))}
-              data-testid="audit-filter-entity-type"
-            />
-            <FormField
-              name="entityId"
-              label={t('auditLog.entityId')}
-              help={t('auditLog.entityIdHelp')}
-              maxLength={100}
-              spellCheck={false}
-              data-testid="audit-filter-entity-id"
-            />
-            <FormField
-              name="actor"
-              label={t('auditLog.actor')}
-              help={t('auditLog.actorHelp')}
-              maxLength={254}
-              spellCheck={false}
-              autoCapitalize="none"
-              data-testid="audit-filter-actor"
-            />
-            <FormField
-              name="action"
-              label={t('auditLog.action')}
-              help={t('auditLog.actionHelp')}
-              maxLength={100}
-              spellCheck={false}
-              autoCapitalize="none"
-              data-testid="audit-filter-action"
-            />
-          </div>
-          <div className="form-row form-row--four">
-            <FormField
-              name="from"
-              type="date"
-              label={t('auditLog.from')}
-              help={t('auditLog.dateHelp')}
-              data-testid="audit-filter-from"
-            />
-            <FormField
-              name="to"
-              type="date"
-              label={t('auditLog.to')}
-              help={t('auditLog.toHelp')}
-              data-testid="audit-filter-to"
-            />
-          </div>
-          <div className="button-row">
-            <Button type="submit" variant="primary" data-testid="audit-filter-submit">
-              {t('auditLog.filter')}
-            </Button>
-            <Link to="/administratie/audit" data-testid="audit-filter-reset">
-              {t('auditLog.clearFilters')}
-            </Link>
-          </div>
-        </form>
-      </FormProvider>
+      <FilterForm {...AUDIT_FILTER_FORM} form={form} onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-row form-row--four">
+          <SelectFilter name="entityType" allKey="allEntityTypes" options={entityTypeOptions} />
+          <TextFilter name="entityId" maxLength={100} />
+          <TextFilter name="actor" maxLength={254} noCapitals />
+          <TextFilter name="action" maxLength={100} noCapitals />
+        </div>
+        <div className="form-row form-row--four">
+          <TextFilter name="from" type="date" helpKey="dateHelp" />
+          <TextFilter name="to" type="date" />
+        </div>
+      </FilterForm>
 
       <div className="table-toolbar">
         <p className="table-toolbar__summary" data-testid="audit-summary" aria-live="polite">
@@ -276,28 +210,25 @@ export function AuditLogPage() {
       ) : null}
 
       {data && (cursor || data.nextCursor) ? (
-        <nav className="pagination" aria-label={t('auditLog.pagination')}>
-          <ul className="pagination__list">
-            <li>
-              {cursor ? (
-                <Link to={`?${searchFromQuery(filter).toString()}`} data-testid="audit-page-first">
-                  {t('auditLog.first')}
-                </Link>
-              ) : null}
-            </li>
-            <li>
-              {data.nextCursor ? (
-                <Link
-                  to={`?${searchFromQuery({ ...filter, cursor: data.nextCursor }).toString()}`}
-                  rel="next"
-                  data-testid="audit-page-next"
-                >
-                  {t('auditLog.next')}
-                </Link>
-              ) : null}
-            </li>
-          </ul>
-        </nav>
+        <Pagination
+          label={t('auditLog.pagination')}
+          items={[
+            cursor ? (
+              <Link to={`?${searchFromQuery(filter).toString()}`} data-testid="audit-page-first">
+                {t('auditLog.first')}
+              </Link>
+            ) : null,
+            data.nextCursor ? (
+              <Link
+                to={`?${searchFromQuery({ ...filter, cursor: data.nextCursor }).toString()}`}
+                rel="next"
+                data-testid="audit-page-next"
+              >
+                {t('auditLog.next')}
+              </Link>
+            ) : null,
+          ]}
+        />
       ) : null}
     </>
   );

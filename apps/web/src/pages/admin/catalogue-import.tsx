@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallCatalogueView } from '@portal/contracts';
-import { api } from '../../api/client';
+import { useImportCatalogue } from '../../api/catalogue';
 import { errorMessage } from '../../api/error-message';
 import { isApiError } from '../../api/client';
 import { Alert } from '../../components/alert';
@@ -24,7 +24,7 @@ export function CatalogueImport({
   const fileId = useId();
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
-  const [busy, setBusy] = useState(false);
+  const importCatalogue = useImportCatalogue(callId);
   const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string; details?: string[] } | null>(null);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -46,16 +46,9 @@ export function CatalogueImport({
     }
     // A whole call file (like plan-samenleven.json) carries the catalogue as its objectives.
     const catalogue =
-      parsed && typeof parsed === 'object' && 'objectives' in parsed
-        ? { objectives: parsed.objectives }
-        : parsed;
-    setBusy(true);
+      parsed && typeof parsed === 'object' && 'objectives' in parsed ? { objectives: parsed.objectives } : parsed;
     try {
-      const view = await api.put<CallCatalogueView>(
-        `/calls/${encodeURIComponent(callId)}/catalogue`,
-        { catalogue },
-        { headers: { 'If-Match': String(version) } },
-      );
+      const view = await importCatalogue.mutateAsync({ version, catalogue });
       const actions = view.catalogue.objectives.reduce((n, o) => n + o.actions.length, 0);
       const rows = view.catalogue.objectives.reduce((n, o) => n + o.actions.reduce((m, a) => m + a.rows.length, 0), 0);
       setResult({
@@ -69,8 +62,6 @@ export function CatalogueImport({
         text: errorMessage(error, t),
         details: isApiError(error) ? error.errors.map((e) => `${e.field}: ${e.message}`) : undefined,
       });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -101,7 +92,7 @@ export function CatalogueImport({
         />
         <Button
           variant="secondary"
-          busy={busy}
+          busy={importCatalogue.isPending}
           disabled={text === null}
           onClick={() => void upload()}
           data-testid="catalogue-import-submit"

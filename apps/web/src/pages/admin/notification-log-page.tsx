@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   NOTIFICATION_STATUSES,
   NOTIFICATION_TEMPLATES,
@@ -13,22 +11,23 @@ import {
 } from '@portal/contracts';
 import {
   NOTIFICATION_PAGE_SIZE,
-  notificationQueryKeys,
-  resendNotification,
   useNotifications,
+  useResendNotification,
   type NotificationFilter,
-  type NotificationPage,
 } from '../../api/notifications';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
-import { DocumentTitle } from '../../components/document-title';
-import { FormField } from '../../components/form-field';
+import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { momentColumn } from '../../components/moment-column';
+import { Pagination } from '../../components/pagination';
 import { StatusBadge, type StatusTone } from '../../components/status-badge';
 import { StuckMailPanel } from '../../notifications/stuck-mail-panel';
+import { useUrlFilterForm } from '../../forms/use-url-filter-form';
+import { AdminPageHeader } from './admin-page-header';
 
 /** Where the API serves the (read-only) queue dashboard; a full page load, outside this app. */
 const QUEUE_DASHBOARD_URL = '/api/admin/queues';
@@ -107,38 +106,26 @@ function formValues(filter: NotificationFilter): FilterValues {
   };
 }
 
+const NOTIFICATION_FILTER_FORM = {
+  texts: 'notifications',
+  resetTo: '/administratie/meldingen',
+  testIdPrefix: 'notification-filter',
+} as const;
+
 /**
  * `/administratie/meldingen`: the notification log (outbox), newest first. The filters live in the URL query, so a
  * filtered view can be bookmarked and the back button works; failed (and sent) mails can be put back in the outbox.
  */
 export function NotificationLogPage() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.toString();
+  const { form, searchParams, apply } = useUrlFilterForm((params) => formValues(filterFromSearch(params)));
   const filter = filterFromSearch(searchParams);
   const list = useNotifications(filter);
-  const form = useForm<FilterValues>({ defaultValues: formValues(filter) });
   const [resent, setResent] = useState<NotificationView | null>(null);
   const title = t('notifications.title');
 
-  // Back/forward or a link changed the query: show that filter in the form.
-  useEffect(() => {
-    form.reset(formValues(filterFromSearch(new URLSearchParams(search))));
-  }, [search, form]);
-
-  const resend = useMutation<NotificationView, unknown, string>({
-    mutationFn: resendNotification,
-    onMutate: () => setResent(null),
-    onSuccess: (view) => {
-      // Show the row's new state in place (even when the status filter would now leave it out); other filters and
-      // pages load fresh when opened (staleTime 0), "Vernieuwen" reloads this one.
-      queryClient.setQueryData<NotificationPage>(notificationQueryKeys.list(filter), (page) =>
-        page ? { ...page, items: page.items.map((item) => (item.id === view.id ? view : item)) } : page,
-      );
-      setResent(view);
-    },
-  });
+  // "Vernieuwen" reloads this page; the resent row is updated in place.
+  const resend = useResendNotification(filter, { onStart: () => setResent(null), onResent: setResent });
 
   const onSubmit = form.handleSubmit((values) => {
     const next = searchFromFilter({
@@ -151,17 +138,11 @@ export function NotificationLogPage() {
     });
     setResent(null);
     resend.reset();
-    if (next.toString() === search) void list.refetch();
-    else setSearchParams(next);
+    apply(next, () => void list.refetch());
   });
 
   const columns: DataTableColumn<NotificationView>[] = [
-    {
-      id: 'createdAt',
-      header: t('notifications.createdAt'),
-      rowHeader: true,
-      cell: (row) => <DateTime value={row.createdAt} format="dateTimeSeconds" />,
-    },
+    momentColumn('createdAt', t('notifications.createdAt'), (row) => row.createdAt),
     {
       id: 'template',
       header: t('notifications.template'),
@@ -232,12 +213,7 @@ export function NotificationLogPage() {
 
   return (
     <>
-      <DocumentTitle page={title} />
-      <p className="breadcrumb">
-        <Link to="/administratie">{t('admin.backToAdmin')}</Link>
-      </p>
-      <h1>{title}</h1>
-      <p className="lead">{t('notifications.intro')}</p>
+      <AdminPageHeader title={title} lead={t('notifications.intro')} />
       <p>
         <a href={QUEUE_DASHBOARD_URL} data-testid="queue-dashboard-link">
           {t('notifications.queues')}
@@ -245,66 +221,25 @@ export function NotificationLogPage() {
       </p>
       <StuckMailPanel />
 
-      <FormProvider {...form}>
-        <form
-          className="filter-form"
-          role="search"
-          aria-label={t('notifications.filters')}
-          noValidate
-          onSubmit={(event) => void onSubmit(event)}
-        >
-          <div className="form-row form-row--four">
-            <FormField
-              as="select"
-              name="status"
-              label={t('notifications.status')}
-              placeholder={t('notifications.allStatuses')}
-              options={NOTIFICATION_STATUSES.map((status) => ({
-                value: status,
-                label: t(`notifications.statuses.${status}`),
-              }))}
-              data-testid="notification-filter-status"
-            />
-            <FormField
-              as="select"
-              name="template"
-              label={t('notifications.template')}
-              placeholder={t('notifications.allTemplates')}
-              options={NOTIFICATION_TEMPLATES.map((template) => ({
-                value: template,
-                label: templateLabel(t, template),
-              }))}
-              data-testid="notification-filter-template"
-            />
-            <FormField
-              name="recipient"
-              type="email"
-              label={t('notifications.recipient')}
-              help={t('notifications.recipientHelp')}
-              maxLength={254}
-              spellCheck={false}
-              autoCapitalize="none"
-              data-testid="notification-filter-recipient"
-            />
-            <FormField
-              name="subjectRef"
-              label={t('notifications.reference')}
-              help={t('notifications.referenceHelp')}
-              maxLength={100}
-              spellCheck={false}
-              data-testid="notification-filter-reference"
-            />
-          </div>
-          <div className="button-row">
-            <Button type="submit" variant="primary" data-testid="notification-filter-submit">
-              {t('notifications.filter')}
-            </Button>
-            <Link to="/administratie/meldingen" data-testid="notification-filter-reset">
-              {t('notifications.clearFilters')}
-            </Link>
-          </div>
-        </form>
-      </FormProvider>
+      <FilterForm {...NOTIFICATION_FILTER_FORM} form={form} onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-row form-row--four">
+          <SelectFilter
+            name="status"
+            allKey="allStatuses"
+            options={NOTIFICATION_STATUSES.map((status) => ({
+              value: status,
+              label: t(`notifications.statuses.${status}`),
+            }))}
+          />
+          <SelectFilter
+            name="template"
+            allKey="allTemplates"
+            options={NOTIFICATION_TEMPLATES.map((template) => ({ value: template, label: templateLabel(t, template) }))}
+          />
+          <TextFilter name="recipient" type="email" maxLength={254} noCapitals />
+          <TextFilter name="subjectRef" textKey="reference" maxLength={100} />
+        </div>
+      </FilterForm>
 
       {resent ? (
         <Alert tone="success" data-testid="notification-resent">
@@ -358,25 +293,22 @@ export function NotificationLogPage() {
       ) : null}
 
       {data && pageCount > 1 ? (
-        <nav className="pagination" aria-label={t('notifications.pagination')}>
-          <ul className="pagination__list">
-            <li>
-              {data.page > 1 ? (
-                <Link to={pageLink(data.page - 1)} rel="prev" data-testid="notification-page-prev">
-                  {t('notifications.previous')}
-                </Link>
-              ) : null}
-            </li>
-            <li>{t('notifications.pageOf', { page: data.page, pages: pageCount })}</li>
-            <li>
-              {data.page < pageCount ? (
-                <Link to={pageLink(data.page + 1)} rel="next" data-testid="notification-page-next">
-                  {t('notifications.next')}
-                </Link>
-              ) : null}
-            </li>
-          </ul>
-        </nav>
+        <Pagination
+          label={t('notifications.pagination')}
+          items={[
+            data.page > 1 ? (
+              <Link to={pageLink(data.page - 1)} rel="prev" data-testid="notification-page-prev">
+                {t('notifications.previous')}
+              </Link>
+            ) : null,
+            t('notifications.pageOf', { page: data.page, pages: pageCount }),
+            data.page < pageCount ? (
+              <Link to={pageLink(data.page + 1)} rel="next" data-testid="notification-page-next">
+                {t('notifications.next')}
+              </Link>
+            ) : null,
+          ]}
+        />
       ) : null}
     </>
   );

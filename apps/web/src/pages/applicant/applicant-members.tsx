@@ -1,21 +1,20 @@
 import { useId, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
-import { inviteColleague, useApplicantMembers } from '../../api/applicants';
+import { useApplicantMembers, useInviteColleague } from '../../api/applicants';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
+import { FormShell, SubmitButton } from '../../components/form-shell';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
-import { FormField } from '../../components/form-field';
+import { EmailField } from '../../components/email-field';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { StatusBadge } from '../../components/status-badge';
 import { applyServerFieldErrors } from '../../forms/apply-server-errors';
+import { useFormProblem } from '../../forms/use-form-problem';
 import { formatDateTime } from '../../lib/format';
 import { currentLanguage } from '../../i18n';
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface ApplicantMembersProps {
   applicant: ApplicantView;
@@ -78,22 +77,22 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const form = useForm<InviteValues>({ mode: 'onSubmit', reValidateMode: 'onChange', defaultValues: { email: '' } });
+  const invite = useInviteColleague(applicant.id);
   const [sent, setSent] = useState<InvitationView | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const formError = useFormProblem();
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     setSent(null);
     try {
-      const invitation = await inviteColleague(applicant.id, values.email.trim());
+      const invitation = await invite.mutateAsync(values.email.trim());
       setSent(invitation);
       form.reset({ email: '' });
     } catch (error) {
       const applied = applyServerFieldErrors(error, form.setError, ['email']);
       // A field error next to the field is enough; anything else (e.g. FORBIDDEN) is shown above the form.
-      if (!applied || !isApiError(error) || error.code !== 'VALIDATION_FAILED') setFormError(errorMessage(error, t));
-      setAttempt((n) => n + 1);
+      const besideTheField = applied && isApiError(error) && error.code === 'VALIDATION_FAILED';
+      formError.show(besideTheField ? null : errorMessage(error, t));
     }
   });
 
@@ -111,37 +110,28 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
           })}
         </Alert>
       ) : null}
-      {formError ? (
-        <Alert key={attempt} tone="error" data-testid="invite-error">
-          {formError}
+      {formError.problem ? (
+        <Alert key={formError.attempt} tone="error" data-testid="invite-error">
+          {formError.problem}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form className="invite__form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby={titleId}>
-          <FormField
-            name="email"
-            type="email"
-            label={t('members.inviteEmail')}
-            required
-            maxLength={254}
-            rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
-            autoComplete="off"
-            inputMode="email"
-            spellCheck={false}
-            autoCapitalize="none"
-            data-testid="invite-email"
-          />
-          <Button
-            type="submit"
-            variant="secondary"
-            busy={form.formState.isSubmitting}
-            busyLabel={t('members.inviting')}
-            data-testid="invite-submit"
-          >
-            {t('members.invite')}
-          </Button>
-        </form>
-      </FormProvider>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy={titleId} className="invite__form">
+        <EmailField
+          name="email"
+          label={t('members.inviteEmail')}
+          maxLength={254}
+          autoComplete="off"
+          data-testid="invite-email"
+        />
+        <SubmitButton
+          variant="secondary"
+          busy={form.formState.isSubmitting}
+          busyLabel={t('members.inviting')}
+          data-testid="invite-submit"
+        >
+          {t('members.invite')}
+        </SubmitButton>
+      </FormShell>
     </div>
   );
 }

@@ -1,19 +1,25 @@
-import { useId, useState } from 'react';
-import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { useId } from 'react';
+import { useForm, type Path } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { APPLICANT_KINDS, POLICY_DOMAINS, type ApplicantKind, type RegisterApplicantInput } from '@portal/contracts';
+import {
+  APPLICANT_KINDS,
+  POLICY_DOMAINS,
+  type ApplicantKind,
+  type ErrorCode,
+  type RegisterApplicantInput,
+} from '@portal/contracts';
 import { checkEnterpriseNumber, isNisCode, normalizeIban } from '@portal/domain';
-import { MY_APPLICANTS_QUERY_KEY, registerApplicant } from '../../api/applicants';
-import { isApiError } from '../../api/client';
+import { useRegisterApplicant } from '../../api/applicants';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { DocumentTitle } from '../../components/document-title';
+import { EmailField } from '../../components/email-field';
 import { FormField } from '../../components/form-field';
-import { applyServerFieldErrors } from '../../forms/apply-server-errors';
+import { FormShell, SubmitButton } from '../../components/form-shell';
+import { applyServerErrors } from '../../forms/apply-server-errors';
+import { useFormProblem } from '../../forms/use-form-problem';
 import { policyDomainLabel } from '../../lib/localized';
 
 interface RegisterValues {
@@ -28,8 +34,6 @@ interface RegisterValues {
   contactEmail: string;
   contactPhone: string;
 }
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const SERVER_FIELDS: readonly Path<RegisterValues>[] = [
   'kind',
@@ -47,7 +51,7 @@ const SERVER_FIELDS: readonly Path<RegisterValues>[] = [
 ];
 
 /** Problem codes that belong to one field even when the server sends no `errors[]`. */
-const CODE_FIELD: Partial<Record<string, Path<RegisterValues>>> = {
+const CODE_FIELD: Partial<Record<ErrorCode, Path<RegisterValues>>> = {
   INVALID_ENTERPRISE_NUMBER: 'enterpriseNumber',
   ENTERPRISE_NUMBER_TAKEN: 'enterpriseNumber',
   INVALID_NIS_CODE: 'nisCode',
@@ -64,7 +68,7 @@ function returnTarget(callId: string | null): string {
 export function RegisterApplicantPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const registration = useRegisterApplicant();
   const [searchParams] = useSearchParams();
   const kindName = useId();
   const form = useForm<RegisterValues>({
@@ -82,13 +86,12 @@ export function RegisterApplicantPage() {
       contactPhone: '',
     },
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const formError = useFormProblem();
   const kind = form.watch('kind');
   const title = t('register.title');
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setFormError(null);
+    formError.clear();
     const input: RegisterApplicantInput = {
       kind: values.kind,
       legalName: values.legalName.trim(),
@@ -107,21 +110,11 @@ export function RegisterApplicantPage() {
         : { nisCode: values.nisCode.trim() }),
     };
     try {
-      await registerApplicant(input);
-      await queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY });
+      await registration.mutateAsync(input);
       await navigate(returnTarget(searchParams.get('oproep')), { state: { registered: input.legalName } });
     } catch (error) {
-      const applied = applyServerFieldErrors(error, form.setError, SERVER_FIELDS);
-      const field = isApiError(error) ? CODE_FIELD[error.code] : undefined;
-      if (!applied && field && isApiError(error)) {
-        form.setError(
-          field,
-          { type: `server.${error.code}`, message: error.detail ?? error.code },
-          { shouldFocus: true },
-        );
-      }
-      setFormError(errorMessage(error, t));
-      setAttempt((n) => n + 1);
+      applyServerErrors(error, form.setError, SERVER_FIELDS, CODE_FIELD);
+      formError.show(errorMessage(error, t));
     }
   });
 
@@ -131,184 +124,174 @@ export function RegisterApplicantPage() {
       <DocumentTitle page={title} />
       <h1 id="register-title">{title}</h1>
       <p className="lead">{t('register.intro')}</p>
-      {formError ? (
-        <Alert key={attempt} tone="error" data-testid="register-error">
-          {formError}
+      {formError.problem ? (
+        <Alert key={formError.attempt} tone="error" data-testid="register-error">
+          {formError.problem}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="register-title">
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">
-              {t('register.kind')}
-              <span className="form-field__required"> ({t('form.required')})</span>
-            </legend>
-            <div className="check-list">
-              {APPLICANT_KINDS.map((value) => (
-                <div key={value} className="check-list__item">
-                  <input
-                    type="radio"
-                    id={`${kindName}-${value}`}
-                    value={value}
-                    className="form-field__check"
-                    data-testid={`applicant-kind-${value}`}
-                    {...form.register('kind')}
-                  />
-                  <label htmlFor={`${kindName}-${value}`}>{t(`applicantKind.${value}`)}</label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="register-title">
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">
+            {t('register.kind')}
+            <span className="form-field__required"> ({t('form.required')})</span>
+          </legend>
+          <div className="check-list">
+            {APPLICANT_KINDS.map((value) => (
+              <div key={value} className="check-list__item">
+                <input
+                  type="radio"
+                  id={`${kindName}-${value}`}
+                  value={value}
+                  className="form-field__check"
+                  data-testid={`applicant-kind-${value}`}
+                  {...form.register('kind')}
+                />
+                <label htmlFor={`${kindName}-${value}`}>{t(`applicantKind.${value}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
 
+        <FormField
+          name="legalName"
+          label={isOrganisation ? t('register.legalName') : t('register.governmentName')}
+          help={isOrganisation ? t('register.legalNameHelp') : undefined}
+          required
+          autoComplete="organization"
+          data-testid="applicant-legal-name"
+        />
+        {isOrganisation ? (
           <FormField
-            name="legalName"
-            label={isOrganisation ? t('register.legalName') : t('register.governmentName')}
-            help={isOrganisation ? t('register.legalNameHelp') : undefined}
+            key="enterpriseNumber"
+            name="enterpriseNumber"
+            label={t('register.enterpriseNumber')}
+            help={t('register.enterpriseNumberHelp')}
             required
-            autoComplete="organization"
-            data-testid="applicant-legal-name"
-          />
-          {isOrganisation ? (
-            <FormField
-              key="enterpriseNumber"
-              name="enterpriseNumber"
-              label={t('register.enterpriseNumber')}
-              help={t('register.enterpriseNumberHelp')}
-              required
-              inputMode="numeric"
-              spellCheck={false}
-              rules={{
-                validate: (value: string) => {
-                  if (form.getValues('kind') !== 'organisation') return true;
-                  if (!value.trim()) return 'validation.required';
-                  const check = checkEnterpriseNumber(value);
-                  if (check.valid) return true;
-                  return check.reason === 'checksum'
-                    ? 'validation.enterpriseNumberChecksum'
-                    : 'validation.enterpriseNumberFormat';
-                },
-                onBlur: (event: { target: { value: string } }) => {
-                  const check = checkEnterpriseNumber(event.target.value);
-                  if (check.valid) form.setValue('enterpriseNumber', check.formatted);
-                },
-              }}
-              data-testid="applicant-enterprise-number"
-            />
-          ) : (
-            <FormField
-              key="nisCode"
-              name="nisCode"
-              label={t('register.nisCode')}
-              help={t('register.nisCodeHelp')}
-              required
-              inputMode="numeric"
-              maxLength={5}
-              rules={{
-                validate: (value: string) => {
-                  if (form.getValues('kind') !== 'local_government') return true;
-                  if (!value.trim()) return 'validation.required';
-                  return isNisCode(value.trim()) || 'validation.nisCode';
-                },
-              }}
-              data-testid="applicant-nis-code"
-            />
-          )}
-
-          <CheckboxGroup
-            name="policyDomains"
-            legend={t('register.policyDomains')}
-            help={t('register.policyDomainsHelp')}
-            required
-            options={POLICY_DOMAINS.map((domain) => ({ value: domain, label: policyDomainLabel(t, domain) }))}
-            rules={{ validate: (value: string[]) => value.length > 0 || 'validation.policyDomains' }}
-            testIdPrefix="policy-domain"
-          />
-
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">{t('register.address')}</legend>
-            <div className="form form--nested">
-              <FormField
-                name="address.street"
-                label={t('register.street')}
-                required
-                autoComplete="street-address"
-                data-testid="applicant-street"
-              />
-              <FormField
-                name="address.postalCode"
-                label={t('register.postalCode')}
-                required
-                inputMode="numeric"
-                autoComplete="postal-code"
-                className="form-field--short"
-                rules={{ pattern: { value: /^\d{4}$/, message: 'validation.postalCode' } }}
-                data-testid="applicant-postal-code"
-              />
-              <FormField
-                name="address.city"
-                label={t('register.city')}
-                required
-                autoComplete="address-level2"
-                data-testid="applicant-city"
-              />
-            </div>
-          </fieldset>
-
-          <FormField
-            name="iban"
-            label={t('register.iban')}
-            help={t('register.ibanHelp')}
-            required
+            inputMode="numeric"
             spellCheck={false}
-            autoCapitalize="characters"
-            rules={{ validate: (value: string) => normalizeIban(value) !== null || 'validation.iban' }}
-            data-testid="applicant-iban"
+            rules={{
+              validate: (value: string) => {
+                if (form.getValues('kind') !== 'organisation') return true;
+                if (!value.trim()) return 'validation.required';
+                const check = checkEnterpriseNumber(value);
+                if (check.valid) return true;
+                return check.reason === 'checksum'
+                  ? 'validation.enterpriseNumberChecksum'
+                  : 'validation.enterpriseNumberFormat';
+              },
+              onBlur: (event: { target: { value: string } }) => {
+                const check = checkEnterpriseNumber(event.target.value);
+                if (check.valid) form.setValue('enterpriseNumber', check.formatted);
+              },
+            }}
+            data-testid="applicant-enterprise-number"
           />
+        ) : (
+          <FormField
+            key="nisCode"
+            name="nisCode"
+            label={t('register.nisCode')}
+            help={t('register.nisCodeHelp')}
+            required
+            inputMode="numeric"
+            maxLength={5}
+            rules={{
+              validate: (value: string) => {
+                if (form.getValues('kind') !== 'local_government') return true;
+                if (!value.trim()) return 'validation.required';
+                return isNisCode(value.trim()) || 'validation.nisCode';
+              },
+            }}
+            data-testid="applicant-nis-code"
+          />
+        )}
 
-          <fieldset className="fieldset">
-            <legend className="fieldset__legend">{t('register.contact')}</legend>
-            <div className="form form--nested">
-              <FormField
-                name="contactName"
-                label={t('register.contactName')}
-                required
-                autoComplete="name"
-                data-testid="applicant-contact-name"
-              />
-              <FormField
-                name="contactEmail"
-                type="email"
-                label={t('register.contactEmail')}
-                required
-                autoComplete="email"
-                inputMode="email"
-                spellCheck={false}
-                autoCapitalize="none"
-                rules={{ pattern: { value: EMAIL_PATTERN, message: 'validation.email' } }}
-                data-testid="applicant-contact-email"
-              />
-              <FormField
-                name="contactPhone"
-                type="tel"
-                label={t('register.contactPhone')}
-                autoComplete="tel"
-                rules={{ pattern: { value: /^[+\d][\d\s./-]{5,}$/, message: 'validation.phone' } }}
-                data-testid="applicant-contact-phone"
-              />
-            </div>
-          </fieldset>
+        <CheckboxGroup
+          name="policyDomains"
+          legend={t('register.policyDomains')}
+          help={t('register.policyDomainsHelp')}
+          required
+          options={POLICY_DOMAINS.map((domain) => ({ value: domain, label: policyDomainLabel(t, domain) }))}
+          rules={{ validate: (value: string[]) => value.length > 0 || 'validation.policyDomains' }}
+          testIdPrefix="policy-domain"
+        />
 
-          <Button
-            type="submit"
-            variant="primary"
-            busy={form.formState.isSubmitting}
-            busyLabel={t('register.submitting')}
-            data-testid="applicant-submit"
-          >
-            {t('register.submit')}
-          </Button>
-        </form>
-      </FormProvider>
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('register.address')}</legend>
+          <div className="form form--nested">
+            <FormField
+              name="address.street"
+              label={t('register.street')}
+              required
+              autoComplete="street-address"
+              data-testid="applicant-street"
+            />
+            <FormField
+              name="address.postalCode"
+              label={t('register.postalCode')}
+              required
+              inputMode="numeric"
+              autoComplete="postal-code"
+              className="form-field--short"
+              rules={{ pattern: { value: /^\d{4}$/, message: 'validation.postalCode' } }}
+              data-testid="applicant-postal-code"
+            />
+            <FormField
+              name="address.city"
+              label={t('register.city')}
+              required
+              autoComplete="address-level2"
+              data-testid="applicant-city"
+            />
+          </div>
+        </fieldset>
+
+        <FormField
+          name="iban"
+          label={t('register.iban')}
+          help={t('register.ibanHelp')}
+          required
+          spellCheck={false}
+          autoCapitalize="characters"
+          rules={{ validate: (value: string) => normalizeIban(value) !== null || 'validation.iban' }}
+          data-testid="applicant-iban"
+        />
+
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('register.contact')}</legend>
+          <div className="form form--nested">
+            <FormField
+              name="contactName"
+              label={t('register.contactName')}
+              required
+              autoComplete="name"
+              data-testid="applicant-contact-name"
+            />
+            <EmailField
+              name="contactEmail"
+              label={t('register.contactEmail')}
+              autoComplete="email"
+              data-testid="applicant-contact-email"
+            />
+            <FormField
+              name="contactPhone"
+              type="tel"
+              label={t('register.contactPhone')}
+              autoComplete="tel"
+              rules={{ pattern: { value: /^[+\d][\d\s./-]{5,}$/, message: 'validation.phone' } }}
+              data-testid="applicant-contact-phone"
+            />
+          </div>
+        </fieldset>
+
+        <SubmitButton
+          busy={form.formState.isSubmitting}
+          busyLabel={t('register.submitting')}
+          data-testid="applicant-submit"
+        >
+          {t('register.submit')}
+        </SubmitButton>
+      </FormShell>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { Button } from '../../components/button';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { LoadingIndicator } from '../../components/loading-indicator';
-import { formatScore } from './format-score';
+import { formatScore } from '../../lib/format';
 
 /** Reviewers' scores per dossier, the mean (the default consensus) and the admin's motivated consensus. */
 export function ConsensusSection({ callId, criteria }: { callId: string; criteria: readonly CallCriterion[] }) {

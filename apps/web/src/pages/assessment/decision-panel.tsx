@@ -4,7 +4,7 @@ import { decisionLetterUrl, useDecline, useDossierDecision } from '../../api/ass
 import { Alert } from '../../components/alert';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
-import { formatScore } from './format-score';
+import { formatScore } from '../../lib/format';
 import { MotivationForm } from './motivation-form';
 
 /** The applicant's view of the decision on a submitted dossier: outcome, amount, reasons, scores, letter. */

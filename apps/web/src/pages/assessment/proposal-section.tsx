@@ -7,6 +7,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { StatusBadge } from '../../components/status-badge';
+import { centsToDecimal } from '../../lib/format';
 import { parseEuroToCents } from '../../lib/money-input';
 import { MotivationForm } from './motivation-form';
 import { ProposalTable } from './proposal-table';
@@ -102,7 +103,10 @@ export function ProposalSection({ callId, ranking }: { callId: string; ranking: 
               {deviations.map((d, i) => (
                 <li key={i}>
                   {ranking.find((r) => r.dossierId === d.dossierId)?.reference}: {t(`assessment.deviation.${d.kind}`)}
-                  {d.adjustedCents !== undefined ? ` (${(d.adjustedCents / 100).toFixed(2)} EUR)` : ''} — {d.motivation}{' '}
+                  {d.adjustedCents !== undefined
+                    ? ` (${centsToDecimal(d.adjustedCents) ?? d.adjustedCents} EUR)`
+                    : ''}{' '}
+                  — {d.motivation}{' '}
                   <Button variant="secondary" onClick={() => setDeviations(deviations.filter((_, j) => j !== i))}>
                     {t('assessment.removeDeviation')}
                   </Button>

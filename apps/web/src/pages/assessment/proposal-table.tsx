@@ -3,7 +3,7 @@ import { selectionReasonText, type ProposalView } from '@portal/contracts';
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
-import { formatScore } from './format-score';
+import { formatScore } from '../../lib/format';
 
 type Line = ProposalView['lines'][number];
 

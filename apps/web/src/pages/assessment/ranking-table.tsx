@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallCriterion, RankingRow } from '@portal/contracts';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
-import { formatScore } from './format-score';
+import { formatScore } from '../../lib/format';
 
 /** Index of the first sufficient dossier whose request no longer fits when walking the ranking; -1 when all fit. */
 export function budgetLineIndex(rows: readonly RankingRow[], budgetCents: number): number {

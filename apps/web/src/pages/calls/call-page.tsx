@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApplicantView, CallView, DossierView } from '@portal/contracts';
+import type { ApplicantView, CallView } from '@portal/contracts';
 import { eligibilityIssue } from '@portal/domain';
 import { useMyApplicants } from '../../api/applicants';
 import { useCall } from '../../api/calls';
 import { isApiError } from '../../api/client';
-import { dossierQueryKeys, DOSSIERS_QUERY_KEY, startDossier } from '../../api/dossiers';
+import { useStartDossier } from '../../api/dossiers';
 import { errorMessage } from '../../api/error-message';
 import { hasRole } from '../../auth/roles';
 import { useCurrentUser } from '../../auth/use-auth';
@@ -194,21 +193,18 @@ interface StartDossierProps {
 function StartDossier({ call }: StartDossierProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const selectId = useId();
   const { data: applicants, isPending, error } = useMyApplicants();
   const [chosen, setChosen] = useState<string | null>(null);
-  const start = useMutation<DossierView, unknown, string>({
-    mutationFn: (applicantId) => startDossier(call.id, applicantId),
-    onSuccess: async (dossier) => {
-      queryClient.setQueryData(dossierQueryKeys.detail(dossier.id), dossier);
-      await queryClient.invalidateQueries({ queryKey: [...DOSSIERS_QUERY_KEY, 'mine'] });
-      // A catalogue call's dossier is a subscription, with its own form.
-      await navigate(
-        call.kind === 'catalogue' ? `/aanvrager/intekeningen/${dossier.id}` : `/aanvrager/dossiers/${dossier.id}`,
-      );
-    },
-  });
+  const start = useStartDossier(call.id);
+  // A catalogue call's dossier is a subscription, with its own form.
+  const open = (applicantId: string) =>
+    start.mutate(applicantId, {
+      onSuccess: (dossier) =>
+        void navigate(
+          call.kind === 'catalogue' ? `/aanvrager/intekeningen/${dossier.id}` : `/aanvrager/dossiers/${dossier.id}`,
+        ),
+    });
 
   if (isPending) return <LoadingIndicator />;
   if (error) return <Alert tone="error">{errorMessage(error, t)}</Alert>;
@@ -267,7 +263,7 @@ function StartDossier({ call }: StartDossierProps) {
         disabled={!selected || issue !== null}
         busy={start.isPending}
         busyLabel={t('calls.starting')}
-        onClick={() => selected && start.mutate(selected.id)}
+        onClick={() => selected && open(selected.id)}
         data-testid="start-dossier"
       >
         {t('calls.startDossier')}

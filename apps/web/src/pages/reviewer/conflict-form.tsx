@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/error-message';
 import { useDeclareConflict } from '../../api/reviews';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { FormField } from '../../components/form-field';
+import { FormShell, SubmitButton } from '../../components/form-shell';
 import { applyServerFieldErrors } from '../../forms/apply-server-errors';
 
 interface ConflictValues {
@@ -45,41 +45,32 @@ export function ConflictForm({ assignmentId, onDeclared }: ConflictFormProps) {
           {failure}
         </Alert>
       ) : null}
-      <FormProvider {...form}>
-        <form
-          className="form"
-          noValidate
-          aria-labelledby="conflict-title"
-          onSubmit={(event) => void onSubmit(event)}
-          data-testid="conflict-form"
-        >
-          <FormField
-            as="textarea"
-            name="reason"
-            label={t('reviewer.conflict.reason')}
-            help={t('reviewer.conflict.reasonHelp')}
-            required
-            rules={{
-              validate: (value: string) => value.trim().length >= 3 || 'reviewer.conflict.reasonTooShort',
-              maxLength: { value: 2000, message: 'reviewer.conflict.reasonTooLong' },
-            }}
-            rows={3}
-            maxLength={2000}
-            data-testid="conflict-reason"
-          />
-          <div className="button-row">
-            <Button
-              type="submit"
-              variant="danger"
-              busy={declare.isPending}
-              busyLabel={t('reviewer.conflict.submitting')}
-              data-testid="conflict-submit"
-            >
-              {t('reviewer.conflict.submit')}
-            </Button>
-          </div>
-        </form>
-      </FormProvider>
+      <FormShell form={form} onSubmit={onSubmit} labelledBy="conflict-title" data-testid="conflict-form">
+        <FormField
+          as="textarea"
+          name="reason"
+          label={t('reviewer.conflict.reason')}
+          help={t('reviewer.conflict.reasonHelp')}
+          required
+          rules={{
+            validate: (value: string) => value.trim().length >= 3 || 'reviewer.conflict.reasonTooShort',
+            maxLength: { value: 2000, message: 'reviewer.conflict.reasonTooLong' },
+          }}
+          rows={3}
+          maxLength={2000}
+          data-testid="conflict-reason"
+        />
+        <div className="button-row">
+          <SubmitButton
+            variant="danger"
+            busy={declare.isPending}
+            busyLabel={t('reviewer.conflict.submitting')}
+            data-testid="conflict-submit"
+          >
+            {t('reviewer.conflict.submit')}
+          </SubmitButton>
+        </div>
+      </FormShell>
     </section>
   );
 }
