@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
+import { closeBrowserApp, logInAs, screenshotPath, startBrowserApp } from '../support/browser';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, type Session, type TestApi } from '../support/test-app';
 
@@ -115,6 +115,24 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await minister.getByTestId('approve-form-reference').fill('MB-2026-CJM-1130');
     await minister.getByTestId('approve-form-submit').click();
     await minister.getByTestId('decision-reference').waitFor();
+    // Decided: the minister reads why, and may still raise the budget with a new decision; the administration's
+    // assessment page offers no act that fed the decision any more (ADR 0009).
+    await minister.reload();
+    await expect(minister.getByTestId('phase-banner').locator('[data-phase]').getAttribute('data-phase')).resolves.toBe(
+      'decided',
+    );
+    await minister.getByTestId('budget-decision').waitFor();
+    await expectAccessible(minister, 'minister page after the decision');
+    await minister.screenshot({ path: screenshotPath('minister-decided'), fullPage: true });
+    await admin.reload();
+    await admin.getByTestId('phase-banner').waitFor();
+    await expect(admin.getByTestId('phase-banner').textContent()).resolves.toContain('De minister heeft beslist');
+    await expect(admin.getByTestId('compute-proposal').count()).resolves.toBe(0);
+    await expect(admin.locator('[data-testid^="decide-"]').count()).resolves.toBe(0);
+    await expect(admin.locator('[data-testid^="consensus-"]').count()).resolves.toBe(0);
+    await expect(admin.getByTestId('budget-decision').count()).resolves.toBe(0);
+    await expect(admin.getByTestId('assign-auto').count()).resolves.toBe(0);
+    await admin.screenshot({ path: screenshotPath('assessment-decided'), fullPage: true });
 
     const rows = await api.dataSource.getRepository(DossierEntity).findBy({ callId });
     expect(

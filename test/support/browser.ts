@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, startApi, type TestApi } from './test-app';
 
@@ -59,4 +60,10 @@ export async function eventually<T>(
     last = await read();
   }
   return last;
+}
+
+/** Where a browser test leaves a screenshot for a person to look at (kept out of git: test-results/ is ignored). */
+export function screenshotPath(name: string): string {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  return `test-results/screenshots/${name}.png`;
 }

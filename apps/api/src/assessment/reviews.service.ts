@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AssignmentView, ReviewView, ScoreInput } from '@portal/contracts';
-import { scoreIssue } from '@portal/domain';
+import { reviewSubmissionIssues, scoreIssue } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
@@ -161,22 +161,19 @@ function scoreErrors(
       });
   }
   if (!submit || invalid.length) return { invalid, missing: [], uncommented: [] };
-  const given = new Map(scores.map((s) => [s.criterionCode, s]));
-  const missing = call.criteria
-    .filter((c) => !given.has(c.code))
-    .map((c) => ({
-      field: `scores.${c.code}`,
-      code: 'required',
-      message: FIELD_MESSAGES.scoreMissing(c.label),
-    }));
+  // The same rules the web's score form shows (libs/domain review-rules).
+  const issues = reviewSubmissionIssues(call.criteria, scores);
+  const missing = issues.missing.map((c) => ({
+    field: `scores.${c.code}`,
+    code: 'required',
+    message: FIELD_MESSAGES.scoreMissing(c.label),
+  }));
   const uncommented = missing.length
     ? []
-    : call.criteria
-        .filter((c) => given.get(c.code)!.score < c.threshold && !given.get(c.code)!.comment?.trim())
-        .map((c) => ({
-          field: `scores.${c.code}.comment`,
-          code: 'required',
-          message: FIELD_MESSAGES.scoreCommentRequired(c.label),
-        }));
+    : issues.uncommented.map((c) => ({
+        field: `scores.${c.code}.comment`,
+        code: 'required',
+        message: FIELD_MESSAGES.scoreCommentRequired(c.label),
+      }));
   return { invalid, missing, uncommented };
 }

@@ -17,6 +17,8 @@ import { CriteriaEditor, TieBreakEditor } from './call-assessment-editors';
 import { AttachmentsEditor, QuestionsEditor } from './call-content-editors';
 import { CallGeneralFields } from './call-general-fields';
 import { CatalogueImport } from './catalogue-import';
+import { isActAllowed } from '@portal/domain';
+import { PhaseBanner } from '../../components/phase-banner';
 import { useCallEditor } from './use-call-editor';
 
 /** `/administratie/oproepen/nieuw` and `/administratie/oproepen/:id`. */
@@ -39,6 +41,8 @@ function CallEditor({ call }: { call: CallView | null }) {
   const editor = useCallEditor(call);
   const { current, problem, notice, busy, summary, groupErrors } = editor;
   const title = current ? t('admin.editCallTitle', { code: current.code }) : t('admin.newCallTitle');
+  // Once the minister holds the proposal, or decided, nothing of the call changes (ADR 0009; the banner says why).
+  const editable = !current || isActAllowed('call.editAssessmentRules', current.phase, 'admin');
 
   return (
     <div className="call-editor">
@@ -47,6 +51,7 @@ function CallEditor({ call }: { call: CallView | null }) {
         <Link to="/administratie">{t('admin.backToAdmin')}</Link>
       </p>
       <h1>{title}</h1>
+      {current ? <PhaseBanner call={current} role="admin" /> : null}
       {current ? (
         <p className="card__meta">
           <StatusBadge status={current.status} />
@@ -98,7 +103,7 @@ function CallEditor({ call }: { call: CallView | null }) {
               type="submit"
               variant="secondary"
               busy={busy === 'save'}
-              disabled={busy === 'publish'}
+              disabled={busy === 'publish' || !editable}
               data-testid="call-save"
             >
               {t('admin.save')}

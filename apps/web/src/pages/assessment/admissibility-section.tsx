@@ -25,7 +25,8 @@ function matches(row: AdmissibilityRow, filter: Filter, search: string): boolean
 }
 
 /** The administration's inbox after the deadline: automatic checks and the motivated admissibility decision. */
-export function AdmissibilitySection({ callId }: { callId: string }) {
+/** `readOnly`: the call's phase no longer allows admissibility decisions (the page says why). */
+export function AdmissibilitySection({ callId, readOnly = false }: { callId: string; readOnly?: boolean }) {
   const { t } = useTranslation();
   const rows = useAdmissibility(callId);
   const [filter, setFilter] = useState<Filter>('all');
@@ -44,7 +45,7 @@ export function AdmissibilitySection({ callId }: { callId: string }) {
       <p data-testid="admissibility-summary">
         {t('assessment.admissibilitySummary', { total: rows.data.length, undecided })}
       </p>
-      <BulkDecision callId={callId} rows={rows.data} />
+      {readOnly ? null : <BulkDecision callId={callId} rows={rows.data} />}
       <div className="filter-bar">
         <label htmlFor={filterId}>{t('assessment.filter')}</label>
         <select
@@ -130,7 +131,7 @@ export function AdmissibilitySection({ callId }: { callId: string }) {
                   <StatusBadge status="undecided" label={t('assessment.undecided')} />
                 )}
                 {r.motivation ? <p className="muted">{r.motivation}</p> : null}
-                {open === r.dossierId ? (
+                {readOnly ? null : open === r.dossierId ? (
                   <DecideForm row={r} callId={callId} onDone={() => setOpen(null)} />
                 ) : (
                   <Button

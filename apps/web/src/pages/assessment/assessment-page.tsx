@@ -7,6 +7,9 @@ import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { allowedActs } from '@portal/domain';
+import { BudgetDecisionPanel } from './budget-decision-panel';
+import { PhaseBanner } from '../../components/phase-banner';
 import { AdmissibilitySection } from './admissibility-section';
 import { AssignmentSection } from './assignment-section';
 import { ConsensusSection } from './consensus-section';
@@ -31,6 +34,8 @@ function Assessment({ call }: { call: CallView }) {
   const ranking = useRanking(call.id);
   const proposal = useProposal(call.id);
   const title = t('assessment.title', { call: call.title });
+  // What the administration may still do in the call's phase (the table the API and the database also hold).
+  const acts = new Set(allowedActs(call.phase, ['admin']));
   return (
     <>
       <DocumentTitle page={title} />
@@ -38,6 +43,8 @@ function Assessment({ call }: { call: CallView }) {
         <Link to="/administratie">{t('assessment.backToCalls')}</Link>
       </p>
       <h1 data-testid="assessment-title">{title}</h1>
+      <PhaseBanner call={call} role="admin" />
+      {acts.has('budget.decide') ? <BudgetDecisionPanel call={call} role="admin" /> : null}
       <nav aria-label={t('assessment.steps')} className="step-nav">
         <ol>
           {SECTIONS.map((s) => (
@@ -49,15 +56,15 @@ function Assessment({ call }: { call: CallView }) {
       </nav>
       <section aria-labelledby="ontvankelijkheid" className="section">
         <h2 id="ontvankelijkheid">{t('assessment.section.ontvankelijkheid')}</h2>
-        <AdmissibilitySection callId={call.id} />
+        <AdmissibilitySection callId={call.id} readOnly={!acts.has('admissibility.decide')} />
       </section>
       <section aria-labelledby="toewijzing" className="section">
         <h2 id="toewijzing">{t('assessment.section.toewijzing')}</h2>
-        <AssignmentSection callId={call.id} />
+        <AssignmentSection callId={call.id} readOnly={!acts.has('review.assign')} />
       </section>
       <section aria-labelledby="scores" className="section">
         <h2 id="scores">{t('assessment.section.scores')}</h2>
-        <ConsensusSection callId={call.id} criteria={call.criteria} />
+        <ConsensusSection callId={call.id} criteria={call.criteria} readOnly={!acts.has('consensus.set')} />
       </section>
       <section aria-labelledby="rangschikking" className="section">
         <h2 id="rangschikking">{t('assessment.section.rangschikking')}</h2>
@@ -79,7 +86,7 @@ function Assessment({ call }: { call: CallView }) {
       <section aria-labelledby="voorstel" className="section">
         <h2 id="voorstel">{t('assessment.section.voorstel')}</h2>
         {ranking.data ? (
-          <ProposalSection callId={call.id} ranking={ranking.data} />
+          <ProposalSection callId={call.id} ranking={ranking.data} canCompute={acts.has('proposal.compute')} />
         ) : (
           <p>{t('assessment.rankingFirst')}</p>
         )}

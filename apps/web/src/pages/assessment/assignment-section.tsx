@@ -16,7 +16,8 @@ interface DossierAssignments {
 }
 
 /** Reviewers per admissible dossier: assigned automatically with the load spread evenly; conflicts are replaced. */
-export function AssignmentSection({ callId }: { callId: string }) {
+/** `readOnly`: the call's phase no longer allows assigning reviewers (the page says why). */
+export function AssignmentSection({ callId, readOnly = false }: { callId: string; readOnly?: boolean }) {
   const { t } = useTranslation();
   const assignments = useAssignments(callId);
   const assign = useAssign(callId);
@@ -51,21 +52,23 @@ export function AssignmentSection({ callId }: { callId: string }) {
 
   return (
     <>
-      <div className="filter-bar">
-        <label htmlFor={inputId}>{t('assessment.perDossier')}</label>
-        <input
-          id={inputId}
-          type="number"
-          min={1}
-          max={10}
-          value={perDossier}
-          onChange={(e) => setPerDossier(Math.max(1, Math.min(10, Number(e.target.value) || 1)))}
-          data-testid="per-dossier"
-        />
-        <Button busy={assign.isPending} onClick={() => void run()} data-testid="assign-auto">
-          {t('assessment.assignAuto')}
-        </Button>
-      </div>
+      {readOnly ? null : (
+        <div className="filter-bar">
+          <label htmlFor={inputId}>{t('assessment.perDossier')}</label>
+          <input
+            id={inputId}
+            type="number"
+            min={1}
+            max={10}
+            value={perDossier}
+            onChange={(e) => setPerDossier(Math.max(1, Math.min(10, Number(e.target.value) || 1)))}
+            data-testid="per-dossier"
+          />
+          <Button busy={assign.isPending} onClick={() => void run()} data-testid="assign-auto">
+            {t('assessment.assignAuto')}
+          </Button>
+        </div>
+      )}
       {message ? (
         <Alert tone={message.tone} data-testid="assign-message">
           {message.text}

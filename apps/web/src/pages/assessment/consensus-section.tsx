@@ -12,7 +12,16 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { formatScore } from '../../lib/format';
 
 /** Reviewers' scores per dossier, the mean (the default consensus) and the admin's motivated consensus. */
-export function ConsensusSection({ callId, criteria }: { callId: string; criteria: readonly CallCriterion[] }) {
+/** `readOnly`: the call's phase no longer allows setting a consensus (the page says why). */
+export function ConsensusSection({
+  callId,
+  criteria,
+  readOnly = false,
+}: {
+  callId: string;
+  criteria: readonly CallCriterion[];
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const scores = useScores(callId);
   const [open, setOpen] = useState<string | null>(null);
@@ -72,7 +81,7 @@ export function ConsensusSection({ callId, criteria }: { callId: string; criteri
                   </li>
                 ))}
               </ul>
-              {open === r.dossierId ? (
+              {readOnly ? null : open === r.dossierId ? (
                 <ConsensusForm row={r} callId={callId} criteria={criteria} onDone={() => setOpen(null)} />
               ) : (
                 <Button

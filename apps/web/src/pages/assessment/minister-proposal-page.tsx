@@ -7,6 +7,9 @@ import { Alert } from '../../components/alert';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { StatusBadge } from '../../components/status-badge';
+import { isActAllowed } from '@portal/domain';
+import { PhaseBanner } from '../../components/phase-banner';
+import { BudgetDecisionPanel } from './budget-decision-panel';
 import { MotivationForm } from './motivation-form';
 import { ProposalTable } from './proposal-table';
 import { RankingTable } from './ranking-table';
@@ -33,6 +36,10 @@ export function MinisterProposalPage() {
         <Link to="/kabinet">{t('assessment.backToProposals')}</Link>
       </p>
       <h1 data-testid="minister-proposal-title">{title}</h1>
+      <PhaseBanner call={call.data} role="minister" />
+      {isActAllowed('budget.decide', call.data.phase, 'minister') ? (
+        <BudgetDecisionPanel call={call.data} role="minister" />
+      ) : null}
       {!current ? (
         <p>{t('assessment.noProposal')}</p>
       ) : (

@@ -20,7 +20,16 @@ interface Deviation {
 }
 
 /** The admin computes the proposal from the ranking (margin rule, motivated deviations), then sends it to the minister. */
-export function ProposalSection({ callId, ranking }: { callId: string; ranking: readonly RankingRow[] }) {
+export function ProposalSection({
+  callId,
+  ranking,
+  canCompute = true,
+}: {
+  callId: string;
+  ranking: readonly RankingRow[];
+  /** The call's phase allows computing and sending a proposal (not once it is with the minister or decided). */
+  canCompute?: boolean;
+}) {
   const { t } = useTranslation();
   const proposal = useProposal(callId);
   const create = useCreateProposal(callId);
@@ -33,7 +42,8 @@ export function ProposalSection({ callId, ranking }: { callId: string; ranking: 
   if (proposal.error) return <Alert tone="warning">{errorMessage(proposal.error, t)}</Alert>;
   if (proposal.data === undefined) return <LoadingIndicator />;
   const current = proposal.data;
-  const editable = !current || current.status === 'draft' || current.status === 'returned';
+  const editable = canCompute && (!current || current.status === 'draft' || current.status === 'returned');
+  const blocked = current ? current.stale || current.openReviews.length > 0 : false;
 
   const compute = async () => {
     setMessage(null);
@@ -79,6 +89,27 @@ export function ProposalSection({ callId, ranking }: { callId: string; ranking: 
           {current.remarks}
         </Alert>
       ) : null}
+      {editable && current?.stale ? (
+        <Alert tone="warning" title={t('lifecycle.staleTitle')} data-testid="proposal-stale">
+          {t('lifecycle.stale')}
+        </Alert>
+      ) : null}
+      {editable && current && current.openReviews.length > 0 ? (
+        <Alert
+          tone="warning"
+          title={t('lifecycle.openReviewsTitle', { count: current.openReviews.length })}
+          data-testid="proposal-open-reviews"
+        >
+          <p>{t('lifecycle.openReviews')}</p>
+          <ul>
+            {current.openReviews.map((r, i) => (
+              <li key={i}>
+                {r.reference ?? '—'}: {r.reviewerName}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {message ? (
         <Alert tone={message.tone} data-testid="proposal-message">
           {message.text}
@@ -119,7 +150,7 @@ export function ProposalSection({ callId, ranking }: { callId: string; ranking: 
             <Button busy={create.isPending} onClick={() => void compute()} data-testid="compute-proposal">
               {t('assessment.computeProposal')}
             </Button>
-            {current && editable ? (
+            {current && editable && !blocked ? (
               <Button
                 variant="secondary"
                 busy={send.isPending}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { selectionReasonText, type ProposalView } from '@portal/contracts';
 import { DataTable } from '../../components/data-table';
+import { DateTime } from '../../components/date-time';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import { formatScore } from '../../lib/format';
@@ -148,6 +149,20 @@ export function ProposalTable({ proposal }: { proposal: ProposalView }) {
         rowKey={(l) => l.dossierId}
         rowData={(l) => ({ 'data-testid': 'proposal-line', 'data-outcome': l.outcome, 'data-reference': l.reference })}
       />
+      {proposal.budgetDecisions.length ? (
+        <section aria-labelledby="budget-decisions-title" data-testid="budget-decisions">
+          <h3 id="budget-decisions-title">{t('lifecycle.budget.listTitle')}</h3>
+          <ul>
+            {proposal.budgetDecisions.map((b) => (
+              <li key={b.id}>
+                <DateTime value={b.decidedAt} />: <Money cents={b.beforeCents} /> → <Money cents={b.afterCents} /> (
+                {b.decidedByName}
+                {b.decisionReference ? `, ${b.decisionReference} ${b.decisionDate ?? ''}` : ''}) — {b.motivation}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
