@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApplicantMemberEntity, InvitationEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
-import { DEMO, type TestApi } from '../support/test-app';
+import { logInAs, useBrowserApp } from '../support/browser';
+import { DEMO } from '../support/test-app';
 
 const ORGANISATION = 'vzw De Brug';
 
@@ -29,22 +29,14 @@ function brussels(moment: Date, seconds = false): string {
 }
 
 describe('accounts, invitations and the notification log through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
 
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-  });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
-
-  const logIn = (page: Page, email: string) => logInAs(page, baseUrl, email);
+  const logIn = (page: Page, email: string) => logInAs(page, app.baseUrl, email);
 
   it('an admin of the organisation invites a colleague, who creates an account from the link and accepts', async () => {
     const invitee = `collega-${randomBytes(4).toString('hex')}@test.subsidieportaal.be`;
-    const inviterPage = await browser.newPage();
-    const guestContext = await browser.newContext();
+    const inviterPage = await app.browser.newPage();
+    const guestContext = await app.browser.newContext();
     try {
       // 1. The demo applicant (admin of vzw De Brug) sees the members and invites the address.
       await logIn(inviterPage, DEMO.applicant);
@@ -63,13 +55,13 @@ describe('accounts, invitations and the notification log through Chromium (real 
       await card.getByTestId('invite-submit').click();
       const sent = card.getByTestId('invite-success');
       await sent.waitFor();
-      const invitation = await api.dataSource.getRepository(InvitationEntity).findOneByOrFail({ email: invitee });
+      const invitation = await app.api.dataSource.getRepository(InvitationEntity).findOneByOrFail({ email: invitee });
       expect(await sent.textContent()).toBe(
         `Uitnodiging verstuurd naar ${invitee}. Ze is geldig tot ${brussels(invitation.expiresAt)} (Brusselse tijd).`,
       );
 
       // 2. The link from the mail (the outbox row holds what the worker will send).
-      const notification = await api.dataSource
+      const notification = await app.api.dataSource
         .getRepository(NotificationEntity)
         .findOneByOrFail({ template: 'applicant.invitation', recipient: invitee });
       const acceptUrl = new URL(String(notification.payload.acceptUrl));
@@ -78,7 +70,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
 
       // 3. Someone without an account opens it in a fresh browser context.
       const guest = await guestContext.newPage();
-      await guest.goto(`${baseUrl}${invitationPath}`);
+      await guest.goto(`${app.baseUrl}${invitationPath}`);
       await guest.getByTestId('invitation-register').waitFor();
       await expectAccessible(guest, 'an invitation opened without an account');
       await guest.getByTestId('invitation-register').click();
@@ -118,7 +110,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       // Logged in and back on the invitation.
       await guest.waitForURL((url) => url.pathname === invitationPath);
       expect(await guest.getByTestId('user-display-name').textContent()).toBe('Chris Collega');
-      const user = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ email: invitee });
+      const user = await app.api.dataSource.getRepository(UserEntity).findOneByOrFail({ email: invitee });
       expect(user.roles).toEqual(['applicant']);
       expect(user.locale).toBe('nl');
 
@@ -127,7 +119,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       await accepted.waitFor();
       expect(await accepted.textContent()).toContain(`Je werkt nu mee voor ${ORGANISATION}.`);
       await expectAccessible(guest, 'an accepted invitation');
-      const membership = await api.dataSource
+      const membership = await app.api.dataSource
         .getRepository(ApplicantMemberEntity)
         .findOneByOrFail({ applicantId: invitation.applicantId, userId: user.id });
       expect(membership.role).toBe('member');
@@ -144,7 +136,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
       expect(await guestCard.getByTestId('invite-email').count()).toBe(0);
 
       // 5. The link is single use: opening it again explains that it is no longer valid.
-      await guest.goto(`${baseUrl}${invitationPath}`);
+      await guest.goto(`${app.baseUrl}${invitationPath}`);
       await guest.getByTestId('accept-invitation').click();
       const invalid = guest.getByTestId('invitation-error');
       await invalid.waitFor();
@@ -173,7 +165,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
   }
 
   it('an admin filters the notification log on failed mails and sends one again', async () => {
-    const repository = api.dataSource.getRepository(NotificationEntity);
+    const repository = app.api.dataSource.getRepository(NotificationEntity);
     const recipient = `mislukt-${randomBytes(4).toString('hex')}@test.subsidieportaal.be`;
     const reference = `TEST-${randomBytes(3).toString('hex').toUpperCase()}`;
     const failed = await repository.save(
@@ -190,7 +182,7 @@ describe('accounts, invitations and the notification log through Chromium (real 
     );
     const stored = await repository.findOneByOrFail({ id: failed.id });
 
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page, DEMO.admin);
       await page.getByTestId('link-notifications').click();

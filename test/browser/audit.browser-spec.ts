@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PersonalDataExport } from '@portal/contracts';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
-import { DEMO, type TestApi } from '../support/test-app';
+import { logInAs, useBrowserApp } from '../support/browser';
+import { DEMO } from '../support/test-app';
 
 describe('the audit log, my data and the accessibility statement through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
 
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-  });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
-
-  const logIn = (page: Page, email: string) => logInAs(page, baseUrl, email);
+  const logIn = (page: Page, email: string) => logInAs(page, app.baseUrl, email);
 
   it('an admin opens the audit log from the navigation, filters it, reads a change and downloads the export', async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await app.browser.newPage({ acceptDownloads: true });
     try {
       await logIn(page, DEMO.admin);
       await page.getByTestId('nav-admin-audit').click();
@@ -45,7 +37,7 @@ describe('the audit log, my data and the accessibility statement through Chromiu
 
       // The export takes the same filter.
       const link = page.getByTestId('audit-export-csv');
-      const href = new URL((await link.getAttribute('href'))!, baseUrl);
+      const href = new URL((await link.getAttribute('href'))!, app.baseUrl);
       expect(href.pathname).toBe('/api/v1/admin/audit-events/export');
       expect(Object.fromEntries(href.searchParams)).toEqual({ actor: DEMO.admin, action: 'auth.login', format: 'csv' });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
@@ -71,15 +63,15 @@ describe('the audit log, my data and the accessibility statement through Chromiu
 
   it('pages to older events and back with the browser', async () => {
     const action = 'test.browser_paging';
-    await api.dataSource.query(
+    await app.api.dataSource.query(
       `INSERT INTO audit_events (occurred_at, action, entity_type, entity_id, after)
        SELECT now() - make_interval(secs => n), $1, 'system', 'event-' || n, '{}'::jsonb FROM generate_series(1, 60) n`,
       [action],
     );
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page, DEMO.admin);
-      await page.goto(`${baseUrl}/administratie/audit?action=${action}`);
+      await page.goto(`${app.baseUrl}/administratie/audit?action=${action}`);
       const rows = page.getByTestId('audit-row');
       await rows.nth(49).waitFor();
       expect(await rows.count()).toBe(50);
@@ -101,10 +93,10 @@ describe('the audit log, my data and the accessibility statement through Chromiu
   });
 
   it('anyone logged in downloads their own data from the profile page', async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await app.browser.newPage({ acceptDownloads: true });
     try {
       await logIn(page, DEMO.applicant);
-      await page.goto(`${baseUrl}/profiel`);
+      await page.goto(`${app.baseUrl}/profiel`);
       const button = page.getByTestId('profile-data-export');
       await button.waitFor();
       await expectAccessible(page, 'the profile page');
@@ -119,10 +111,10 @@ describe('the audit log, my data and the accessibility statement through Chromiu
   });
 
   it('links the accessibility statement from the footer of every page, and the statement passes its own check', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       const visit = async (path: string, ready: string) => {
-        await page.goto(`${baseUrl}${path}`);
+        await page.goto(`${app.baseUrl}${path}`);
         await page.getByTestId(ready).first().waitFor();
         const footerLink = page.locator('footer').getByTestId('footer-accessibility');
         expect({ path, href: await footerLink.getAttribute('href') }).toEqual({ path, href: '/toegankelijkheid' });

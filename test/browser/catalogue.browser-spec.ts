@@ -1,32 +1,27 @@
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SubscriptionView } from '@portal/contracts';
-import { closeBrowserApp, eventually, logInAs, startBrowserApp } from '../support/browser';
+import { eventually, logInAs, useBrowserApp } from '../support/browser';
 import { createCall } from '../support/factories';
-import { DEMO, DEMO_PASSWORD, session, type Session, type TestApi } from '../support/test-app';
+import { DEMO, DEMO_PASSWORD, session, type Session } from '../support/test-app';
 
 const CALL_CODE = 'PLAN-SAMENLEVEN-DEMO';
 
 describe('a local government subscribes to Plan Samenleven through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
   let applicant: Session;
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-    applicant = await session(api, DEMO.applicant);
+    applicant = await session(app.api, DEMO.applicant);
   });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
 
   const readSubscription = async (id: string): Promise<SubscriptionView> =>
     (await applicant.agent.get(`/api/v1/dossiers/${id}/subscription`).expect(200)).body as SubscriptionView;
 
-  const logIn = (page: Page) => logInAs(page, baseUrl, DEMO.applicant);
+  const logIn = (page: Page) => logInAs(page, app.baseUrl, DEMO.applicant);
 
   it('chooses three actions, sees the Flemish contribution computed live, and submits with a receipt', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page);
       await page.getByTestId('nav-calls').click();
@@ -94,21 +89,21 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
   });
 
   it('after the deadline the admin computes and sends the allocation, the minister approves it, and the report shows a chart', async () => {
-    const [call] = await api.dataSource.query<Array<{ id: string }>>('SELECT id FROM calls WHERE code = $1', [
+    const [call] = await app.api.dataSource.query<Array<{ id: string }>>('SELECT id FROM calls WHERE code = $1', [
       CALL_CODE,
     ]);
-    await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
-    const page = await browser.newPage();
+    await app.api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
+    const page = await app.browser.newPage();
     try {
       const logInOther = async (email: string) => {
-        await page.goto(`${baseUrl}/login`);
+        await page.goto(`${app.baseUrl}/login`);
         await page.getByTestId('login-email').fill(email);
         await page.getByTestId('login-password').fill(DEMO_PASSWORD);
         await page.getByTestId('login-submit').click();
         await page.waitForURL((url) => url.pathname !== '/login');
       };
       await logInOther(DEMO.admin);
-      await page.goto(`${baseUrl}/administratie/catalogus/${call.id}`);
+      await page.goto(`${app.baseUrl}/administratie/catalogus/${call.id}`);
       await page.getByTestId('compute-allocation').click();
       await page.locator('[data-testid="allocation-status"]').waitFor();
       expect(await page.getByTestId('allocation-status').textContent()).toBe('ontwerp');
@@ -125,12 +120,12 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
 
       await page.context().clearCookies();
       await logInOther(DEMO.minister);
-      await page.goto(`${baseUrl}/kabinet/catalogus/${call.id}`);
+      await page.goto(`${app.baseUrl}/kabinet/catalogus/${call.id}`);
       await page.getByTestId('decision-date').fill('2026-09-30');
       await page.getByTestId('decision-reference').fill('MB-PS-DEMO');
       await page.getByTestId('approve-allocation').click();
       await page.locator('[data-testid="allocation-status"]', { hasText: 'goedgekeurd' }).waitFor();
-      const [dossier] = await api.dataSource.query<Array<{ status: string; granted_cents: string }>>(
+      const [dossier] = await app.api.dataSource.query<Array<{ status: string; granted_cents: string }>>(
         'SELECT status, granted_cents FROM dossiers WHERE call_id = $1',
         [call.id],
       );
@@ -141,16 +136,16 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
   });
 
   it('the admin imports the real catalogue as a JSON file into a call, and a file that is not JSON is refused', async () => {
-    const call = await createCall(api);
-    const page = await browser.newPage();
+    const call = await createCall(app.api);
+    const page = await app.browser.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
     try {
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-email').fill(DEMO.admin);
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.getByTestId('role-home').waitFor();
-      await page.goto(`${baseUrl}/administratie/oproepen/${call.id}`);
+      await page.goto(`${app.baseUrl}/administratie/oproepen/${call.id}`);
       await page.getByTestId('catalogue-import').waitFor();
 
       await page.getByTestId('catalogue-file').setInputFiles({
@@ -168,11 +163,12 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
       const done = page.getByTestId('catalogue-import-success');
       await done.waitFor();
       expect(await done.textContent()).toContain('7 doelstellingen, 19 acties, 27 rijen');
-      const stored = await api.http.get(`/api/v1/calls/${call.id}/catalogue`).expect(200);
+      const stored = await app.api.http.get(`/api/v1/calls/${call.id}/catalogue`).expect(200);
       expect(stored.body.catalogue.objectives).toHaveLength(7);
-      const [{ kind }] = await api.dataSource.query<Array<{ kind: string }>>('SELECT kind FROM calls WHERE id = $1', [
-        call.id,
-      ]);
+      const [{ kind }] = await app.api.dataSource.query<Array<{ kind: string }>>(
+        'SELECT kind FROM calls WHERE id = $1',
+        [call.id],
+      );
       expect(kind).toBe('catalogue');
     } finally {
       await page.close();

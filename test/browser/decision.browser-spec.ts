@@ -1,17 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DossierEntity } from '@portal/server';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, screenshotPath, startBrowserApp } from '../support/browser';
+import { logInAs, screenshotPath, useBrowserApp } from '../support/browser';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
-import { DEMO, session, type Session, type TestApi } from '../support/test-app';
+import { DEMO, session, type Session } from '../support/test-app';
 
 const CRITERIA = referenceCall().criteria;
 
 describe('the admin proposes, the minister approves, the applicant reads the decision (Chromium)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
   let callId: string;
   let callCode: string;
   let adminApi: Session;
@@ -19,24 +17,23 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
   const dossierIds: string[] = [];
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-    const admin = await session(api, DEMO.admin);
+    const admin = await session(app.api, DEMO.admin);
     // Budget EUR 100,000; three dossiers ask EUR 60,000, 50,000 and 30,000: the second does not fit, the third does.
-    const call = await createCall(api, {
+    const call = await createCall(app.api, {
       overrides: { criteria: CRITERIA, budgetCents: 10_000_000, maxRequestedCents: 10_000_000 },
     });
     callId = call.id;
     callCode = call.code;
     for (const [i, euros] of [60_000, 50_000, 30_000].entries()) {
-      const owner = await applicantWithOrganisation(api);
-      const { id, version } = await completeDossier(api, owner, callId);
+      const owner = await applicantWithOrganisation(app.api);
+      const { id, version } = await completeDossier(app.api, owner, callId);
       await owner.agent
         .patch(`/api/v1/dossiers/${id}`)
         .set('If-Match', String(version))
         .send({ requestedCents: euros * 100 })
         .expect(200);
       await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
-      const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
+      const [{ email }] = await app.api.dataSource.query<Array<{ email: string }>>(
         'SELECT u.email FROM users u JOIN applicant_members m ON m.user_id = u.id WHERE m.applicant_id = $1',
         [owner.applicantId],
       );
@@ -44,7 +41,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
       dossierIds.push(id);
       void i;
     }
-    await closeCallOnTime(api, callId);
+    await closeCallOnTime(app.api, callId);
     adminApi = admin;
   });
 
@@ -60,13 +57,11 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     }
   }
 
-  afterAll(() => closeBrowserApp({ api, browser }));
-
   async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
+    const context = await app.browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-    await logInAs(page, baseUrl, email);
+    await logInAs(page, app.baseUrl, email);
     return page;
   }
 
@@ -134,7 +129,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await expect(admin.getByTestId('assign-auto').count()).resolves.toBe(0);
     await admin.screenshot({ path: screenshotPath('assessment-decided'), fullPage: true });
 
-    const rows = await api.dataSource.getRepository(DossierEntity).findBy({ callId });
+    const rows = await app.api.dataSource.getRepository(DossierEntity).findBy({ callId });
     expect(
       rows
         .filter((d) => d.status === 'awarded')
@@ -143,7 +138,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     ).toEqual([dossierIds[0], dossierIds[2]].sort());
 
     const applicant = await logIn(owners[2].email);
-    await applicant.goto(`${baseUrl}/aanvrager/dossiers/${dossierIds[2]}`);
+    await applicant.goto(`${app.baseUrl}/aanvrager/dossiers/${dossierIds[2]}`);
     const panel = applicant.getByTestId('decision-panel');
     await panel.waitFor();
     await expect(panel.getAttribute('data-outcome')).resolves.toBe('awarded');
@@ -157,7 +152,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     expect(download.suggestedFilename()).toMatch(/^beslissing-.+\.pdf$/);
 
     const reserve = await logIn(owners[1].email);
-    await reserve.goto(`${baseUrl}/aanvrager/dossiers/${dossierIds[1]}`);
+    await reserve.goto(`${app.baseUrl}/aanvrager/dossiers/${dossierIds[1]}`);
     await reserve.getByTestId('decision-panel').waitFor();
     await expect(reserve.getByTestId('decision-panel').getAttribute('data-outcome')).resolves.toBe('reserve');
   }, 120_000);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CallView, DossierView } from '@portal/contracts';
 import { expectAccessible } from '../support/axe';
-import { eventually, logInAs, startBrowserApp } from '../support/browser';
-import { DEMO, session, type Session, type TestApi } from '../support/test-app';
+import { eventually, logInAs, useBrowserApp } from '../support/browser';
+import { DEMO, session, type Session } from '../support/test-app';
 
 const CALL_CODE = 'GV-CONNECT-DEMO';
 
@@ -30,35 +30,30 @@ function minimalPdf(): Buffer {
 }
 
 describe('an applicant drafts and submits a dossier through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
   let workDir: string;
   let pdfPath: string;
   let call: CallView;
   let applicant: Session;
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
     workDir = mkdtempSync(join(tmpdir(), 'portal-browser-'));
     pdfPath = join(workDir, 'begroting.pdf');
     writeFileSync(pdfPath, minimalPdf());
-    const calls = await api.http.get('/api/v1/calls').expect(200);
+    const calls = await app.api.http.get('/api/v1/calls').expect(200);
     call = (calls.body as CallView[]).find((candidate) => candidate.code === CALL_CODE)!;
     expect(call).toBeDefined();
-    applicant = await session(api, DEMO.applicant);
+    applicant = await session(app.api, DEMO.applicant);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   const readDossier = async (id: string): Promise<DossierView> =>
     (await applicant.agent.get(`/api/v1/dossiers/${id}`).expect(200)).body as DossierView;
 
-  const logIn = (page: Page) => logInAs(page, baseUrl, DEMO.applicant);
+  const logIn = (page: Page) => logInAs(page, app.baseUrl, DEMO.applicant);
 
   /** Call list -> call page -> "Dossier starten / openen"; returns the dossier id from the URL. */
   async function openDossierFromCallList(page: Page): Promise<string> {
@@ -72,7 +67,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
   }
 
   it('fills in every required field, uploads the budget, autosaves, submits once and shows the receipt', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page);
       await page.getByTestId('nav-calls').click();
@@ -156,7 +151,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
         (dossier) => dossier.status === 'submitted',
       );
       expect(submitted).toEqual([expect.objectContaining({ id: dossierId, reference })]);
-      const rows = await api.dataSource.query<Array<{ id: string; attachments: number; submissions: number }>>(
+      const rows = await app.api.dataSource.query<Array<{ id: string; attachments: number; submissions: number }>>(
         `SELECT d.id,
                 (SELECT count(*) FROM attachments a WHERE a.dossier_id = d.id AND a.removed_at IS NULL)::int AS attachments,
                 (SELECT count(*) FROM dossier_submissions s WHERE s.dossier_id = d.id)::int AS submissions
@@ -169,7 +164,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
   });
 
   it('shows the cap error next to the requested amount at once, and never sends that amount', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const patchBodies: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'PATCH' && /\/api\/v1\/dossiers\//.test(request.url())) {
@@ -207,7 +202,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
   });
 
   it('does not overwrite a version saved elsewhere: it shows the conflict and loads the current version', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page);
       const dossierId = await openDossierFromCallList(page);

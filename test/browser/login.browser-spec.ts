@@ -1,18 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, startBrowserApp } from '../support/browser';
-import { DEMO, DEMO_PASSWORD, TestApi } from '../support/test-app';
+import { useBrowserApp } from '../support/browser';
+import { DEMO, DEMO_PASSWORD } from '../support/test-app';
 
 describe('login through Chromium to each role home (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-  });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
+  const app = useBrowserApp();
 
   it.each([
     [DEMO.applicant, 'Mijn dossiers', '/aanvrager'],
@@ -20,9 +11,9 @@ describe('login through Chromium to each role home (real API serving the built w
     [DEMO.reviewer, 'Beoordeling', '/beoordeling'],
     [DEMO.minister, 'Kabinet van de minister', '/kabinet'],
   ])('%s logs in and sees their home in Dutch', async (email, heading, path) => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${app.baseUrl}/`);
       await page.waitForURL('**/login');
       expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
       await page.getByTestId('login-email').waitFor();
@@ -44,9 +35,9 @@ describe('login through Chromium to each role home (real API serving the built w
   });
 
   it('shows the server error for a wrong password and switches to English', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-email').fill(DEMO.admin);
       await page.getByTestId('login-password').fill('wrong password');
       await page.getByTestId('login-submit').click();
@@ -64,7 +55,7 @@ describe('login through Chromium to each role home (real API serving the built w
 
       await page.getByTestId('logout').click();
       await page.waitForURL('**/login');
-      await page.goto(`${baseUrl}/administratie`);
+      await page.goto(`${app.baseUrl}/administratie`);
       await page.waitForURL('**/login');
     } finally {
       await page.close();
@@ -72,14 +63,14 @@ describe('login through Chromium to each role home (real API serving the built w
   });
 
   it("a role cannot open another role's home", async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-email').fill(DEMO.applicant);
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.getByTestId('role-home').waitFor();
-      await page.goto(`${baseUrl}/kabinet`);
+      await page.goto(`${app.baseUrl}/kabinet`);
       await page.waitForURL('**/aanvrager');
       expect((await page.getByTestId('role-home').textContent())?.trim()).toBe('Mijn dossiers');
     } finally {

@@ -1,37 +1,32 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { UserEntity } from '@portal/server';
 import { expectAccessible } from '../support/axe';
-import { logInAs, startBrowserApp } from '../support/browser';
+import { logInAs, useBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
 import { startMailWorker, tokenFromMail, type MailWorker } from '../support/mail-worker';
-import { DEMO_PASSWORD, type TestApi } from '../support/test-app';
+import { DEMO_PASSWORD } from '../support/test-app';
 
 describe('forgotten password and profile through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
   let mail: MailWorker;
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
     // The worker looks the address up and sends the link.
-    mail = await startMailWorker(api);
+    mail = await startMailWorker(app.api);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await mail?.close();
-    await api?.close();
   });
 
-  const logIn = (page: Page, email: string, password: string) => logInAs(page, baseUrl, email, password);
+  const logIn = (page: Page, email: string, password: string) => logInAs(page, app.baseUrl, email, password);
 
   it('asks for a reset link, chooses a new password from the mail link and logs in with it', async () => {
-    const email = await createUser(api);
+    const email = await createUser(app.api);
     const newPassword = 'een nieuwe zin als wachtwoord';
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-forgot').click();
       await page.waitForURL((url) => url.pathname === '/wachtwoord-vergeten');
       await page.getByTestId('forgot-email').waitFor();
@@ -48,7 +43,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
       // The link from the mail the worker sent.
       const resetPath = `/wachtwoord/${await tokenFromMail(mail.sink, email, '/wachtwoord/')}`;
 
-      await page.goto(`${baseUrl}${resetPath}`);
+      await page.goto(`${app.baseUrl}${resetPath}`);
       // Instant feedback before the server is asked.
       const length = page.getByTestId('reset-password-length');
       await page.getByTestId('reset-password').fill('kort');
@@ -68,7 +63,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
       await expectAccessible(page, 'the new password page once done');
 
       // The link is single use.
-      await page.goto(`${baseUrl}${resetPath}`);
+      await page.goto(`${app.baseUrl}${resetPath}`);
       await page.getByTestId('reset-password').fill(newPassword);
       await page.getByTestId('reset-password-confirm').fill(newPassword);
       await page.getByTestId('reset-submit').click();
@@ -79,7 +74,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
       expect(await page.getByTestId('reset-new-link').getAttribute('href')).toBe('/wachtwoord-vergeten');
 
       // The old password no longer works; the new one does.
-      await page.goto(`${baseUrl}/login`);
+      await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-email').fill(email);
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
@@ -96,8 +91,8 @@ describe('forgotten password and profile through Chromium (real API serving the 
   });
 
   it('switches the language of the e-mails to English on the profile page', async () => {
-    const email = await createUser(api);
-    const page = await browser.newPage();
+    const email = await createUser(app.api);
+    const page = await app.browser.newPage();
     try {
       await logIn(page, email, DEMO_PASSWORD);
       await page.getByTestId('nav-profile').click();
@@ -118,7 +113,7 @@ describe('forgotten password and profile through Chromium (real API serving the 
         .waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
 
-      const user = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
+      const user = await app.api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
       expect(user.locale).toBe('en');
       expect(user.displayName).toBe('Robin Profiel');
     } finally {

@@ -1,25 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AuditEventEntity, UserEntity } from '@portal/server';
-import { closeBrowserApp, startBrowserApp } from '../support/browser';
+import { useBrowserApp } from '../support/browser';
 import { createUser } from '../support/factories';
-import { DEMO_PASSWORD, type TestApi } from '../support/test-app';
+import { DEMO_PASSWORD } from '../support/test-app';
 
 describe('password change and "log out everywhere" on the profile page (Chromium, built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp({ seed: false }));
-  });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
+  const app = useBrowserApp({ seed: false });
 
   /** A separate browser (own cookies), logged in and on the profile page. */
   async function loggedIn(email: string, password = DEMO_PASSWORD): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${app.baseUrl}/login`);
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
@@ -30,14 +22,14 @@ describe('password change and "log out everywhere" on the profile page (Chromium
   }
 
   async function isLoggedOut(page: Page): Promise<boolean> {
-    await page.goto(`${baseUrl}/profiel`);
+    await page.goto(`${app.baseUrl}/profiel`);
     await page.waitForURL((url) => url.pathname === '/login' || url.pathname === '/profiel');
     await page.getByTestId('login-email').or(page.getByTestId('profile-email')).first().waitFor();
     return new URL(page.url()).pathname === '/login';
   }
 
   it('changes the password: a breached one is refused at the field, a good one ends the other browser', async () => {
-    const email = await createUser(api);
+    const email = await createUser(app.api);
     const laptop = await loggedIn(email);
     const phone = await loggedIn(email);
     try {
@@ -62,9 +54,9 @@ describe('password change and "log out everywhere" on the profile page (Chromium
 
       expect(await isLoggedOut(laptop.page)).toBe(false);
       expect(await isLoggedOut(phone.page)).toBe(true);
-      const user = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
+      const user = await app.api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
       expect(
-        await api.dataSource
+        await app.api.dataSource
           .getRepository(AuditEventEntity)
           .countBy({ action: 'auth.password_changed', entityId: user.id }),
       ).toBe(1);
@@ -75,7 +67,7 @@ describe('password change and "log out everywhere" on the profile page (Chromium
   });
 
   it('"log out everywhere" ends this browser\'s session and the other one\'s', async () => {
-    const email = await createUser(api);
+    const email = await createUser(app.api);
     const laptop = await loggedIn(email);
     const phone = await loggedIn(email);
     try {

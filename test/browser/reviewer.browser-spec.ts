@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type ReviewView } from '@portal/contracts';
 import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
+import { logInAs, useBrowserApp } from '../support/browser';
 import {
   applicantWithOrganisation,
   closeCallOnTime,
@@ -11,37 +11,33 @@ import {
   createCall,
   createUser,
 } from '../support/factories';
-import { DEMO, session, type Session, type TestApi } from '../support/test-app';
+import { DEMO, session, type Session } from '../support/test-app';
 
 // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2 (scale 0-5).
 const CRITERIA = referenceCall().criteria;
 
 describe('a reviewer scores an assigned dossier through Chromium (real API serving the built web app)', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
+  const app = useBrowserApp();
   let reviewerEmail: string;
   let reviewer: Session;
   /** Assignment ids of the reviewer: one to score, one to decline with a conflict of interest. */
   const assignments: string[] = [];
 
   beforeAll(async () => {
-    ({ api, browser, baseUrl } = await startBrowserApp());
-
     // A call with the reference criteria and two submitted dossiers...
-    const call = await createCall(api, { overrides: { criteria: CRITERIA } });
+    const call = await createCall(app.api, { overrides: { criteria: CRITERIA } });
     const dossierIds: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const owner = await applicantWithOrganisation(api);
-      const { id } = await completeDossier(api, owner, call.id);
+      const owner = await applicantWithOrganisation(app.api);
+      const { id } = await completeDossier(app.api, owner, call.id);
       await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
       dossierIds.push(id);
     }
     // ...past its deadline (submitted on time), declared admissible and assigned to a fresh reviewer.
-    await closeCallOnTime(api, call.id);
-    const admin = await session(api, DEMO.admin);
-    reviewerEmail = await createUser(api, ['reviewer']);
-    const [{ id: reviewerId }] = await api.dataSource.query<Array<{ id: string }>>(
+    await closeCallOnTime(app.api, call.id);
+    const admin = await session(app.api, DEMO.admin);
+    reviewerEmail = await createUser(app.api, ['reviewer']);
+    const [{ id: reviewerId }] = await app.api.dataSource.query<Array<{ id: string }>>(
       'SELECT id FROM users WHERE email = $1',
       [reviewerEmail],
     );
@@ -59,21 +55,19 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
       );
       assignments.push(mine!.id);
     }
-    reviewer = await session(api, reviewerEmail);
+    reviewer = await session(app.api, reviewerEmail);
   });
-
-  afterAll(() => closeBrowserApp({ api, browser }));
 
   const readReview = async (id: string): Promise<ReviewView> =>
     (await reviewer.agent.get(`/api/v1/assignments/${id}`).expect(200)).body as ReviewView;
 
   async function logIn(page: Page): Promise<void> {
-    await logInAs(page, baseUrl, reviewerEmail);
+    await logInAs(page, app.baseUrl, reviewerEmail);
     await page.waitForURL('**/beoordeling');
   }
 
   it('lists the assignment, refuses a below-threshold score without comment, then saves, submits and locks', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page);
       const todo = page.getByTestId('assignments-assigned');
@@ -174,10 +168,10 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
   });
 
   it('declares a conflict of interest with a reason; the assignment is withdrawn', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     try {
       await logIn(page);
-      await page.goto(`${baseUrl}/beoordeling/${assignments[1]}`);
+      await page.goto(`${app.baseUrl}/beoordeling/${assignments[1]}`);
       await page.getByTestId('conflict-reason').waitFor();
 
       await page.getByTestId('conflict-submit').click();

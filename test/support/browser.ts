@@ -67,3 +67,16 @@ export function screenshotPath(name: string): string {
   mkdirSync('test-results/screenshots', { recursive: true });
   return `test-results/screenshots/${name}.png`;
 }
+
+/**
+ * The one setup of a browser spec, in one line: `const app = useBrowserApp();` starts the API serving the built web
+ * app and Chromium before the spec's tests (before its own beforeAll hooks) and closes both after them.
+ */
+export function useBrowserApp(options: { seed?: boolean } = {}): BrowserApp {
+  const app = {} as BrowserApp;
+  beforeAll(async () => {
+    Object.assign(app, await startBrowserApp(options));
+  });
+  afterAll(() => closeBrowserApp(app));
+  return app;
+}
