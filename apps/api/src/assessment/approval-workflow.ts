@@ -15,7 +15,7 @@ import {
   type NotificationRepository,
   type UserEntity,
 } from '@portal/server';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 export interface Approvable {
   id: string;
@@ -128,4 +128,52 @@ export async function notifyMinisters(
       manager,
     );
   }
+}
+
+/** The work of one step on the locked row: before the new status (apply), or after the call's new stage. */
+export type StepWork<T> = (row: T, call: CallEntity, manager: EntityManager) => Promise<void>;
+
+/** What differs between selection proposals and catalogue allocations in the approval workflow. */
+export interface ApprovalKind<T extends Approvable, V> {
+  kind: 'proposal' | 'allocation';
+  stateCode: Extract<ErrorCode, 'PROPOSAL_STATE' | 'ALLOCATION_STATE'>;
+  latest: (callId: string, manager: EntityManager) => Promise<T | null>;
+  save: (row: T, manager: EntityManager) => Promise<T>;
+  view: (call: CallEntity, row: T, manager: EntityManager) => Promise<V> | V;
+}
+
+/** One approval step in its own transaction, answered with the kind's view of the saved row. */
+export function runApprovalTransaction<T extends Approvable, V>(
+  deps: { dataSource: DataSource; lifecycle: CallLifecycleRepository; audit: AuditRepository },
+  kind: ApprovalKind<T, V>,
+  request: {
+    actorUserId: string;
+    callId: string;
+    step: ApprovalStep;
+    requestId: string | null;
+    apply: StepWork<T>;
+    afterStage?: StepWork<T>;
+  },
+): Promise<V> {
+  const { apply, afterStage } = request;
+  return deps.dataSource.transaction(async (manager) => {
+    const { row, call } = await runApprovalStep({
+      manager,
+      lifecycle: deps.lifecycle,
+      callId: request.callId,
+      step: request.step,
+      stateCode: kind.stateCode,
+      latest: (m) => kind.latest(request.callId, m),
+      save: (row, m) => kind.save(row, m),
+      apply: (row, c) => apply(row, c, manager),
+      afterStage: afterStage ? (row, c) => afterStage(row, c, manager) : undefined,
+      audit: {
+        repository: deps.audit,
+        kind: kind.kind,
+        actorUserId: request.actorUserId,
+        requestId: request.requestId,
+      },
+    });
+    return kind.view(call, row, manager);
+  });
 }

@@ -13,11 +13,13 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { notifyMinisters, runApprovalStep } from './approval-workflow';
+import { notifyMinisters, runApprovalTransaction, type ApprovalKind, type StepWork } from './approval-workflow';
 import { AssessmentRepository } from './assessment.repository';
 import { BudgetDecisionService } from './budget-decision.service';
 import { enqueueDecisionMails } from './decision-mail';
 import { ProposalRepository } from './proposal.repository';
+
+type Work = [apply: StepWork<SelectionProposalEntity>, afterStage?: StepWork<SelectionProposalEntity>];
 
 type Line = { dossierId: string; outcome: string; grantedCents: number; reason: string };
 
@@ -25,14 +27,14 @@ type Line = { dossierId: string; outcome: string; grantedCents: number; reason: 
 @Injectable()
 export class ApprovalService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly repository: AssessmentRepository,
     private readonly proposalsRepository: ProposalRepository,
-    private readonly lifecycle: CallLifecycleRepository,
+    readonly lifecycle: CallLifecycleRepository,
     private readonly clock: DatabaseClock,
     private readonly budgets: BudgetDecisionService,
     private readonly notifications: NotificationRepository,
-    private readonly audit: AuditRepository,
+    readonly audit: AuditRepository,
   ) {}
 
   /** The latest proposal of every call, newest first; the minister sees only what was sent to them (or decided). */
@@ -188,28 +190,17 @@ export class ApprovalService {
     };
   }
 
-  private async step(
-    auth: AuthContext,
-    callId: string,
-    step: ApprovalStep,
-    requestId: string | null,
-    apply: (proposal: SelectionProposalEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
-    afterStage?: (proposal: SelectionProposalEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
-  ): Promise<ProposalView> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, call } = await runApprovalStep({
-        manager,
-        lifecycle: this.lifecycle,
-        callId,
-        step,
-        stateCode: 'PROPOSAL_STATE',
-        latest: (m) => this.proposalsRepository.latestProposal(callId, m, true),
-        save: (proposal, m) => this.proposalsRepository.saveProposal(proposal, m),
-        apply: (proposal, c) => apply(proposal, c, manager),
-        afterStage: afterStage ? (proposal, c) => afterStage(proposal, c, manager) : undefined,
-        audit: { repository: this.audit, kind: 'proposal', actorUserId: auth.user.id, requestId },
-      });
-      return this.view(call, row, manager);
-    });
+  private readonly selectionProposals: ApprovalKind<SelectionProposalEntity, ProposalView> = {
+    kind: 'proposal',
+    stateCode: 'PROPOSAL_STATE',
+    latest: (callId, manager) => this.proposalsRepository.latestProposal(callId, manager, true),
+    save: (proposal, manager) => this.proposalsRepository.saveProposal(proposal, manager),
+    view: (call, proposal, manager) => this.view(call, proposal, manager),
+  };
+
+  private step(auth: AuthContext, callId: string, step: ApprovalStep, requestId: string | null, ...work: Work) {
+    const [apply, afterStage] = work;
+    const request = { actorUserId: auth.user.id, callId, step, requestId, apply, afterStage };
+    return runApprovalTransaction(this, this.selectionProposals, request);
   }
 }

@@ -17,16 +17,22 @@ import {
   CallLifecycleRepository,
   NotificationRepository,
   type AllocationSubscriber,
-  type CallEntity,
   type CatalogueAllocationEntity,
   DatabaseClock,
 } from '@portal/server';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { notifyMinisters, runApprovalStep } from '../assessment/approval-workflow';
+import {
+  notifyMinisters,
+  runApprovalTransaction,
+  type ApprovalKind,
+  type StepWork,
+} from '../assessment/approval-workflow';
 import { catalogueOfCall } from '../dossiers/subscription-rules';
 import { actionTexts, allocationView } from './allocation-view';
 import { CatalogueRepository } from './catalogue.repository';
+
+type Work = [apply: StepWork<CatalogueAllocationEntity>, afterStage?: StepWork<CatalogueAllocationEntity>];
 
 /**
  * The allocation of a catalogue call's budget over the submitted subscriptions, by priority rounds (libs/domain
@@ -35,12 +41,12 @@ import { CatalogueRepository } from './catalogue.repository';
 @Injectable()
 export class AllocationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly repository: CatalogueRepository,
     private readonly clock: DatabaseClock,
-    private readonly lifecycle: CallLifecycleRepository,
+    readonly lifecycle: CallLifecycleRepository,
     private readonly notifications: NotificationRepository,
-    private readonly audit: AuditRepository,
+    readonly audit: AuditRepository,
   ) {}
 
   /** Computes a new draft allocation from the last submitted version of every subscription (after the deadline). */
@@ -236,32 +242,21 @@ export class AllocationService {
     );
   }
 
-  private async transition(
-    auth: AuthContext,
-    callId: string,
-    step: ApprovalStep,
-    requestId: string | null,
-    apply: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
-    afterStage?: (allocation: CatalogueAllocationEntity, call: CallEntity, manager: EntityManager) => Promise<void>,
-  ): Promise<CatalogueAllocationView> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, call } = await runApprovalStep({
-        manager,
-        lifecycle: this.lifecycle,
-        callId,
-        step,
-        stateCode: 'ALLOCATION_STATE',
-        latest: async (m) => {
-          const found = await this.repository.findCall(callId, m);
-          if (found) catalogueOfCall(found);
-          return this.repository.latestAllocation(callId, m, true);
-        },
-        save: (allocation, m) => this.repository.saveAllocation(allocation, m),
-        apply: (allocation, c) => apply(allocation, c, manager),
-        afterStage: afterStage ? (allocation, c) => afterStage(allocation, c, manager) : undefined,
-        audit: { repository: this.audit, kind: 'allocation', actorUserId: auth.user.id, requestId },
-      });
-      return allocationView(call, row, catalogueOfCall(call));
-    });
+  private readonly allocations: ApprovalKind<CatalogueAllocationEntity, CatalogueAllocationView> = {
+    kind: 'allocation',
+    stateCode: 'ALLOCATION_STATE',
+    latest: async (callId, manager) => {
+      const found = await this.repository.findCall(callId, manager);
+      if (found) catalogueOfCall(found);
+      return this.repository.latestAllocation(callId, manager, true);
+    },
+    save: (allocation, manager) => this.repository.saveAllocation(allocation, manager),
+    view: (call, allocation) => allocationView(call, allocation, catalogueOfCall(call)),
+  };
+
+  private transition(auth: AuthContext, callId: string, step: ApprovalStep, requestId: string | null, ...work: Work) {
+    const [apply, afterStage] = work;
+    const request = { actorUserId: auth.user.id, callId, step, requestId, apply, afterStage };
+    return runApprovalTransaction(this, this.allocations, request);
   }
 }
