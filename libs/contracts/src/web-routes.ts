@@ -7,6 +7,7 @@ export const WEB_ROUTES = {
   forgotPassword: () => '/wachtwoord-vergeten',
   resetPassword: (token: string) => `/wachtwoord/${encodeURIComponent(token)}`,
   invitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
+  staffInvitation: (token: string) => `/medewerker-uitnodiging/${encodeURIComponent(token)}`,
   applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
   dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
 } as const;
