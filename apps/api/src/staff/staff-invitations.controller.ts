@@ -35,7 +35,7 @@ export class StaffInvitationsController {
   @Authenticated()
   @Post(':token/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: "Accept a staff invitation while logged in with the invited address: its roles are added" })
+  @ApiOperation({ summary: 'Accept a staff invitation while logged in with the invited address: its roles are added' })
   acceptAsCurrentUser(@CurrentAuth() auth: AuthContext, @Param('token') token: string): Promise<UserView> {
     if (!TOKEN.test(token)) throw new AppException('STAFF_INVITATION_INVALID');
     return this.invitations.acceptAsCurrentUser(auth, token);

@@ -31,7 +31,10 @@ export class StaffService {
   changeRoles(auth: AuthContext, userId: string, roles: StaffRole[]): Promise<StaffMemberView> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.lockTarget(userId, manager);
-      const next: Role[] = [...user.roles.filter((role) => !isStaffRole(role)), ...STAFF_ROLES.filter((r) => roles.includes(r))];
+      const next: Role[] = [
+        ...user.roles.filter((role) => !isStaffRole(role)),
+        ...STAFF_ROLES.filter((r) => roles.includes(r)),
+      ];
       if (user.roles.includes('admin') && !next.includes('admin') && !user.deactivatedAt) {
         await this.assertNotLastAdmin(user, manager);
       }
