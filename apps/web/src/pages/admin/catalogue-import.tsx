@@ -46,9 +46,7 @@ export function CatalogueImport({
     }
     // A whole call file (like plan-samenleven.json) carries the catalogue as its objectives.
     const catalogue =
-      parsed && typeof parsed === 'object' && 'objectives' in parsed
-        ? { objectives: parsed.objectives }
-        : parsed;
+      parsed && typeof parsed === 'object' && 'objectives' in parsed ? { objectives: parsed.objectives } : parsed;
     setBusy(true);
     try {
       const view = await api.put<CallCatalogueView>(
