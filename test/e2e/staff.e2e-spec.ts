@@ -1,7 +1,13 @@
 import { AuditEventEntity, NotificationEntity, StaffInvitationEntity, UserEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
 import { ArrayContains, IsNull } from 'typeorm';
-import { createUser } from '../support/factories';
+import {
+  applicantWithOrganisation,
+  closeCallOnTime,
+  completeDossier,
+  createCall,
+  createUser,
+} from '../support/factories';
 import { startMailWorker, tokenFromMail, type MailWorker } from '../support/mail-worker';
 import { DEMO_PASSWORD, session, startApi, type Session, type TestApi } from '../support/test-app';
 
@@ -159,6 +165,30 @@ describe('staff administration: invitations, roles, deactivation, the last admin
     const [reactivation] = await audits('staff.reactivated', id);
     expect(reactivation.after).toEqual({ deactivatedAt: null });
     await session(api, email);
+  });
+
+  it('a deactivated reviewer is never assigned a dossier', async () => {
+    const call = await createCall(api);
+    const owner = await applicantWithOrganisation(api);
+    const { id: dossierId } = await completeDossier(api, owner, call.id);
+    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).expect(200);
+    await closeCallOnTime(api, call.id);
+    await admin.agent
+      .post(`/api/v1/dossiers/${dossierId}/admissibility`)
+      .send({ decision: 'admissible', motivation: 'Voldoet aan alle voorwaarden.' })
+      .expect(200);
+    const reviewer = await userId(await createUser(api, ['reviewer']));
+    await admin.agent.post(`/api/v1/staff/${reviewer}/deactivate`).expect(200);
+    const refused = await admin.agent
+      .post(`/api/v1/calls/${call.id}/assignments`)
+      .send({ dossierId, reviewerId: reviewer })
+      .expect(404);
+    expect(refused.body.code).toBe('NOT_FOUND');
+    await admin.agent.post(`/api/v1/staff/${reviewer}/reactivate`).expect(200);
+    await admin.agent
+      .post(`/api/v1/calls/${call.id}/assignments`)
+      .send({ dossierId, reviewerId: reviewer })
+      .expect(200);
   });
 
   it('refuses staff routes to non-admins and unknown people', async () => {
