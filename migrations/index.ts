@@ -12,6 +12,7 @@ import { PasswordResetsReviewReminders1795468558381 } from './1795468558381-Pass
 import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotions';
 import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
 import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
+import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReservePromotions1795470804296,
   CatalogueCalls1795470984481,
   CallLifecycle1795480000000,
+  StaffAdministration1795490000000,
 ];

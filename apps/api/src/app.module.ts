@@ -27,6 +27,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { StaffModule } from './staff/staff.module';
 import { API_MIGRATIONS } from './migrations';
 import { SystemModule } from './system/system.module';
 import { SecurityModule } from './security/security.module';
@@ -73,6 +74,7 @@ export class AppModule {
         CatalogueModule,
         AuditLogModule,
         PrivacyModule,
+        StaffModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

@@ -26,6 +26,10 @@ const AuditLogPage = lazy(() => import('./pages/admin/audit-log-page').then((m) 
 const RegisterAccountPage = lazy(() =>
   import('./pages/register-account-page').then((m) => ({ default: m.RegisterAccountPage })),
 );
+const StaffPage = lazy(() => import('./pages/admin/staff-page').then((m) => ({ default: m.StaffPage })));
+const StaffInvitationPage = lazy(() =>
+  import('./pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })),
+);
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const ForgotPasswordPage = lazy(() =>
   import('./pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
@@ -106,6 +110,14 @@ export function App() {
             </Deferred>
           }
         />
+        <Route
+          path={WEB_ROUTE_PATTERNS.staffInvitation}
+          element={
+            <Deferred>
+              <StaffInvitationPage />
+            </Deferred>
+          }
+        />
         <Route path="toegankelijkheid" element={<AccessibilityPage />} />
         <Route path="oproepen" element={<CallListPage />} />
         <Route path="oproepen/:id" element={<CallPage />} />
@@ -178,6 +190,14 @@ export function App() {
             element={
               <Deferred>
                 <NotificationLogPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/medewerkers"
+            element={
+              <Deferred>
+                <StaffPage />
               </Deferred>
             }
           />

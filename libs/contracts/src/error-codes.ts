@@ -8,6 +8,7 @@ import { ASSESSMENT_ERRORS } from './errors/assessment';
 import { LIFECYCLE_ERRORS } from './errors/lifecycle';
 import { CATALOGUE_ERRORS } from './errors/catalogue';
 import { NOTIFICATIONS_ERRORS } from './errors/notifications';
+import { STAFF_ERRORS } from './errors/staff';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -26,6 +27,7 @@ export const ERROR_MESSAGES = {
   ...LIFECYCLE_ERRORS,
   ...CATALOGUE_ERRORS,
   ...NOTIFICATIONS_ERRORS,
+  ...STAFF_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -11,6 +11,7 @@ export * from './assessment';
 export * from './audit';
 export * from './privacy';
 export * from './catalogue';
+export * from './staff';
 export * from './notification-payloads';
 export * from './web-routes';
 export * from './errors/field-messages';

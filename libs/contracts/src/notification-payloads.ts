@@ -1,4 +1,5 @@
 import type { NotificationTemplate } from './notifications';
+import type { StaffRole } from './roles';
 
 /**
  * What each mail template needs, frozen at the moment of the event. `enqueue` only accepts the payload of its template,
@@ -72,6 +73,13 @@ export interface NotificationPayloads {
     resetUrl: string;
     expiresAtBrussels: string;
   };
+  'staff.invitation': {
+    inviterName: string;
+    roles: StaffRole[];
+    /** Holds the invitation token: removed from the row once the mail is sent (see SECRET_PAYLOAD_FIELDS). */
+    acceptUrl: string;
+    expiresAtBrussels: string;
+  };
   'auth.password_changed': {
     recipientName: string;
     changedAtBrussels: string;
@@ -94,6 +102,7 @@ export type NotificationPayload<T extends NotificationTemplate> = NotificationPa
 export const SECRET_PAYLOAD_FIELDS: { [T in NotificationTemplate]?: ReadonlyArray<keyof NotificationPayloads[T]> } = {
   'auth.password_reset': ['resetUrl'],
   'applicant.invitation': ['acceptUrl'],
+  'staff.invitation': ['acceptUrl'],
 };
 
 /** The union of those fields, for the one SQL statement that scrubs them whatever the template. */

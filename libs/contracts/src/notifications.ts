@@ -16,6 +16,8 @@ export const NOTIFICATION_TEMPLATES = [
   'auth.password_reset',
   /** After a password change or reset: a warning to the owner in case it was not them (ASVS 2.2.3). */
   'auth.password_changed',
+  /** An admin invites a person as staff (admin, reviewer, minister). */
+  'staff.invitation',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

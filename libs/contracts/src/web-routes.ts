@@ -7,6 +7,7 @@ export const WEB_ROUTES = {
   forgotPassword: () => '/wachtwoord-vergeten',
   resetPassword: (token: string) => `/wachtwoord/${encodeURIComponent(token)}`,
   invitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
+  staffInvitation: (token: string) => `/medewerker-uitnodiging/${encodeURIComponent(token)}`,
   applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
   dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
 } as const;
@@ -21,6 +22,7 @@ export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
   forgotPassword: 'wachtwoord-vergeten',
   resetPassword: 'wachtwoord/:token',
   invitation: 'uitnodiging/:token',
+  staffInvitation: 'medewerker-uitnodiging/:token',
   applicantDossier: 'aanvrager/dossiers/:id',
   dossierReceipt: 'aanvrager/dossiers/:id/ontvangstbewijs',
 };

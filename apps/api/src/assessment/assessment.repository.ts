@@ -287,16 +287,23 @@ export class AssessmentRepository {
     };
   }
 
+  /** Active reviewers: a deactivated account is never assigned. */
   reviewers(manager: EntityManager = this.manager): Promise<UserEntity[]> {
     return manager
       .createQueryBuilder(UserEntity, 'u')
       .where(`'reviewer' = ANY(u.roles)`)
+      .andWhere('u.deactivated_at IS NULL')
       .orderBy('u.email', 'ASC')
       .getMany();
   }
 
+  /** Active ministers (a deactivated account gets no mail about proposals). */
   ministers(manager: EntityManager = this.manager): Promise<UserEntity[]> {
-    return manager.createQueryBuilder(UserEntity, 'u').where(`'minister' = ANY(u.roles)`).getMany();
+    return manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where(`'minister' = ANY(u.roles)`)
+      .andWhere('u.deactivated_at IS NULL')
+      .getMany();
   }
 
   usersById(ids: string[], manager: EntityManager = this.manager): Promise<UserEntity[]> {

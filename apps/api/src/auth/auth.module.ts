@@ -21,6 +21,6 @@ import { SessionService } from './session.service';
     LoginThrottle,
     PasswordPolicy,
   ],
-  exports: [SessionService, CsrfService],
+  exports: [SessionService, CsrfService, PasswordPolicy],
 })
 export class AuthModule {}

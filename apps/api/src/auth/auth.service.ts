@@ -77,6 +77,18 @@ export class AuthService {
       }
       throw new AppException('INVALID_CREDENTIALS');
     }
+    if (user.deactivatedAt) {
+      // Only said after the right password: a guess does not learn that the account exists.
+      await this.audit.record({
+        actorUserId: null,
+        action: 'auth.login_refused_deactivated',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ip: client.ip },
+        requestId: client.requestId,
+      });
+      throw new AppException('ACCOUNT_DEACTIVATED');
+    }
     await this.throttle.recordSuccess(email, client.ip);
     await this.upgradeHash(user, password);
     return this.dataSource.transaction(async (manager) => {

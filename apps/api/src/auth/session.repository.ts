@@ -14,7 +14,7 @@ export class SessionRepository {
     return manager.save(SessionEntity, manager.create(SessionEntity, { ...session, revokedAt: null }));
   }
 
-  /** A live session with its user: not revoked and not expired by the database clock. */
+  /** A live session with its user: not revoked, not expired by the database clock, and the account not deactivated. */
   findLiveByTokenHash(tokenHash: string): Promise<SessionEntity | null> {
     return this.dataSource.manager
       .createQueryBuilder(SessionEntity, 'session')
@@ -22,6 +22,7 @@ export class SessionRepository {
       .where('session.token_hash = :tokenHash', { tokenHash })
       .andWhere('session.revoked_at IS NULL')
       .andWhere('session.expires_at > now()')
+      .andWhere('user.deactivated_at IS NULL')
       .getOne();
   }
 

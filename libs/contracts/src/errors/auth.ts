@@ -86,4 +86,12 @@ export const AUTH_ERRORS = {
       en: 'Too many accounts or password resets were requested from this address in a short time. Try again in {seconds} seconds.',
     },
   },
+  ACCOUNT_DEACTIVATED: {
+    status: 403,
+    title: { nl: 'Account gedeactiveerd', en: 'Account deactivated' },
+    detail: {
+      nl: 'Dit account werd door een beheerder gedeactiveerd. Neem contact op met de beheerder van het portaal.',
+      en: 'This account was deactivated by an administrator. Contact the portal administrator.',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -20,6 +20,7 @@ import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
+import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
 
 export type { AllocationSubscriber, DossierSubscription };
@@ -45,6 +46,7 @@ export {
   PasswordResetEntity,
   ReminderEntity,
   SessionEntity,
+  StaffInvitationEntity,
   UserEntity,
 };
 
@@ -71,4 +73,5 @@ export const ENTITIES = [
   BudgetDecisionEntity,
   PasswordResetEntity,
   CatalogueAllocationEntity,
+  StaffInvitationEntity,
 ];

@@ -30,6 +30,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   locale: Locale;
 
+  /** Set by an admin: the account cannot log in and its sessions are refused; null when active. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

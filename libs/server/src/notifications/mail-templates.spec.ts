@@ -61,6 +61,12 @@ const SAMPLES: NotificationPayloads = {
     resetUrl: 'https://portaal.example/wachtwoord/abc',
     expiresAtBrussels: '22/05/2026 11:00',
   },
+  'staff.invitation': {
+    inviterName: 'An Peeters',
+    roles: ['reviewer', 'admin'],
+    acceptUrl: 'https://portaal.example/medewerker-uitnodiging/abc',
+    expiresAtBrussels: '05/06/2026 10:00',
+  },
   'auth.password_changed': {
     recipientName: 'An Peeters',
     changedAtBrussels: '22/05/2026 10:00',

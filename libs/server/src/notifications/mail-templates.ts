@@ -1,4 +1,9 @@
-import { selectionReasonText, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
+import {
+  selectionReasonText,
+  type NotificationPayloads,
+  type NotificationTemplate,
+  type StaffRole,
+} from '@portal/contracts';
 
 export interface RenderedMail {
   subject: string;
@@ -13,6 +18,16 @@ function escapeHtml(value: string): string {
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+}
+
+const STAFF_ROLE_NAMES: Record<StaffRole, Record<Locale, string>> = {
+  admin: { nl: 'beheerder', en: 'administrator' },
+  reviewer: { nl: 'beoordelaar', en: 'reviewer' },
+  minister: { nl: 'minister/kabinet', en: 'minister/cabinet' },
+};
+
+function staffRolesText(roles: StaffRole[], locale: Locale): string {
+  return roles.map((role) => STAFF_ROLE_NAMES[role]?.[locale] ?? role).join(', ');
 }
 
 interface Template<P> {
@@ -103,6 +118,28 @@ const TEMPLATES: Templates = {
         `Dear ${p.recipientName},`,
         `Choose a new password at ${p.resetUrl} (single use, valid until ${p.expiresAtBrussels}, Brussels time).`,
         'Did you not ask for this? Then ignore this message; your password stays as it is.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'staff.invitation': {
+    nl: {
+      subject: () => 'Uitnodiging als medewerker van het Subsidieportaal',
+      body: (p) => [
+        'Beste,',
+        `${p.inviterName} nodigt u uit als medewerker van het Subsidieportaal, met de rol(len): ${staffRolesText(p.roles, 'nl')}.`,
+        `Aanvaard de uitnodiging via ${p.acceptUrl} (geldig tot ${p.expiresAtBrussels}, Brusselse tijd, en slechts één keer te gebruiken).`,
+        'Hebt u al een account met dit e-mailadres? Meld u dan aan en open de link opnieuw.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: () => 'Invitation to join the grant portal as staff',
+      body: (p) => [
+        'Hello,',
+        `${p.inviterName} invites you to join the grant portal as staff, with the role(s): ${staffRolesText(p.roles, 'en')}.`,
+        `Accept the invitation at ${p.acceptUrl} (valid until ${p.expiresAtBrussels}, Brussels time, and usable once).`,
+        'Already have an account with this e-mail address? Log in and open the link again.',
         'Kind regards,\nThe grant portal',
       ],
     },

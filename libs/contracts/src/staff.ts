@@ -1,0 +1,32 @@
+import type { Role, StaffRole } from './roles';
+
+/** A person with a staff role (admin, reviewer, minister), as the administration sees them. */
+export interface StaffMemberView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  deactivatedAt: string | null;
+}
+
+/** An invitation that was sent and is not yet accepted nor expired. */
+export interface StaffInvitationView {
+  id: string;
+  email: string;
+  roles: StaffRole[];
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface StaffOverview {
+  members: StaffMemberView[];
+  invitations: StaffInvitationView[];
+}
+
+/** What the invitee sees when opening the link: whether to create an account or to log in first. */
+export interface StaffInvitationPreview {
+  email: string;
+  roles: StaffRole[];
+  expiresAt: string;
+  accountExists: boolean;
+}
