@@ -12,6 +12,7 @@ import {
   type AuditRepository,
   type CallEntity,
   type CallLifecycleRepository,
+  type DatabaseClock,
   type NotificationRepository,
   type UserEntity,
 } from '@portal/server';
@@ -140,11 +141,20 @@ export interface ApprovalKind<T extends Approvable, V> {
   latest: (callId: string, manager: EntityManager) => Promise<T | null>;
   save: (row: T, manager: EntityManager) => Promise<T>;
   view: (call: CallEntity, row: T, manager: EntityManager) => Promise<V> | V;
+  /** Who is told that a proposal waits for them, and how many dossiers or subscriptions it funds. */
+  ministers: (manager: EntityManager) => Promise<UserEntity[]>;
+  fundedCount: (row: T) => number;
 }
 
 /** One approval step in its own transaction, answered with the kind's view of the saved row. */
-export function runApprovalTransaction<T extends Approvable, V>(
-  deps: { dataSource: DataSource; lifecycle: CallLifecycleRepository; audit: AuditRepository },
+export function runApprovalTransaction<T extends Approvable & { sentAt: Date | null }, V>(
+  deps: {
+    dataSource: DataSource;
+    lifecycle: CallLifecycleRepository;
+    audit: AuditRepository;
+    notifications: NotificationRepository;
+    clock: DatabaseClock;
+  },
   kind: ApprovalKind<T, V>,
   request: {
     actorUserId: string;
@@ -165,8 +175,18 @@ export function runApprovalTransaction<T extends Approvable, V>(
       stateCode: kind.stateCode,
       latest: (m) => kind.latest(request.callId, m),
       save: (row, m) => kind.save(row, m),
-      apply: (row, c) => apply(row, c, manager),
-      afterStage: afterStage ? (row, c) => afterStage(row, c, manager) : undefined,
+      apply: async (row, c) => {
+        // Sending: the moment by the database clock, and every minister told, in the same transaction.
+        if (request.step === 'send') row.sentAt = await deps.clock.now(manager);
+        await apply(row, c, manager);
+      },
+      afterStage: async (row, c) => {
+        if (request.step === 'send') {
+          const funded = { grantedCents: row.grantedCents, count: kind.fundedCount(row) };
+          await notifyMinisters(deps.notifications, await kind.ministers(manager), c, funded, manager);
+        }
+        await afterStage?.(row, c, manager);
+      },
       audit: {
         repository: deps.audit,
         kind: kind.kind,
@@ -175,5 +195,28 @@ export function runApprovalTransaction<T extends Approvable, V>(
       },
     });
     return kind.view(call, row, manager);
+  });
+}
+
+/**
+ * The minister's approval written on the row, after what it grants is checked against the call's budget once more
+ * (the database checks the dossiers' amounts again when they are written).
+ */
+export function recordApproval(
+  row: Approvable & { approvedBy: string | null; approvedAt: Date | null },
+  call: CallEntity,
+  grantedCents: number,
+  decision: { date: string; reference: string; by: string; at: Date },
+): void {
+  if (grantedCents > call.budgetCents) {
+    throw new AppException('BUDGET_EXCEEDED', {
+      params: { granted: formatEuro(grantedCents), budget: formatEuro(call.budgetCents) },
+    });
+  }
+  Object.assign(row, {
+    decisionDate: decision.date,
+    decisionReference: decision.reference.trim(),
+    approvedBy: decision.by,
+    approvedAt: decision.at,
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProposalSummary, ProposalView } from '@portal/contracts';
-import { formatEuro, type ApprovalStep } from '@portal/domain';
+import { type ApprovalStep } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
@@ -13,7 +13,7 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { notifyMinisters, runApprovalTransaction, type ApprovalKind, type StepWork } from './approval-workflow';
+import { recordApproval, runApprovalTransaction, type ApprovalKind, type StepWork } from './approval-workflow';
 import { AssessmentRepository } from './assessment.repository';
 import { BudgetDecisionService } from './budget-decision.service';
 import { enqueueDecisionMails } from './decision-mail';
@@ -31,9 +31,9 @@ export class ApprovalService {
     private readonly repository: AssessmentRepository,
     private readonly proposalsRepository: ProposalRepository,
     readonly lifecycle: CallLifecycleRepository,
-    private readonly clock: DatabaseClock,
+    readonly clock: DatabaseClock,
     private readonly budgets: BudgetDecisionService,
-    private readonly notifications: NotificationRepository,
+    readonly notifications: NotificationRepository,
     readonly audit: AuditRepository,
   ) {}
 
@@ -54,16 +54,7 @@ export class ApprovalService {
   }
 
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<ProposalView> {
-    return this.step(auth, callId, 'send', requestId, async (proposal, call, manager) => {
-      proposal.sentAt = await this.clock.now(manager);
-      await notifyMinisters(
-        this.notifications,
-        await this.repository.ministers(manager),
-        call,
-        { grantedCents: proposal.grantedCents, count: proposal.lines.filter((l) => l.outcome === 'selected').length },
-        manager,
-      );
-    });
+    return this.step(auth, callId, 'send', requestId, () => Promise.resolve());
   }
 
   async returnToAdministration(
@@ -97,15 +88,8 @@ export class ApprovalService {
       async (proposal, call, manager) => {
         const lines = proposal.lines as unknown as Line[];
         const granted = lines.reduce((sum, line) => sum + (line.outcome === 'selected' ? line.grantedCents : 0), 0);
-        if (granted > call.budgetCents) {
-          throw new AppException('BUDGET_EXCEEDED', {
-            params: { granted: formatEuro(granted), budget: formatEuro(call.budgetCents) },
-          });
-        }
-        proposal.decisionDate = decisionDate;
-        proposal.decisionReference = decisionReference.trim();
-        proposal.approvedBy = auth.user.id;
-        proposal.approvedAt = await this.clock.now(manager);
+        const decision = { date: decisionDate, reference: decisionReference, by: auth.user.id };
+        recordApproval(proposal, call, granted, { ...decision, at: await this.clock.now(manager) });
       },
       async (proposal, call, manager) => {
         const lines = proposal.lines as unknown as Line[];
@@ -196,6 +180,8 @@ export class ApprovalService {
     latest: (callId, manager) => this.proposalsRepository.latestProposal(callId, manager, true),
     save: (proposal, manager) => this.proposalsRepository.saveProposal(proposal, manager),
     view: (call, proposal, manager) => this.view(call, proposal, manager),
+    ministers: (manager) => this.repository.ministers(manager),
+    fundedCount: (proposal) => proposal.lines.filter((l) => l.outcome === 'selected').length,
   };
 
   private step(auth: AuthContext, callId: string, step: ApprovalStep, requestId: string | null, ...work: Work) {

@@ -101,6 +101,6 @@ export class AllocationController {
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: ApproveProposalDto,
   ): Promise<CatalogueAllocationView> {
-    return this.allocations.approve(auth, id, dto.decisionDate, dto.decisionReference, auth.requestId);
+    return this.allocations.approve(auth, id, dto, auth.requestId);
   }
 }

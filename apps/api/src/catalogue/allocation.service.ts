@@ -22,15 +22,17 @@ import {
 } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import {
-  notifyMinisters,
-  runApprovalTransaction,
-  type ApprovalKind,
-  type StepWork,
-} from '../assessment/approval-workflow';
+import type { ApprovalKind, StepWork } from '../assessment/approval-workflow';
+import { recordApproval, runApprovalTransaction } from '../assessment/approval-workflow';
 import { catalogueOfCall } from '../dossiers/subscription-rules';
 import { actionTexts, allocationView } from './allocation-view';
 import { CatalogueRepository } from './catalogue.repository';
+
+/** The date and reference of the minister's decision (ministerieel besluit). */
+interface MinisterialDecision {
+  decisionDate: string;
+  decisionReference: string;
+}
 
 type Work = [apply: StepWork<CatalogueAllocationEntity>, afterStage?: StepWork<CatalogueAllocationEntity>];
 
@@ -43,9 +45,9 @@ export class AllocationService {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     private readonly repository: CatalogueRepository,
-    private readonly clock: DatabaseClock,
+    readonly clock: DatabaseClock,
     readonly lifecycle: CallLifecycleRepository,
-    private readonly notifications: NotificationRepository,
+    readonly notifications: NotificationRepository,
     readonly audit: AuditRepository,
   ) {}
 
@@ -136,44 +138,22 @@ export class AllocationService {
   }
 
   async send(auth: AuthContext, callId: string, requestId: string | null): Promise<CatalogueAllocationView> {
-    return this.transition(auth, callId, 'send', requestId, async (allocation, call, manager) => {
-      allocation.sentAt = await this.clock.now(manager);
-      await notifyMinisters(
-        this.notifications,
-        await this.repository.ministers(manager),
-        call,
-        {
-          grantedCents: allocation.grantedCents,
-          count: allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
-        },
-        manager,
-      );
-    });
+    return this.transition(auth, callId, 'send', requestId, () => Promise.resolve());
   }
 
-  async returnToAdministration(
-    auth: AuthContext,
-    callId: string,
-    remarks: string,
-    requestId: string | null,
-  ): Promise<CatalogueAllocationView> {
-    return this.transition(auth, callId, 'return', requestId, (allocation) => {
+  /** The minister sends the allocation back with remarks; the administration can compute a new one. */
+  returnToAdministration = (auth: AuthContext, callId: string, remarks: string, requestId: string | null) =>
+    this.transition(auth, callId, 'return', requestId, (allocation) => {
       allocation.remarks = remarks.trim();
       return Promise.resolve();
     });
-  }
 
   /**
    * The minister's approval, the legal decision: under a lock on the call row; the grants are summed again, written to
    * the subscriptions and summed once more in the database before anything commits; the decision mails go with it.
    */
-  async approve(
-    auth: AuthContext,
-    callId: string,
-    decisionDate: string,
-    decisionReference: string,
-    requestId: string | null,
-  ): Promise<CatalogueAllocationView> {
+  async approve(auth: AuthContext, callId: string, ministerial: MinisterialDecision, requestId: string | null) {
+    const { decisionDate, decisionReference } = ministerial;
     const grantsOf = (allocation: CatalogueAllocationEntity) =>
       allocation.result.explanations.map((e) => ({ dossierId: e.subscriberId, grantedCents: e.grantedCents }));
     return this.transition(
@@ -184,15 +164,10 @@ export class AllocationService {
       async (allocation, call, manager) => {
         const perDossier = grantsOf(allocation);
         const granted = perDossier.reduce((sum, g) => sum + g.grantedCents, 0);
-        if (granted > call.budgetCents || granted !== allocation.grantedCents) {
-          throw new AppException('BUDGET_EXCEEDED', {
-            params: { granted: formatEuro(granted), budget: formatEuro(call.budgetCents) },
-          });
-        }
-        allocation.decisionDate = decisionDate;
-        allocation.decisionReference = decisionReference.trim();
-        allocation.approvedBy = auth.user.id;
-        allocation.approvedAt = await this.clock.now(manager);
+        // The explanations must add up to the allocation's own total; a row that does not is refused as over budget.
+        const checked = granted === allocation.grantedCents ? granted : Number.MAX_SAFE_INTEGER;
+        const decision = { date: decisionDate, reference: decisionReference, by: auth.user.id };
+        recordApproval(allocation, call, checked, { ...decision, at: await this.clock.now(manager) });
       },
       // After the call is decided: the database gives each subscription exactly what the approved allocation says.
       async (allocation, call, manager) => {
@@ -252,6 +227,8 @@ export class AllocationService {
     },
     save: (allocation, manager) => this.repository.saveAllocation(allocation, manager),
     view: (call, allocation) => allocationView(call, allocation, catalogueOfCall(call)),
+    ministers: (manager) => this.repository.ministers(manager),
+    fundedCount: (allocation) => allocation.result.explanations.filter((e) => e.grantedCents > 0).length,
   };
 
   private transition(auth: AuthContext, callId: string, step: ApprovalStep, requestId: string | null, ...work: Work) {

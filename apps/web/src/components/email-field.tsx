@@ -4,17 +4,26 @@ import { FormField } from './form-field';
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface EmailFieldProps {
-  name: string;
+  /** The form field's name; `email` unless said otherwise. */
+  name?: string;
   label: string;
   help?: string;
-  /** `username` on a login form, `email` where a new address is typed, `off` for someone else's address. */
-  autoComplete: 'username' | 'email' | 'off';
+  /** `username` on a login form, `email` (the default) where a new address is typed, `off` for someone else's. */
+  autoComplete?: 'username' | 'email' | 'off';
+  /** 254 characters (RFC 5321's path limit) unless said otherwise. */
   maxLength?: number;
   'data-testid': string;
 }
 
 /** A required e-mail address: typed as is (no spell check, no automatic capital), checked for its shape. */
-export function EmailField({ name, label, help, autoComplete, maxLength, 'data-testid': testId }: EmailFieldProps) {
+export function EmailField({
+  name = 'email',
+  label,
+  help,
+  autoComplete = 'email',
+  maxLength = 254,
+  'data-testid': testId,
+}: EmailFieldProps) {
   return (
     <FormField
       name={name}

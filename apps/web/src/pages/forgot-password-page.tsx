@@ -58,14 +58,7 @@ export function ForgotPasswordPage() {
             </Alert>
           ) : null}
           <FormShell form={form} onSubmit={onSubmit} labelledBy="forgot-title">
-            <EmailField
-              name="email"
-              label={t('password.email')}
-              help={t('password.emailHelp')}
-              maxLength={254}
-              autoComplete="email"
-              data-testid="forgot-email"
-            />
+            <EmailField label={t('password.email')} help={t('password.emailHelp')} data-testid="forgot-email" />
             <SubmitButton
               busy={request.isPending}
               busyLabel={t('password.forgotSubmitting')}

@@ -61,7 +61,6 @@ export function LoginPage() {
       ) : null}
       <FormShell form={form} onSubmit={onSubmit} labelledBy="login-title">
         <EmailField
-          name="email"
           label={t('login.email')}
           help={t('login.emailHelp')}
           autoComplete="username"

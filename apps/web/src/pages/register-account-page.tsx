@@ -99,14 +99,7 @@ export function RegisterAccountPage() {
           autoComplete="name"
           data-testid="register-display-name"
         />
-        <EmailField
-          name="email"
-          label={t('account.email')}
-          help={t('account.emailHelp')}
-          maxLength={254}
-          autoComplete="email"
-          data-testid="register-email"
-        />
+        <EmailField label={t('account.email')} help={t('account.emailHelp')} data-testid="register-email" />
         <NewPasswordFields
           passwordLabel={t('account.password')}
           confirmLabel={t('account.passwordConfirm')}

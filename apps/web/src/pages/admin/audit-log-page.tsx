@@ -4,7 +4,8 @@ import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEventView } from '@
 import { auditExportUrl, useAuditEvents, type AuditFilter, type AuditListQuery } from '../../api/audit';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
-import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { LogTable } from '../../components/log-table';
+import type { DataTableColumn } from '../../components/data-table';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { momentColumn } from '../../components/moment-column';
@@ -157,6 +158,7 @@ export function AuditLogPage() {
     label: t(`auditLog.entityTypes.${type}`),
   }));
 
+  const rowData = (row: AuditEventView) => ({ 'data-testid': 'audit-row', 'data-action': row.action });
   return (
     <>
       <AdminPageHeader title={title} lead={t('auditLog.intro')} />
@@ -194,20 +196,7 @@ export function AuditLogPage() {
           {errorMessage(list.error, t)}
         </Alert>
       ) : null}
-      {data ? (
-        <DataTable
-          caption={t('auditLog.caption')}
-          hideCaption
-          className="data-table--compact audit-log"
-          columns={columns}
-          rows={data.items}
-          rowKey={(row) => row.id}
-          rowData={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.action })}
-          emptyMessage={t('auditLog.empty')}
-          busy={list.isFetching}
-          data-testid="audit-table"
-        />
-      ) : null}
+      <LogTable log="auditLog" query={list} columns={columns} rowData={rowData} />
 
       {data && (cursor || data.nextCursor) ? (
         <Pagination

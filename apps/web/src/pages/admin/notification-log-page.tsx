@@ -18,7 +18,8 @@ import {
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
-import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { LogTable } from '../../components/log-table';
+import type { DataTableColumn } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { FilterForm, SelectFilter, TextFilter } from '../../components/filter-form';
 import { LoadingIndicator } from '../../components/loading-indicator';
@@ -211,6 +212,11 @@ export function NotificationLogPage() {
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const pageLink = (page: number) => `?${searchFromFilter({ ...filter, page }).toString()}`;
 
+  const rowData = (row: NotificationView) => ({
+    'data-testid': 'notification-row',
+    'data-notification-id': row.id,
+    'data-status': row.status,
+  });
   return (
     <>
       <AdminPageHeader title={title} lead={t('notifications.intro')} />
@@ -273,24 +279,7 @@ export function NotificationLogPage() {
 
       {list.isPending ? <LoadingIndicator /> : null}
       {list.error ? <Alert tone="error">{errorMessage(list.error, t)}</Alert> : null}
-      {data ? (
-        <DataTable
-          caption={t('notifications.caption')}
-          hideCaption
-          className="data-table--compact notification-log"
-          columns={columns}
-          rows={data.items}
-          rowKey={(row) => row.id}
-          rowData={(row) => ({
-            'data-testid': 'notification-row',
-            'data-notification-id': row.id,
-            'data-status': row.status,
-          })}
-          emptyMessage={t('notifications.empty')}
-          busy={list.isFetching}
-          data-testid="notification-table"
-        />
-      ) : null}
+      <LogTable log="notifications" query={list} columns={columns} rowData={rowData} />
 
       {data && pageCount > 1 ? (
         <Pagination

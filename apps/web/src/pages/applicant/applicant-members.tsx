@@ -116,13 +116,7 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
         </Alert>
       ) : null}
       <FormShell form={form} onSubmit={onSubmit} labelledBy={titleId} className="invite__form">
-        <EmailField
-          name="email"
-          label={t('members.inviteEmail')}
-          maxLength={254}
-          autoComplete="off"
-          data-testid="invite-email"
-        />
+        <EmailField label={t('members.inviteEmail')} autoComplete="off" data-testid="invite-email" />
         <SubmitButton
           variant="secondary"
           busy={form.formState.isSubmitting}

@@ -267,12 +267,7 @@ export function RegisterApplicantPage() {
               autoComplete="name"
               data-testid="applicant-contact-name"
             />
-            <EmailField
-              name="contactEmail"
-              label={t('register.contactEmail')}
-              autoComplete="email"
-              data-testid="applicant-contact-email"
-            />
+            <EmailField name="contactEmail" label={t('register.contactEmail')} data-testid="applicant-contact-email" />
             <FormField
               name="contactPhone"
               type="tel"
