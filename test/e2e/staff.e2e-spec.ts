@@ -216,6 +216,14 @@ describe('staff administration: invitations, roles, deactivation, the last admin
       .expect(409);
     expect(demote.body.code).toBe('LAST_ADMIN');
     expect((await admin.agent.post(`/api/v1/staff/${adminId}/deactivate`).expect(409)).body.code).toBe('LAST_ADMIN');
+    // The database holds the rule too, whatever writes: no statement may leave the portal without an active admin.
+    await expect(
+      api.dataSource.query(`UPDATE users SET roles = ARRAY['reviewer']::varchar[] WHERE 'admin' = ANY(roles)`),
+    ).rejects.toThrow('LAST_ADMIN');
+    await expect(
+      api.dataSource.query(`UPDATE users SET deactivated_at = now() WHERE 'admin' = ANY(roles)`),
+    ).rejects.toThrow('LAST_ADMIN');
+    expect(await activeAdmins()).toBe(1);
 
     const second = await createUser(api, ['admin']);
     const pair = [
