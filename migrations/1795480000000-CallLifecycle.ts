@@ -295,24 +295,19 @@ export class CallLifecycle1795480000000 implements MigrationInterface {
           PERFORM lifecycle_refuse(CASE WHEN phase IN ('draft','published') THEN 'CALL_STILL_OPEN' ELSE 'CALL_PHASE_FORBIDS' END, act, phase);
         END IF;
       END $$`);
+    // Admissibility decisions and consensus scores: rows of a dossier, written only while its call is in assessment.
+    // The act named in refusals is the trigger's argument.
     await q(`
-      CREATE FUNCTION admissibility_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION dossier_assessment_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM assessment_phase_or_refuse(call_of_dossier(CASE WHEN TG_OP = 'DELETE' THEN OLD.dossier_id ELSE NEW.dossier_id END), 'admissibility.decide');
+        PERFORM assessment_phase_or_refuse(call_of_dossier(CASE WHEN TG_OP = 'DELETE' THEN OLD.dossier_id ELSE NEW.dossier_id END), TG_ARGV[0]);
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
       END $$`);
     await q(`CREATE TRIGGER admissibility_lifecycle BEFORE INSERT OR UPDATE OR DELETE ON admissibility_decisions
-             FOR EACH ROW EXECUTE FUNCTION admissibility_lifecycle()`);
-    await q(`
-      CREATE FUNCTION consensus_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM assessment_phase_or_refuse(call_of_dossier(CASE WHEN TG_OP = 'DELETE' THEN OLD.dossier_id ELSE NEW.dossier_id END), 'consensus.set');
-        IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-        RETURN NEW;
-      END $$`);
+             FOR EACH ROW EXECUTE FUNCTION dossier_assessment_lifecycle('admissibility.decide')`);
     await q(`CREATE TRIGGER consensus_lifecycle BEFORE INSERT OR UPDATE OR DELETE ON consensus_scores
-             FOR EACH ROW EXECUTE FUNCTION consensus_lifecycle()`);
+             FOR EACH ROW EXECUTE FUNCTION dossier_assessment_lifecycle('consensus.set')`);
     // A review is assigned, then either submitted or closed by a conflict of interest; both are final.
     await q(`
       CREATE FUNCTION review_assignments_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -473,8 +468,7 @@ export class CallLifecycle1795480000000 implements MigrationInterface {
       'approval_lifecycle()',
       'review_scores_lifecycle()',
       'review_assignments_lifecycle()',
-      'consensus_lifecycle()',
-      'admissibility_lifecycle()',
+      'dossier_assessment_lifecycle()',
       'assessment_phase_or_refuse(uuid, text)',
       'attachments_lifecycle()',
       'dossier_submissions_lifecycle()',

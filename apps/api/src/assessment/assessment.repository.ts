@@ -122,17 +122,16 @@ export class AssessmentRepository {
       : Promise.resolve([]);
   }
 
+  /**
+   * A submitted dossier receives the minister's decision: from an approved proposal, or a confirmed reserve promotion
+   * (the database refuses any outcome or amount the approval or promotion does not give).
+   */
   async recordDecision(
     dossierId: string,
     after: { status: 'awarded' | 'rejected'; grantedCents: number },
     manager: EntityManager,
   ): Promise<void> {
     await manager.update(DossierEntity, { id: dossierId, status: 'submitted' }, after);
-  }
-
-  /** A reserve dossier awarded after the minister confirmed its promotion (the database checks the confirmation). */
-  async recordDecisionAfterPromotion(dossierId: string, grantedCents: number, manager: EntityManager): Promise<void> {
-    await manager.update(DossierEntity, { id: dossierId, status: 'submitted' }, { status: 'awarded', grantedCents });
   }
 
   async recipient(userId: string, manager: EntityManager = this.manager): Promise<Recipient> {

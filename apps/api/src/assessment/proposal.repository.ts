@@ -5,9 +5,6 @@ import { formatEuro } from '@portal/domain';
 import { AppException, ReservePromotionEntity, SelectionProposalEntity, type CallEntity } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 
-/** The latest row per call of a proposal-like table (a selection proposal or a catalogue allocation), by created_at. */
-const LATEST_PER_CALL = (alias: string) => `DISTINCT ON (${alias}.call_id) ${alias}.call_id`;
-
 /** Selection proposals, reserve promotions and the awarded totals of a call. */
 @Injectable()
 export class ProposalRepository {
@@ -56,7 +53,7 @@ export class ProposalRepository {
       kind: 'project' | 'catalogue';
     };
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT ${LATEST_PER_CALL('p')}, c.code, c.title, p.status, c.budget_cents, p.granted_cents,
+      `SELECT DISTINCT ON (p.call_id) p.call_id, c.code, c.title, p.status, c.budget_cents, p.granted_cents,
               (SELECT count(*) FROM jsonb_array_elements(p.lines) l WHERE l->>'outcome' = 'selected') AS selected,
               p.sent_at, p.approved_at,
               (SELECT count(*) FROM reserve_promotions r WHERE r.call_id = p.call_id AND r.status = 'proposed') AS open_promotions,
@@ -66,7 +63,7 @@ export class ProposalRepository {
     );
     // Catalogue calls (Plan Samenleven) go through the same approval with an allocation instead of a selection.
     const allocations = await this.dataSource.query<Row[]>(
-      `SELECT ${LATEST_PER_CALL('a')}, c.code, c.title, a.status, c.budget_cents, a.granted_cents,
+      `SELECT DISTINCT ON (a.call_id) a.call_id, c.code, c.title, a.status, c.budget_cents, a.granted_cents,
               jsonb_array_length(a.subscribers) AS selected,
               a.sent_at, a.approved_at, 0 AS open_promotions, 'catalogue' AS kind
          FROM catalogue_allocations a JOIN calls c ON c.id = a.call_id

@@ -166,7 +166,11 @@ export class ReserveService {
         await this.proposals.savePromotion(promotion, manager);
         const dossier = await this.repository.lockDossier(promotion.dossierId, manager);
         if (dossier?.status !== 'submitted') throw new AppException('RESERVE_NOT_AVAILABLE');
-        await this.repository.recordDecisionAfterPromotion(promotion.dossierId, promotion.grantedCents, manager);
+        await this.repository.recordDecision(
+          promotion.dossierId,
+          { status: 'awarded', grantedCents: promotion.grantedCents },
+          manager,
+        );
         await this.assertWithinBudget(call, manager);
         await enqueueDecisionMails(
           this.notifications,
