@@ -23,6 +23,9 @@ export interface RegisterApplicantInput {
 
 export type ApplicantMemberRole = 'admin' | 'member';
 
+/** Whether the administration (or the identity service) confirmed an applicant's claim to its number. */
+export type ApplicantVerificationStatus = 'to_verify' | 'verified' | 'rejected';
+
 export interface ApplicantView {
   id: string;
   kind: ApplicantKind;

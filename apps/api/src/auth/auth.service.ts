@@ -245,10 +245,11 @@ export class AuthService {
    * login goes on; the next login tries again.
    */
   private async upgradeHash(user: UserEntity, password: string): Promise<void> {
-    if (!this.hasher.needsRehash(user.passwordHash)) return;
+    const current = user.passwordHash;
+    if (current === null || !this.hasher.needsRehash(current)) return;
     try {
       const upgraded = await this.hasher.hash(password);
-      if (await this.users.replacePasswordHash(user.id, user.passwordHash, upgraded)) user.passwordHash = upgraded;
+      if (await this.users.replacePasswordHash(user.id, current, upgraded)) user.passwordHash = upgraded;
     } catch (error) {
       this.logger.warn(`Password hash upgrade of ${user.id} failed: ${(error as Error).message}`);
     }

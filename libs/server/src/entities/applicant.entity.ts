@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Address, ApplicantKind } from '@portal/contracts';
+import type { Address, ApplicantKind, ApplicantVerificationStatus } from '@portal/contracts';
 
 @Entity({ name: 'applicants' })
 @Check(
@@ -7,6 +7,8 @@ import type { Address, ApplicantKind } from '@portal/contracts';
   `(kind = 'organisation' AND enterprise_number IS NOT NULL AND nis_code IS NULL) OR (kind = 'local_government' AND nis_code IS NOT NULL)`,
 )
 @Check('applicants_enterprise_number_format', `enterprise_number ~ '^[01][0-9]{9}$'`)
+@Check('applicants_verification_status_known', `verification_status IN ('to_verify','verified','rejected')`)
+@Check('applicants_verification_decided', `(verification_status = 'to_verify') = (verified_at IS NULL)`)
 @Check('applicants_nis_code_format', `nis_code ~ '^[0-9]{5}$'`)
 export class ApplicantEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -44,6 +46,20 @@ export class ApplicantEntity {
 
   @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
   contactPhone: string | null;
+
+  /** Whether the administration (or the identity service) confirmed that this claim to the number is genuine. */
+  @Column({ name: 'verification_status', type: 'varchar', length: 20, default: 'to_verify' })
+  verificationStatus: ApplicantVerificationStatus;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null;
+
+  /** The admin who decided; null when the identity service vouched for the number. */
+  @Column({ name: 'verified_by', type: 'uuid', nullable: true })
+  verifiedBy: string | null;
+
+  @Column({ name: 'verification_motivation', type: 'varchar', length: 2000, nullable: true })
+  verificationMotivation: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -20,9 +20,13 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName: string;
 
-  /** argon2id PHC string. */
-  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
-  passwordHash: string;
+  /** argon2id PHC string; null for an account that only signs in through the identity service. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
+  passwordHash: string | null;
+
+  /** When the person confirmed this address (a link sent to it, an invitation to it, or the identity service). */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
 
   @Column({ type: 'varchar', length: 20, array: true })
   roles: Role[];
