@@ -13,6 +13,7 @@ import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotion
 import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
 import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
+import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StaffAdministration1795490000000,
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
+  CallInformation1795500000500,
 ];

@@ -131,17 +131,45 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     expect(letter.headers['content-disposition']).toMatch(/attachment; filename="beslissing-.+\.pdf"/);
     const pdf = letter.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
-    expect(text).toContain('subsidie van € 70.000,00');
-    expect(text).toContain('MB-2026-CJM-1130');
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain(UNICODE_NAME);
     expect(text).not.toContain('\uFFFD');
-    const refused = pdfText(
-      (await binary(dossiers[6].owner.agent.get(`/api/v1/dossiers/${dossiers[6].id}/decision/letter`)).expect(200))
-        .body as Buffer,
+    // A letter an administration signs: sender, addressee by name, Dutch date, references, decision, duties, signature.
+    expect(text).toContain('Vlaamse overheid Departement Cultuur, Jeugd en Media');
+    expect(text).toContain(`Uw kenmerk: ${awarded.body.reference}`);
+    expect(text).toContain('Ons kenmerk: MB-2026-CJM-1130');
+    expect(text).toContain('t.a.v. Test Persoon');
+    expect(text).toContain('Geachte Test Persoon,');
+    expect(text).toMatch(
+      /Datum: \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/,
     );
+    expect(text).toContain('Bij ministerieel besluit van 30 november 2026 (MB-2026-CJM-1130) kende de minister');
+    expect(text).toContain('subsidie toe van € 70.000,00');
+    expect(text).toContain('Voorwaarden, uitbetaling en rapportering');
+    expect(text).toContain('in opdracht van de minister');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+    const letterOf = async (index: number) =>
+      pdfText(
+        (
+          await binary(
+            dossiers[index].owner.agent.get(`/api/v1/dossiers/${dossiers[index].id}/decision/letter`),
+          ).expect(200)
+        ).body as Buffer,
+      ).replace(/\s+/g, ' ');
+    const refused = await letterOf(6);
     expect(refused).toContain('niet ontvankelijk');
     expect(refused).toContain('De begroting ontbreekt in de gevraagde vorm.');
+    expect(refused).toContain('Beroepsmogelijkheden');
+    const rejection = await letterOf(5);
+    expect(rejection).toContain('besliste de minister uw project');
+    expect(rejection).toContain('Motivering');
+    expect(rejection).toContain('Beroepsmogelijkheden');
+    expect(rejection).toContain('binnen zestig dagen na de kennisgeving');
+    const reserveLetter = await letterOf(2);
+    expect(reserveLetter).toContain('plaatste het op plaats 1 van de reservelijst');
+    expect(reserveLetter).toContain('Beroepsmogelijkheden');
+    expect(reserveLetter).toContain(`Uw kenmerk: ${reserve.body.reference}`);
   });
 
   it('moves the reserve list up when an awarded applicant declines, and the minister confirms within the budget', async () => {

@@ -235,6 +235,13 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
     ],
     criteria: [{ code: 'RELEVANTIE', label: 'Relevantie', scaleMin: 0, scaleMax: 5, weight: 2, threshold: 2.5 }],
     tieBreak: ['criteria-in-order', 'earlier-submission'],
+    information: {
+      objectives: 'Ouders ondersteunen.\nTweede regel.',
+      contactName: 'Team subsidies',
+      contactEmail: 'subsidies@example.org',
+      regulationUrl: 'https://example.org/besluit',
+      appealRoute: 'Beroep bij de Raad van State binnen 60 dagen.',
+    },
     reminderOffsetsMinutes: [1440],
   }),
   'PATCH /calls/:id': () => ({ title: 'Nieuwe titel', projectStart: '2027-01-01', closesAt: '2030-01-01T12:00' }),

@@ -485,8 +485,8 @@ describe('a decided call stays decided', () => {
 
       await approve(minister, call.id).expect(200);
       const letter = await binary(owner.agent.get(`/api/v1/dossiers/${id}/decision/letter`)).expect(200);
-      const text = pdfText(letter.body as Buffer);
-      expect(text).toContain(`Project: ${submittedTitle}`);
+      const text = pdfText(letter.body as Buffer).replace(/\s+/g, ' ');
+      expect(text).toContain(`uw project „${submittedTitle}”`);
       expect(text).not.toContain(workingTitle);
     });
   });

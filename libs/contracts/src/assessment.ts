@@ -159,7 +159,17 @@ export interface DossierDecisionView {
   reservePosition: number | null;
   rank: number | null;
   total: number | null;
-  scores: Array<{ criterionCode: string; label: string; score: number; weight: number; scaleMax: number }>;
+  /** Per criterion the score that counts, with the administration's consensus motivation when it set one. */
+  scores: Array<{
+    criterionCode: string;
+    label: string;
+    score: number;
+    weight: number;
+    scaleMax: number;
+    motivation: string | null;
+  }>;
+  /** What the applicant asked (a partial award grants less). */
+  requestedCents: number;
   /** True when the applicant may still give up the awarded subsidy. */
   canDecline: boolean;
   letterAvailable: boolean;

@@ -55,6 +55,39 @@ export interface CallCriterion {
 export const TIE_BREAK_STEPS = ['criteria-in-order', 'earlier-submission'] as const;
 export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
 
+/**
+ * What a call is about and what its letters quote, beyond title and description. Every text is optional (empty when
+ * the administration did not fill it in); the decision letters use the portal's letter settings where the call says
+ * nothing (a sensible Flemish default for the appeal route).
+ */
+export interface CallInformation {
+  objectives?: string;
+  targetGroup?: string;
+  /** How the dossiers are assessed (admissibility, reviewers, consensus, ranking), in the administration's words. */
+  assessmentMethod?: string;
+  contactName?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  /** Link to the regulation (besluit, reglement) the call rests on; https only. */
+  regulationUrl?: string;
+  /** The appeal route and term quoted in rejection and partial-award letters. */
+  appealRoute?: string;
+  /** Conditions, payment and reporting duties quoted in award letters. */
+  awardConditions?: string;
+}
+
+export const CALL_INFORMATION_FIELDS = [
+  'objectives',
+  'targetGroup',
+  'assessmentMethod',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'regulationUrl',
+  'appealRoute',
+  'awardConditions',
+] as const satisfies ReadonlyArray<keyof CallInformation>;
+
 export interface CallInput {
   code: string;
   title: string;
@@ -73,6 +106,8 @@ export interface CallInput {
   questions: CallQuestion[];
   criteria: CallCriterion[];
   tieBreak: TieBreakStep[];
+  /** Absent on input: left as it is (a new call starts with none). */
+  information?: CallInformation;
   /** Minutes before closing at which applicants with an unsubmitted draft are reminded (default 7 days, 1 day, 2 hours). */
   reminderOffsetsMinutes?: number[];
 }
@@ -81,6 +116,7 @@ export const DEFAULT_REMINDER_OFFSETS_MINUTES = [7 * 24 * 60, 24 * 60, 120];
 
 export interface CallView extends CallInput {
   reminderOffsetsMinutes: number[];
+  information: CallInformation;
   id: string;
   /** 'project' (competitive dossiers) or 'catalogue' (subscriptions by local governments, see catalogue.ts). */
   kind: 'project' | 'catalogue';

@@ -1,18 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DossierDecisionView, ProposalLineView } from '@portal/contracts';
-import { brusselsDate, formatBrussels, formatEuro, type SubmittedContent } from '@portal/domain';
-import { AppException, AuditRepository, CallLifecycleRepository, type DossierEntity } from '@portal/server';
+import { brusselsDate, humanFormat, type SubmittedContent } from '@portal/domain';
+import {
+  AppConfig,
+  AppException,
+  AuditRepository,
+  CallLifecycleRepository,
+  DatabaseClock,
+  type DossierEntity,
+} from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AssessmentRepository } from './assessment.repository';
 import { BudgetDecisionService } from './budget-decision.service';
-import { decisionLetterPdf } from './decision-letter';
+import { decisionLetterPdf } from './letters/decision-letter';
+import { loadLetterSettings, type LetterSettings } from './letters/letter-settings';
 import { OutcomeRepository } from './outcome.repository';
 import { ProposalRepository } from './proposal.repository';
 import { ScoresService } from './scores.service';
 
 type Line = ProposalLineView;
+
+const nl = humanFormat('nl');
 
 /** After the minister's approval: what each applicant reads (decision, scores, letter), and declining an award. */
 @Injectable()
@@ -26,7 +36,14 @@ export class OutcomeService {
     private readonly scores: ScoresService,
     private readonly budgets: BudgetDecisionService,
     private readonly audit: AuditRepository,
-  ) {}
+    private readonly clock: DatabaseClock,
+    config: AppConfig,
+  ) {
+    // Read once at start: a bad LETTER_SETTINGS_FILE stops the API before anyone asks for a letter.
+    this.letterSettings = loadLetterSettings(config.LETTER_SETTINGS_FILE);
+  }
+
+  private readonly letterSettings: LetterSettings;
 
   async decision(auth: AuthContext, dossierId: string): Promise<DossierDecisionView> {
     const dossier = await this.outcomes.visibleDossier(auth, dossierId);
@@ -38,26 +55,29 @@ export class OutcomeService {
     const dossier = await this.outcomes.visibleDossier(auth, dossierId);
     const decision = await this.decisionOf(dossier);
     if (!decision.letterAvailable) throw new AppException('DECISION_PENDING');
-    const [found, applicant, submission] = await Promise.all([
+    const [found, applicant, submission, today] = await Promise.all([
       this.lifecycle.read(dossier.callId),
       this.outcomes.applicant(dossier.applicantId),
       this.repository.lastSubmissions([dossier.id]).then((m) => m.get(dossier.id)),
+      this.clock.now(),
     ]);
     const budgetNotes =
       decision.outcome === 'inadmissible'
         ? []
         : (await this.budgets.list(dossier.callId)).map(
             (b) =>
-              `Op ${formatBrussels(new Date(b.decidedAt))} werd het budget verhoogd van ${formatEuro(b.beforeCents)} ` +
-              `naar ${formatEuro(b.afterCents)}` +
-              (b.decisionReference ? ` (besluit ${b.decisionReference} van ${b.decisionDate})` : '') +
+              `Op ${nl.longDate(b.decidedAt)} werd het budget van de oproep verhoogd van ${nl.euro(b.beforeCents)} ` +
+              `naar ${nl.euro(b.afterCents)}` +
+              (b.decisionReference ? ` (besluit ${b.decisionReference}${b.decisionDate ? ` van ${nl.longDate(b.decisionDate)}` : ''})` : '') +
               `: ${b.motivation}`,
           );
     const pdf = await decisionLetterPdf({
       decision,
-      callTitle: found!.call.title,
+      call: { code: found!.call.code, title: found!.call.title, information: found!.call.information },
       title: (submission?.content as unknown as SubmittedContent | undefined)?.title ?? dossier.title,
-      applicant: { legalName: applicant.legalName, address: applicant.address },
+      applicant: { legalName: applicant.legalName, contactName: applicant.contactName, address: applicant.address },
+      letterDate: today,
+      settings: this.letterSettings,
       budgetNotes,
     });
     return { filename: `beslissing-${dossier.reference ?? dossier.id}.pdf`, pdf };
@@ -107,6 +127,7 @@ export class OutcomeService {
       rank: null,
       total: null,
       scores: [],
+      requestedCents: dossier.requestedCents,
       canDecline: false,
       letterAvailable: false,
     };
@@ -154,6 +175,7 @@ export class OutcomeService {
         score: scores?.effective[criterion.code] ?? 0,
         weight: criterion.weight,
         scaleMax: criterion.scaleMax,
+        motivation: scores?.consensus[criterion.code]?.motivation ?? null,
       })),
       canDecline: outcome === 'awarded',
       letterAvailable: true,

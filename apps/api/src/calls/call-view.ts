@@ -24,6 +24,7 @@ export function toCallView(call: CallEntity, now: Date, dossierCount?: number): 
     questions: call.questions,
     criteria: call.criteria,
     tieBreak: call.tieBreak,
+    information: call.information,
     reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     publishedAt: call.publishedAt?.toISOString() ?? null,
     isOpen: isCallOpen(call, now),

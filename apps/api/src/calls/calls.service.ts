@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DEFAULT_REMINDER_OFFSETS_MINUTES, type CallInput, type CallView, FIELD_MESSAGES } from '@portal/contracts';
+import {
+  CALL_INFORMATION_FIELDS,
+  DEFAULT_REMINDER_OFFSETS_MINUTES,
+  type CallInformation,
+  type CallInput,
+  type CallView,
+  FIELD_MESSAGES,
+} from '@portal/contracts';
 import {
   callPhase,
   canonicalJson,
@@ -47,6 +54,16 @@ function moment(field: 'opensAt' | 'closesAt', value: string): Date {
   return parsed;
 }
 
+/** The call's information without empty texts (an emptied field is removed, not stored as ""). */
+function cleanInformation(information: CallInformation | undefined): CallInformation {
+  const clean: CallInformation = {};
+  for (const field of CALL_INFORMATION_FIELDS) {
+    const value = information?.[field]?.trim();
+    if (value) clean[field] = value;
+  }
+  return clean;
+}
+
 function toFields(input: CallInput): CallFields {
   return {
     code: input.code,
@@ -65,6 +82,7 @@ function toFields(input: CallInput): CallFields {
     questions: input.questions,
     criteria: input.criteria,
     tieBreak: input.tieBreak,
+    information: cleanInformation(input.information),
     reminderOffsetsMinutes: [...new Set(input.reminderOffsetsMinutes ?? DEFAULT_REMINDER_OFFSETS_MINUTES)].sort(
       (a, b) => b - a,
     ),
@@ -73,6 +91,7 @@ function toFields(input: CallInput): CallFields {
 
 /** What the assessment may still change once it started (the ranking's rules); the rest is frozen (ADR 0009). */
 const ASSESSMENT_RULES: ReadonlyArray<keyof CallFields> = [
+  'information',
   'criteria',
   'tieBreak',
   'budgetCents',
@@ -266,6 +285,7 @@ export class CallsService {
       questions: call.questions,
       criteria: call.criteria,
       tieBreak: call.tieBreak,
+      information: call.information,
       reminderOffsetsMinutes: call.reminderOffsetsMinutes,
     };
   }

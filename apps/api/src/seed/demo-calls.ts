@@ -1,6 +1,7 @@
 import {
   DEFAULT_REMINDER_OFFSETS_MINUTES,
   type CallAttachmentRequirement,
+  type CallInformation,
   type CallCriterion,
   type CallQuestion,
 } from '@portal/contracts';
@@ -52,6 +53,19 @@ function criteria(): CallCriterion[] {
   }));
 }
 
+/** What the reference call is about, in the words of the action plan Generatie Veerkracht (DOMAIN.md). */
+const CONNECT_INFORMATION: CallInformation = {
+  objectives:
+    'Kinderen en jongeren in een kwetsbare situatie opnieuw verbinden met hun buurt en met de wereld buiten hun gezin: ontmoeting, vrije tijd, cultuur, sport en jeugdwerk, na een periode waarin die verbindingen wegvielen.',
+  targetGroup:
+    'Maatschappelijk kwetsbare kinderen en jongeren en hun gezinnen. Aanvragers zijn organisaties met een ondernemingsnummer; elke organisatie dient één dossier in.',
+  assessmentMethod:
+    'De administratie controleert eerst de ontvankelijkheid (tijdig, volledig, aanvrager en bedrag binnen de oproep). Daarna scoren beoordelaars elk dossier op de criteria hieronder (0 tot 5, halve punten toegelaten). De administratie legt per criterium een consensusscore vast; de gewogen totalen bepalen de rangschikking, en de dossiers worden in volgorde geselecteerd tot het budget op is. De minister beslist.',
+  contactName: 'Team subsidies, Departement Cultuur, Jeugd en Media',
+  contactEmail: 'subsidies@portaal.example',
+  contactPhone: '02 553 00 00',
+};
+
 type SeedCall = Omit<CallEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'dossierSeq' | 'assessmentStage'>;
 
 /** The reference call with its real 2020 figures and dates (calls/connecteren-kwetsbare-kinderen.json). */
@@ -76,6 +90,7 @@ export function referenceCall(): SeedCall {
     questions: DEMO_QUESTIONS,
     criteria: criteria(),
     tieBreak: ['criteria-in-order', 'earlier-submission'],
+    information: CONNECT_INFORMATION,
     reminderOffsetsMinutes: DEFAULT_REMINDER_OFFSETS_MINUTES,
     publishedAt: parseCallMoment(connecteren.opensAt)!,
   };
@@ -139,6 +154,15 @@ export function planSamenlevenCall(): SeedCall {
     questions: [],
     criteria: [],
     tieBreak: ['earlier-submission'],
+    information: {
+      objectives:
+        'Samenleven in diversiteit doen slagen: het lokaal bestuur tekent in op acties uit 7 strategische doelstellingen en bereikt extra mensen per eenheid van de catalogus.',
+      targetGroup: 'Lokale besturen (gemeenten, met hun NIS-code); één intekening per bestuur.',
+      assessmentMethod:
+        'Elke intekening wordt getoetst aan de catalogus (maximaal bereik per rij, cofinanciering 1:1). Volstaat het budget niet, dan verdeelt de administratie het in rondes volgens de prioriteiten die elk bestuur aan zijn acties gaf. De minister beslist over de verdeling.',
+      contactName: 'Team Samenleven, Agentschap Binnenlands Bestuur',
+      contactEmail: 'samenleven@portaal.example',
+    },
     reminderOffsetsMinutes: DEFAULT_REMINDER_OFFSETS_MINUTES,
     publishedAt: parseCallMoment(planSamenleven.opensAt)!,
   };

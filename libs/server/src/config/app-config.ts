@@ -120,6 +120,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * A JSON file with the decision letters' sender, contact, signatory, appeal route and award conditions (any part of
+   * apps/api/src/assessment/letters/letter-settings.ts's defaults); empty for those defaults. Read at start.
+   */
+  @IsString()
+  LETTER_SETTINGS_FILE = '';
+
   /** Folder with the built web app that the API serves; empty to serve no web app. */
   @IsString()
   WEB_DIST = 'dist/web';

@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import type {
   ApplicantKind,
   CallAttachmentRequirement,
+  CallInformation,
   CallCriterion,
   CallQuestion,
   CallStatus,
@@ -95,6 +96,10 @@ export class CallEntity {
   tieBreak: TieBreakStep[];
 
   /** Minutes before closing at which applicants with an unsubmitted draft get a reminder. */
+  /** What the call is about and what its letters quote (contracts' CallInformation); frozen once decided. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  information: CallInformation;
+
   @Column({ name: 'reminder_offsets_minutes', type: 'integer', array: true, default: () => "'{10080,1440,120}'" })
   reminderOffsetsMinutes: number[];
 

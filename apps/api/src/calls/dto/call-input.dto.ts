@@ -12,6 +12,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -22,7 +23,7 @@ import {
   type QuestionType,
   type TieBreakStep,
 } from '@portal/contracts';
-import { HumanText, IsCalendarDate } from '../../common/validation';
+import { HumanText, IsCalendarDate, IsEmailAddress } from '../../common/validation';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{0,59}$/;
 const MAX_CENTS = 1_000_000_000_000; // EUR 10 billion: far above any call
@@ -101,6 +102,47 @@ export class CallCriterionDto {
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   threshold: number;
+}
+
+/** What the call is about and what its letters quote; every text optional, an empty text removes it. */
+export class CallInformationDto {
+  @IsOptional()
+  @HumanText({ multiline: true, max: 10_000 })
+  objectives?: string;
+
+  @IsOptional()
+  @HumanText({ multiline: true, max: 5_000 })
+  targetGroup?: string;
+
+  @IsOptional()
+  @HumanText({ multiline: true, max: 10_000 })
+  assessmentMethod?: string;
+
+  @IsOptional()
+  @HumanText({ max: 200 })
+  contactName?: string;
+
+  @IsOptional()
+  @ValidateIf((info: CallInformationDto) => info.contactEmail !== '')
+  @IsEmailAddress()
+  contactEmail?: string;
+
+  @IsOptional()
+  @HumanText({ max: 40 })
+  contactPhone?: string;
+
+  @IsOptional()
+  @HumanText({ max: 500 })
+  @Matches(/^(https:\/\/[^\s]+)?$/, { message: 'regulationUrl: give a link that starts with https://' })
+  regulationUrl?: string;
+
+  @IsOptional()
+  @HumanText({ multiline: true, max: 5_000 })
+  appealRoute?: string;
+
+  @IsOptional()
+  @HumanText({ multiline: true, max: 10_000 })
+  awardConditions?: string;
 }
 
 export class CallInputDto {
@@ -185,6 +227,12 @@ export class CallInputDto {
   @IsArray()
   @IsIn(TIE_BREAK_STEPS, { each: true })
   tieBreak: TieBreakStep[];
+
+  @ApiPropertyOptional({ type: CallInformationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallInformationDto)
+  information?: CallInformationDto;
 
   @ApiPropertyOptional({ type: [Number], example: [10080, 1440, 120], description: 'minutes before closing' })
   @IsOptional()
