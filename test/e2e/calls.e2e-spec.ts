@@ -1,7 +1,7 @@
 import { type CallInput } from '@portal/contracts';
 import { AuditEventEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
-import { applicantWithOrganisation } from '../support/factories';
+import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 function callInput(overrides: Partial<CallInput> = {}): CallInput {
@@ -140,6 +140,65 @@ describe('calls as data (administration) and public call pages', () => {
       .findOneOrFail({ where: { entityId: created.body.id, action: 'call.changed' } });
     expect(changes.before).toMatchObject({ maxRequestedCents: 5_000_000 });
     expect(changes.after).toMatchObject({ maxRequestedCents: 6_000_000 });
+  });
+
+  it('a call says what it is about: its information is saved cleaned, shown publicly, checked field by field', async () => {
+    const created = await admin.agent
+      .post('/api/v1/calls')
+      .send(
+        callInput({
+          information: {
+            objectives: '  Ouders ondersteunen.  ',
+            targetGroup: '',
+            contactName: 'Team subsidies',
+            contactEmail: 'subsidies@example.org',
+            regulationUrl: 'https://example.org/besluit',
+          },
+        }),
+      )
+      .expect(201);
+    // Empty texts are dropped, the rest trimmed.
+    expect(created.body.information).toEqual({
+      objectives: 'Ouders ondersteunen.',
+      contactName: 'Team subsidies',
+      contactEmail: 'subsidies@example.org',
+      regulationUrl: 'https://example.org/besluit',
+    });
+    await admin.agent.post(`/api/v1/calls/${created.body.id}/publish`).expect(200);
+    const anonymous = await session(api);
+    const page = await anonymous.agent.get(`/api/v1/calls/${created.body.id}`).expect(200);
+    expect(page.body.information.objectives).toBe('Ouders ondersteunen.');
+
+    const bad = await admin.agent
+      .patch(`/api/v1/calls/${created.body.id}`)
+      .set('If-Match', String(page.body.version))
+      .send({ information: { regulationUrl: 'http://example.org/besluit', contactEmail: 'geen-adres' } })
+      .expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'information.contactEmail',
+      'information.regulationUrl',
+    ]);
+    const cleared = await admin.agent
+      .patch(`/api/v1/calls/${created.body.id}`)
+      .set('If-Match', String(page.body.version))
+      .send({ information: { objectives: 'Nieuw doel.' } })
+      .expect(200);
+    expect(cleared.body.information).toEqual({ objectives: 'Nieuw doel.' });
+  });
+
+  it("the admin's call list counts each call's dossiers; the public list does not", async () => {
+    const call = await createCall(api);
+    const owner = await applicantWithOrganisation(api);
+    await completeDossier(api, owner, call.id);
+    const created = { body: call };
+    const listed = (await admin.agent.get('/api/v1/calls?include=drafts').expect(200)).body as Array<{
+      id: string;
+      dossierCount?: number;
+    }>;
+    expect(listed.find((c) => c.id === created.body.id)?.dossierCount).toBe(1);
+    expect(listed.every((c) => typeof c.dossierCount === 'number')).toBe(true);
+    const publicList = (await (await session(api)).agent.get('/api/v1/calls').expect(200)).body as Array<object>;
+    expect(publicList.some((c) => 'dossierCount' in c)).toBe(false);
   });
 
   it('only admins manage calls', async () => {

@@ -212,6 +212,10 @@ describe('a decided call stays decided', () => {
         code: 'PL409',
         message: 'CALL_DECIDED',
       });
+      // What the decision letters quote (appeal route, conditions) is frozen with the decision.
+      expect(
+        await q(`UPDATE calls SET information = '{"appealRoute": "Geen beroep mogelijk."}' WHERE id = $1`, [callId]),
+      ).toEqual({ code: 'PL409', message: 'CALL_DECIDED' });
       expect(await q(`UPDATE dossiers SET status = 'withdrawn' WHERE id = $1`, [d3.id])).toEqual({
         code: 'PL409',
         message: 'CALL_DECIDED',

@@ -38,4 +38,12 @@ export class CallRepository {
   countDossiers(callId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
     return manager.count(DossierEntity, { where: { callId } });
   }
+
+  /** Dossiers per call (drafts included), one query for the admin's call list; calls without any are absent. */
+  async dossierCounts(): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ call_id: string; count: number }>>(
+      'SELECT call_id, count(*)::int AS count FROM dossiers GROUP BY call_id',
+    );
+    return new Map(rows.map((row) => [row.call_id, row.count]));
+  }
 }

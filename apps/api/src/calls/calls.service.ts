@@ -149,8 +149,12 @@ export class CallsService {
   ) {}
 
   async list(includeDrafts: boolean): Promise<CallView[]> {
-    const [calls, now] = await Promise.all([this.calls.list(includeDrafts), this.clock.now()]);
-    return calls.map((call) => toCallView(call, now));
+    const [calls, now, counts] = await Promise.all([
+      this.calls.list(includeDrafts),
+      this.clock.now(),
+      includeDrafts ? this.calls.dossierCounts() : undefined,
+    ]);
+    return calls.map((call) => toCallView(call, now, counts ? (counts.get(call.id) ?? 0) : undefined));
   }
 
   /** Drafts are visible to admins only; to everyone else they do not exist. */

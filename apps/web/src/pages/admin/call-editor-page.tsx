@@ -16,6 +16,7 @@ import { NotFoundPage } from '../not-found-page';
 import { CriteriaEditor, TieBreakEditor } from './call-assessment-editors';
 import { AttachmentsEditor, QuestionsEditor } from './call-content-editors';
 import { CallGeneralFields } from './call-general-fields';
+import { CallInformationFields } from './call-information-fields';
 import { CatalogueImport } from './catalogue-import';
 import { isActAllowed } from '@portal/domain';
 import { PhaseBanner } from '../../components/phase-banner';
@@ -93,6 +94,7 @@ function CallEditor({ call }: { call: CallView | null }) {
       <FormProvider {...editor.form}>
         <form className="form" noValidate onSubmit={(event) => void editor.onSave(event)} aria-label={title}>
           <CallGeneralFields />
+          <CallInformationFields />
           <AttachmentsEditor groupError={groupErrors.attachments} />
           <QuestionsEditor groupError={groupErrors.questions} />
           <CriteriaEditor groupError={groupErrors.criteria} />

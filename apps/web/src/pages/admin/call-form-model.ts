@@ -1,12 +1,14 @@
-import type {
-  ApplicantKind,
-  CallAttachmentRequirement,
-  CallCriterion,
-  CallInput,
-  CallQuestion,
-  CallView,
-  QuestionType,
-  TieBreakStep,
+import {
+  CALL_INFORMATION_FIELDS,
+  type ApplicantKind,
+  type CallAttachmentRequirement,
+  type CallCriterion,
+  type CallInformation,
+  type CallInput,
+  type CallQuestion,
+  type CallView,
+  type QuestionType,
+  type TieBreakStep,
 } from '@portal/contracts';
 import { toBrusselsWallClock } from '../../lib/brussels';
 import { centsToInput, parseEuroToCents } from '../../lib/money-input';
@@ -52,6 +54,17 @@ export interface CallFormValues {
   questions: QuestionFormValues[];
   criteria: CriterionFormValues[];
   tieBreak: { step: TieBreakStep }[];
+  /** Every field of the call's information, '' when not filled in (the API drops empty texts). */
+  information: Record<CallInformationField, string>;
+}
+
+export type CallInformationField = (typeof CALL_INFORMATION_FIELDS)[number];
+
+function informationForm(information: CallInformation = {}): Record<CallInformationField, string> {
+  return Object.fromEntries(CALL_INFORMATION_FIELDS.map((field) => [field, information[field] ?? ''])) as Record<
+    CallInformationField,
+    string
+  >;
 }
 
 export const EMPTY_QUESTION: QuestionFormValues = {
@@ -71,7 +84,7 @@ export const EMPTY_CRITERION: CriterionFormValues = {
   code: '',
   label: '',
   scaleMin: '0',
-  scaleMax: '10',
+  scaleMax: '5',
   weight: '1',
   threshold: '0',
 };
@@ -94,6 +107,7 @@ export function emptyCallForm(): CallFormValues {
     questions: [],
     criteria: [],
     tieBreak: [{ step: 'criteria-in-order' }, { step: 'earlier-submission' }],
+    information: informationForm(),
   };
 }
 
@@ -136,6 +150,7 @@ export function callToForm(call: CallView, decimalSeparator: ',' | '.'): CallFor
       threshold: numberText(criterion.threshold, decimalSeparator),
     })),
     tieBreak: call.tieBreak.map((step) => ({ step })),
+    information: informationForm(call.information),
   };
 }
 
@@ -226,6 +241,11 @@ export function formToCallInput(values: CallFormValues): { input: CallInput; par
       questions,
       criteria,
       tieBreak: values.tieBreak.map((entry) => entry.step),
+      information: Object.fromEntries(
+        CALL_INFORMATION_FIELDS.map((field) => [field, values.information[field].trim()] as const).filter(
+          ([, value]) => value !== '',
+        ),
+      ),
     },
     parseErrors,
   };

@@ -21,6 +21,7 @@ import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import { callPhase, localized, policyDomainLabel } from '../../lib/localized';
 import { NotFoundPage } from '../not-found-page';
+import { CallInformationSections } from './call-information';
 
 /** `/oproepen/:id`: what a call is about, for whom, the money, the deadline; applicants start their dossier here. */
 export function CallPage() {
@@ -75,6 +76,7 @@ export function CallPage() {
       </section>
 
       {call.description ? <div className="prose pre-line">{call.description}</div> : null}
+      <CallInformationSections call={call} />
 
       <h2>{t('calls.forWhom')}</h2>
       <dl className="facts">
