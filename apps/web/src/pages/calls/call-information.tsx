@@ -28,9 +28,9 @@ export function CallInformationSections({ call }: { call: CallView }) {
           <h2 id="call-assessment">{t('callInfo.assessmentMethod')}</h2>
           {info.assessmentMethod ? <p className="pre-line">{info.assessmentMethod}</p> : null}
           {call.criteria.length > 0 ? (
-            <div className="table-scroll">
+            <div className="table-scroll" role="region" aria-labelledby="call-criteria-caption" tabIndex={0}>
               <table className="data-table" data-testid="call-criteria">
-                <caption>{t('callInfo.criteriaCaption')}</caption>
+                <caption id="call-criteria-caption">{t('callInfo.criteriaCaption')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('callInfo.criterion')}</th>
