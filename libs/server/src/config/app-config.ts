@@ -315,7 +315,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   if (config.oidcEnabled && (!config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)) {
-    throw new ConfigError('Configuration error: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set');
+    throw new ConfigError(
+      'Configuration error: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set',
+    );
+  }
+  if (!config.oidcEnabled && config.OIDC_REQUIRED_FOR_ROLES) {
+    throw new ConfigError('Configuration error: OIDC_REQUIRED_FOR_ROLES needs OIDC_ISSUER (else nobody could log in)');
   }
   if (config.isProduction && config.OIDC_ISSUER.startsWith('http://')) {
     throw new ConfigError('Configuration error: OIDC_ISSUER must be an https:// URL in production');
