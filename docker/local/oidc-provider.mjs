@@ -7,8 +7,10 @@
 // Settings (environment): OIDC_PROVIDER_PORT (4010), OIDC_PROVIDER_ISSUER (http://localhost:<port>),
 // OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (the portal's, as the API is configured), OIDC_PROVIDER_REDIRECT_URIS
 // (comma-separated; default http://localhost:3000/api/v1/auth/oidc/callback), OIDC_PROVIDER_IDENTITIES (a JSON array
-// of identities replacing the demo ones). Prints "oidc-provider listening on <issuer>" once it accepts requests.
+// of identities replacing the demo ones) or OIDC_PROVIDER_IDENTITIES_FILE (a JSON file with them, read at each request),
+// OIDC_PROVIDER_HOST (127.0.0.1). Prints "oidc-provider listening on <issuer>" once it accepts requests.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -47,8 +49,12 @@ const DEMO_IDENTITIES = [
   },
 ];
 
-const identities = env.OIDC_PROVIDER_IDENTITIES ? JSON.parse(env.OIDC_PROVIDER_IDENTITIES) : DEMO_IDENTITIES;
-const bySubject = new Map(identities.map((identity) => [identity.sub, identity]));
+// OIDC_PROVIDER_IDENTITIES_FILE is read at every request, so a test can change what the provider says between logins.
+const currentIdentities = () => {
+  if (env.OIDC_PROVIDER_IDENTITIES_FILE) return JSON.parse(readFileSync(env.OIDC_PROVIDER_IDENTITIES_FILE, 'utf8'));
+  return env.OIDC_PROVIDER_IDENTITIES ? JSON.parse(env.OIDC_PROVIDER_IDENTITIES) : DEMO_IDENTITIES;
+};
+const identityOf = (sub) => currentIdentities().find((identity) => identity.sub === sub);
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'local-1', use: 'sig', alg: 'RS256' };
@@ -79,7 +85,7 @@ const provider = new Provider(issuer, {
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, sub) {
-    const identity = bySubject.get(sub);
+    const identity = identityOf(sub);
     if (!identity) return undefined;
     return {
       accountId: sub,
@@ -127,7 +133,7 @@ async function interaction(req, res) {
   const details = await provider.interactionDetails(req, res);
   const uid = details.uid;
   if (req.method === 'GET') {
-    const buttons = identities
+    const buttons = currentIdentities()
       .map(
         (identity) =>
           `<button type="submit" name="sub" value="${escape(identity.sub)}" data-testid="idp-identity-${escape(identity.sub)}">` +
@@ -157,7 +163,7 @@ async function interaction(req, res) {
   }
   const form = await readForm(req);
   const sub = form.get('sub');
-  if (!sub || !bySubject.has(sub)) {
+  if (!sub || !identityOf(sub)) {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Onbekende identiteit');
     return;
@@ -185,7 +191,7 @@ const server = createServer((req, res) => {
   callback(req, res);
 });
 
-server.listen(port, '127.0.0.1', () => {
+server.listen(port, env.OIDC_PROVIDER_HOST ?? '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`oidc-provider listening on ${issuer} (port ${address.port})\n`);
 });

@@ -15,7 +15,7 @@ export class OidcIdentityRepository {
    * would otherwise both create an account; the second one waits and then finds the identity the first one linked.
    */
   async lockSubject(issuer: string, subject: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 15))', [`${issuer}\u0000${subject}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 15))', [JSON.stringify([issuer, subject])]);
   }
 
   find(issuer: string, subject: string, manager: EntityManager): Promise<UserIdentityEntity | null> {
