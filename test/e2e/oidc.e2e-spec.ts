@@ -79,7 +79,7 @@ describe('single sign-on through a real local OpenID provider', () => {
     await api.dataSource.getRepository(ApplicantMemberEntity).delete({ applicantId: withoutAdmin.applicantId });
     const applicants = api.dataSource.getRepository(ApplicantEntity);
     const numberOf = async (id: string) => (await applicants.findOneByOrFail({ id })).enterpriseNumber!;
-    const notYetRegistered = organisationInput().enterpriseNumber;
+    const notYetRegistered = organisationInput().enterpriseNumber!;
     const coordinator = person('coordinator', {
       represents: [
         await numberOf(withAdmin.applicantId),

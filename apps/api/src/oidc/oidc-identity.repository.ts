@@ -36,11 +36,12 @@ export class OidcIdentityRepository {
 
   /** The identity service vouches for the address: confirmed now, unless it was already. */
   async confirmEmail(userId: string, manager: EntityManager): Promise<Date> {
-    const rows = (await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [rows] = await manager.query<[Array<{ email_verified_at: Date }>, number]>(
       'UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()) WHERE id = $1 RETURNING email_verified_at',
       [userId],
-    )) as [Array<{ email_verified_at: Date }>, number];
-    return rows[0][0].email_verified_at;
+    );
+    return rows[0].email_verified_at;
   }
 
   async setRoles(userId: string, roles: Role[], manager: EntityManager): Promise<void> {
@@ -95,12 +96,12 @@ export class OidcIdentityRepository {
    * decision stands).
    */
   async verifyByIdentityService(applicantId: string, manager: EntityManager): Promise<Date | null> {
-    const rows = (await manager.query(
+    const [rows] = await manager.query<[Array<{ verified_at: Date }>, number]>(
       `UPDATE applicants SET verification_status = 'verified', verified_at = now(), verified_by = NULL,
          verification_motivation = $2
        WHERE id = $1 AND verification_status = 'to_verify' RETURNING verified_at`,
       [applicantId, SSO_VERIFICATION_MOTIVATION],
-    )) as [Array<{ verified_at: Date }>, number];
-    return rows[0][0]?.verified_at ?? null;
+    );
+    return rows[0]?.verified_at ?? null;
   }
 }

@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message';
+import { SsoLogin } from '../auth/sso-login';
 import { useCurrentUser, useLogin } from '../auth/use-auth';
 import { Alert } from '../components/alert';
 import { EmailField } from '../components/email-field';
@@ -54,6 +55,7 @@ export function LoginPage() {
 
   return (
     <NarrowPage title={title} titleId="login-title" lead={t('login.intro')}>
+      <SsoLogin returnPath={returnPath} />
       {formError.problem ? (
         <Alert key={formError.attempt} tone="error" data-testid="login-error">
           {formError.problem}
