@@ -18,37 +18,38 @@ function useSsoStatus() {
 const isErrorCode = (value: string | null): value is ErrorCode =>
   value !== null && (ERROR_CODES as readonly string[]).includes(value);
 
+/** The message of a failed sign-in the API sent the browser back with (`/login?sso-fout=CODE`), at the top of the page. */
+export function SsoLoginError() {
+  const { i18n } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const code = searchParams.get(SSO_ERROR_PARAM);
+  if (!isErrorCode(code)) return null;
+  return (
+    <Alert tone="error" data-testid="login-sso-error">
+      {errorMessage(code, i18n.resolvedLanguage === 'en' ? 'en' : 'nl')}
+    </Alert>
+  );
+}
+
 /**
- * The login page's way in through the identity service (ACM/IDM, OpenID Connect): a link that starts the sign-in at
- * the API (a full page navigation, not a fetch: the browser goes to the provider and comes back logged in), and the
- * message of a failed sign-in the API sent the browser back with (`?sso-fout=CODE`).
+ * The login page's way in through the identity service (ACM/IDM, OpenID Connect), shown when the API offers it: a
+ * link that starts the sign-in at the API (a page navigation, not a fetch: the browser goes to the provider and comes
+ * back logged in, to the return path when one is given).
  */
 export function SsoLogin({ returnPath }: { returnPath: string | null }) {
-  const { t, i18n } = useTranslation();
-  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
   const { data: status } = useSsoStatus();
-  const code = searchParams.get(SSO_ERROR_PARAM);
-  const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'nl';
+  if (!status?.enabled) return null;
   const query = returnPath ? `?${new URLSearchParams({ [RETURN_PARAM]: returnPath }).toString()}` : '';
-  const href = status ? `${status.loginPath}${query}` : null;
   return (
-    <>
-      {isErrorCode(code) ? (
-        <Alert tone="error" data-testid="login-sso-error">
-          {errorMessage(code, locale)}
-        </Alert>
-      ) : null}
-      {status?.enabled && href ? (
-        <section aria-labelledby="login-sso-title" className="sso-login">
-          <h2 id="login-sso-title">{t('sso.title')}</h2>
-          <p>{t('sso.intro')}</p>
-          <p>
-            <a className="btn btn--secondary" href={href} data-testid="login-sso">
-              {t('sso.button')}
-            </a>
-          </p>
-        </section>
-      ) : null}
-    </>
+    <section aria-labelledby="login-sso-title">
+      <h2 id="login-sso-title">{t('sso.title')}</h2>
+      <p>{t('sso.intro')}</p>
+      <p>
+        <a className="btn btn--secondary" href={`${status.loginPath}${query}`} data-testid="login-sso">
+          {t('sso.button')}
+        </a>
+      </p>
+    </section>
   );
 }
