@@ -108,6 +108,13 @@ describe('single sign-on through a real local OpenID provider', () => {
     const identity = await api.dataSource.getRepository(UserIdentityEntity).findOneByOrFail({ userId: user.id });
     expect(identity).toMatchObject({ issuer: provider.issuer, subject: coordinator.sub });
     expect(identity.represents).toContain(notYetRegistered);
+    // The person's data export shows the linked identity.
+    const exported = (await (await walker.fetch(`${baseUrl}/api/v1/auth/me/export`)).json()) as {
+      identities: Array<{ issuer: string; subject: string }>;
+    };
+    expect(exported.identities).toEqual([
+      expect.objectContaining({ issuer: provider.issuer, subject: coordinator.sub }),
+    ]);
 
     const members = api.dataSource.getRepository(ApplicantMemberEntity);
     expect(await members.findOneBy({ applicantId: withAdmin.applicantId, userId: user.id })).toMatchObject({
