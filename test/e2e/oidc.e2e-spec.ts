@@ -234,6 +234,8 @@ describe('single sign-on through a real local OpenID provider', () => {
       .expect(403);
     expect(refused.body.code).toBe('SSO_REQUIRED');
     expect(refused.body.detail).toContain('Aanmelden via de identiteitsdienst');
+    const adminId = (await users().findOneByOrFail({ email: admin })).id;
+    expect((await audits('auth.login_refused_sso_required')).map((event) => event.entityId)).toContain(adminId);
     const reviewer = await createUser(api, ['reviewer']);
     await api.http
       .post('/api/v1/auth/login')

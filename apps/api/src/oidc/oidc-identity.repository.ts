@@ -87,7 +87,14 @@ export class OidcIdentityRepository {
     role: ApplicantMemberRole,
     manager: EntityManager,
   ): Promise<void> {
-    await manager.insert(ApplicantMemberEntity, { applicantId, userId, role });
+    // A membership made at the same moment by an accepted invitation wins; nothing is changed then.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ApplicantMemberEntity)
+      .values({ applicantId, userId, role })
+      .orIgnore()
+      .execute();
   }
 
   /**

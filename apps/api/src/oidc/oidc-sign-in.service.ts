@@ -80,7 +80,7 @@ export class OidcSignInService {
     const identity = await this.identities.find(person.issuer, person.subject, manager);
     if (identity) {
       await this.identities.touch(identity.id, person.email, person.represents, manager);
-      return this.users.findByIdForUpdate(identity.userId, manager);
+      return this.lockAccount(identity.userId, manager);
     }
     const existing = await this.users.findByEmail(person.email, manager);
     let user: UserEntity;
@@ -96,7 +96,7 @@ export class OidcSignInService {
         });
         return null;
       }
-      user = await this.users.findByIdForUpdate(existing.id, manager);
+      user = await this.lockAccount(existing.id, manager);
       method = 'verified_email';
     } else {
       // A person acting for organisations (or given no staff role) is an applicant; staff roles come from the claim.
@@ -143,6 +143,17 @@ export class OidcSignInService {
       after: { identityId: linked.id, issuer: person.issuer, subject: person.subject, method },
     });
     return user;
+  }
+
+  /**
+   * The account's row, locked until the transaction ends. An admin's account may lose the role below, so the active
+   * admins are locked first, in the order StaffService uses (admins by id, then the person): no deadlock between a
+   * sign-in and a staff change.
+   */
+  private async lockAccount(userId: string, manager: EntityManager): Promise<UserEntity> {
+    const current = await this.users.findById(userId, manager);
+    if (current?.roles.includes('admin')) await this.identities.lockActiveAdmins(manager);
+    return this.users.findByIdForUpdate(userId, manager);
   }
 
   /** The portal roles OIDC_ROLE_MAP can give: only these are added and removed at a sign-in. */
