@@ -9,9 +9,9 @@ import {
 import { randomBytes } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { applicantWithOrganisation, createUser, organisationInput } from '../support/factories';
-import { startApiWithOidc, type LocalOidcProvider, type OidcIdentity } from '../support/oidc-provider';
+import { freePort, startApiWithOidc, type LocalOidcProvider, type OidcIdentity } from '../support/oidc-provider';
 import { RedirectWalker } from '../support/redirect-walker';
-import { DEMO_PASSWORD, type TestApi } from '../support/test-app';
+import { DEMO_PASSWORD, startApi, type TestApi } from '../support/test-app';
 
 const person = (prefix: string, extra: Partial<OidcIdentity> = {}): OidcIdentity => {
   const id = randomBytes(4).toString('hex');
@@ -222,6 +222,17 @@ describe('single sign-on through a real local OpenID provider', () => {
     expect(await api.dataSource.getRepository(UserIdentityEntity).countBy({ subject: impostor.sub })).toBe(0);
   });
 
+  it('refuses a deactivated account on the login page', async () => {
+    const leaver = person('leaver');
+    offer(leaver);
+    await signIn(new RedirectWalker(), leaver.sub);
+    await users().update({ email: leaver.email }, { deactivatedAt: new Date() });
+    const walker = new RedirectWalker();
+    const landed = await signIn(walker, leaver.sub);
+    expect(landed.search).toBe('?sso-fout=ACCOUNT_DEACTIVATED');
+    expect((await me(walker)).status).toBe(401);
+  });
+
   it('refuses a password login of a role that must use the identity service, with a stable code', async () => {
     const csrf = await api.http.get('/api/v1/auth/csrf');
     const cookie = csrf.headers['set-cookie'];
@@ -251,5 +262,73 @@ describe('single sign-on through a real local OpenID provider', () => {
       .send({ email: admin, password: 'niet-het-wachtwoord' })
       .expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('single sign-on settings: linking by confirmed address, off, provider unreachable', () => {
+  it('with OIDC_LINK_BY_EMAIL=true links a first sign-in to the local account with that confirmed address', async () => {
+    const { api, provider, baseUrl } = await startApiWithOidc({
+      identities: [],
+      seed: false,
+      overrides: { OIDC_LINK_BY_EMAIL: 'true' },
+    });
+    try {
+      const confirmed = await createUser(api, ['applicant']);
+      const unconfirmed = await createUser(api, ['applicant']);
+      await api.dataSource.getRepository(UserEntity).update({ email: confirmed }, { emailVerifiedAt: new Date() });
+      await api.dataSource.getRepository(UserEntity).update({ email: unconfirmed }, { emailVerifiedAt: null });
+      provider.setIdentities([
+        { sub: 'same-person', name: 'Zelfde Persoon', email: confirmed },
+        { sub: 'not-confirmed-locally', name: 'Iemand', email: unconfirmed },
+      ]);
+      const signIn = async (walker: RedirectWalker, sub: string) => {
+        const page = await walker.follow(`${baseUrl}/api/v1/auth/oidc/login`);
+        const uid = new URL(page.url).pathname.split('/')[2];
+        const back = await walker.follow(`${provider.issuer}/interaction/${uid}/login`, {
+          method: 'POST',
+          form: { sub },
+          stopAt: (next) => next.origin === baseUrl && !next.pathname.startsWith('/api/'),
+        });
+        return new URL(back.url);
+      };
+      const walker = new RedirectWalker();
+      expect((await signIn(walker, 'same-person')).pathname).toBe('/');
+      const me = await walker.fetch(`${baseUrl}/api/v1/auth/me`);
+      expect(((await me.json()) as { user: { email: string } }).user.email).toBe(confirmed);
+      const linked = await api.dataSource
+        .getRepository(AuditEventEntity)
+        .findOneByOrFail({ action: 'auth.oidc_linked' });
+      expect(linked.after).toMatchObject({ subject: 'same-person', method: 'verified_email' });
+      // The local account never confirmed its address: no link, whatever the provider says.
+      expect((await signIn(new RedirectWalker(), 'not-confirmed-locally')).search).toBe('?sso-fout=SSO_EMAIL_IN_USE');
+    } finally {
+      await api.close();
+      await provider.close();
+    }
+  });
+
+  it('without OIDC_ISSUER offers nothing; with an unreachable provider the login page says so', async () => {
+    const off = await startApi({ seed: false });
+    try {
+      expect((await off.http.get('/api/v1/auth/oidc/status').expect(200)).body.enabled).toBe(false);
+      const login = await off.http.get('/api/v1/auth/oidc/login').expect(302);
+      expect(login.headers.location).toBe('/login?sso-fout=SSO_DISABLED');
+    } finally {
+      await off.close();
+    }
+    const down = await startApi({
+      seed: false,
+      overrides: {
+        OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`,
+        OIDC_CLIENT_ID: 'portal',
+        OIDC_CLIENT_SECRET: 'geheim',
+      },
+    });
+    try {
+      const login = await down.http.get('/api/v1/auth/oidc/login').expect(302);
+      expect(login.headers.location).toBe('/login?sso-fout=SSO_PROVIDER_ERROR');
+    } finally {
+      await down.close();
+    }
   });
 });
