@@ -16,6 +16,7 @@ import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministr
 import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
+import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -33,5 +34,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StaffAdministration1795490000000,
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
+  UserIdentities1795500000300,
   CallInformation1795500000500,
 ];

@@ -11,6 +11,19 @@ export APP_URL="${APP_URL:-http://localhost:$PORT}"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/grant_portal}"
 export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:1025}"
 MAILDEV_WEB_PORT="${MAILDEV_WEB_PORT:-1080}"
+# Single sign-on: a local OpenID provider with demo identities stands in for ACM/IDM, unless OIDC_ISSUER points
+# elsewhere (a real provider) or LOCAL_OIDC=0.
+LOCAL_OIDC="${LOCAL_OIDC:-$([ -z "${OIDC_ISSUER:-}" ] && echo 1 || echo 0)}"
+if [ "$LOCAL_OIDC" = "1" ]; then
+  export OIDC_PROVIDER_PORT="${OIDC_PROVIDER_PORT:-4010}"
+  export OIDC_ISSUER="http://127.0.0.1:$OIDC_PROVIDER_PORT"
+  export OIDC_PROVIDER_ISSUER="$OIDC_ISSUER"
+  export OIDC_CLIENT_ID="${OIDC_CLIENT_ID:-subsidieportaal}"
+  export OIDC_CLIENT_SECRET="${OIDC_CLIENT_SECRET:-lokaal-geheim-voor-ontwikkeling}"
+  export OIDC_PROVIDER_REDIRECT_URIS="${OIDC_REDIRECT_URI:-$APP_URL/api/v1/auth/oidc/callback}"
+  export OIDC_SCOPES="${OIDC_SCOPES:-openid profile email portal}"
+  export OIDC_ROLE_MAP="${OIDC_ROLE_MAP:-portal-admin:admin,portal-reviewer:reviewer,kabinet:minister}"
+fi
 
 log "Building the API, the worker and the web app"
 npm run --silent build
@@ -33,6 +46,11 @@ else
   node_modules/.bin/maildev --smtp 1025 --ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" --web-ip 127.0.0.1 >var-maildev.log 2>&1 &
   pids+=($!)
 fi
+if [ "$LOCAL_OIDC" = "1" ]; then
+  node docker/local/oidc-provider.mjs >var-oidc-provider.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 30); do curl -fs "$OIDC_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 && break; sleep 0.3; done
+fi
 node dist/server/apps/worker/src/main.js &
 pids+=($!)
 node dist/server/apps/api/src/main.js &
@@ -48,6 +66,7 @@ cat <<BANNER
   API docs     $APP_URL/api/docs
   Health       $APP_URL/api/health
   Mail catcher http://127.0.0.1:$MAILDEV_WEB_PORT
+$([ "$LOCAL_OIDC" = "1" ] && printf '  Identity service (local, demo identities) %s: "Aanmelden via de identiteitsdienst"\n' "$OIDC_ISSUER")
 
   Demo accounts (password: $(node -p "require('./dist/server/apps/api/src/seed/demo-accounts').DEMO_PASSWORD"))
 $(node -e "for (const a of require('./dist/server/apps/api/src/seed/demo-accounts').DEMO_ACCOUNTS) console.log('    ' + a.roles.join(',').padEnd(10) + ' ' + a.email)")

@@ -58,6 +58,10 @@ const EXPECTATIONS: Record<
   'GET /api/v1/auth/me': {},
   'GET /api/v1/auth/me/export': {},
   'PATCH /api/v1/auth/me': { body: () => ({}) },
+  // Single sign-on: off in this suite, so the browser navigations answer with a redirect to the login page.
+  'GET /api/v1/auth/oidc/status': {},
+  'GET /api/v1/auth/oidc/login': {},
+  'GET /api/v1/auth/oidc/callback': {},
   'GET /api/health': {},
   'POST /api/v1/system/worker-ping': {},
   'GET /api/v1/calls': {},

@@ -28,6 +28,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { StaffModule } from './staff/staff.module';
+import { OidcModule } from './oidc/oidc.module';
 import { API_MIGRATIONS } from './migrations';
 import { SystemModule } from './system/system.module';
 import { SecurityModule } from './security/security.module';
@@ -75,6 +76,7 @@ export class AppModule {
         AuditLogModule,
         PrivacyModule,
         StaffModule,
+        OidcModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

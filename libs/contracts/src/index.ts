@@ -16,3 +16,4 @@ export * from './notification-payloads';
 export * from './web-routes';
 export * from './errors/field-messages';
 export * from './errors/validation-messages';
+export * from './sso';

@@ -24,6 +24,15 @@ export interface PersonalDataExport {
     ip: string | null;
     userAgent: string | null;
   }>;
+  /** Identities at the identity service (single sign-on) linked to the account, and what it last said. */
+  identities: Array<{
+    issuer: string;
+    subject: string;
+    email: string | null;
+    represents: string[];
+    linkedAt: string;
+    lastLoginAt: string;
+  }>;
   memberships: Array<{
     applicantId: string;
     legalName: string;

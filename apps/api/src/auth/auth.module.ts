@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SsoPolicy } from '../oidc/sso-policy';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -20,6 +21,7 @@ import { SessionService } from './session.service';
     PasswordResetService,
     LoginThrottle,
     PasswordPolicy,
+    SsoPolicy,
   ],
   exports: [SessionService, CsrfService, PasswordPolicy],
 })

@@ -18,6 +18,7 @@ import { toUserView } from '../users/user-view';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
 import { SessionService } from './session.service';
+import { SsoPolicy } from '../oidc/sso-policy';
 import type { AuthContext } from '../common/request-context';
 
 export interface ClientInfo {
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly resets: PasswordResetRepository,
     private readonly clock: DatabaseClock,
+    private readonly ssoPolicy: SsoPolicy,
   ) {}
 
   async login(
@@ -89,6 +91,7 @@ export class AuthService {
       });
       throw new AppException('ACCOUNT_DEACTIVATED');
     }
+    await this.ssoPolicy.assertPasswordLoginAllowed(user, client);
     await this.throttle.recordSuccess(email, client.ip);
     await this.upgradeHash(user, password);
     return this.dataSource.transaction(async (manager) => {

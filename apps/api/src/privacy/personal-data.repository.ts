@@ -11,6 +11,7 @@ import {
   ReviewScoreEntity,
   SessionEntity,
   UserEntity,
+  UserIdentityEntity,
 } from '@portal/server';
 import { DataSource, EntityManager, In } from 'typeorm';
 
@@ -32,6 +33,10 @@ export class PersonalDataRepository {
 
   sessions(userId: string, manager: EntityManager): Promise<SessionEntity[]> {
     return manager.find(SessionEntity, { where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  identities(userId: string, manager: EntityManager): Promise<UserIdentityEntity[]> {
+    return manager.find(UserIdentityEntity, { where: { userId }, order: { createdAt: 'ASC' } });
   }
 
   memberships(userId: string, manager: EntityManager): Promise<ApplicantMemberEntity[]> {

@@ -33,6 +33,7 @@ export class PersonalDataService {
         await this.repository.notifications(user.email, manager),
         await this.repository.auditEvents(userId, manager),
       ];
+      const identities = await this.repository.identities(userId, manager);
       const dossiers = await this.repository.dossiers(
         memberships.map((m) => m.applicantId),
         manager,
@@ -63,6 +64,14 @@ export class PersonalDataService {
           revokedAt: iso(s.revokedAt),
           ip: s.ip,
           userAgent: s.userAgent,
+        })),
+        identities: identities.map((i) => ({
+          issuer: i.issuer,
+          subject: i.subject,
+          email: i.email,
+          represents: i.represents,
+          linkedAt: i.createdAt.toISOString(),
+          lastLoginAt: i.lastLoginAt.toISOString(),
         })),
         memberships: memberships.map((m) => ({
           applicantId: m.applicantId,

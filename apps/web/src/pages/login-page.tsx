@@ -2,6 +2,7 @@ import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message';
+import { SsoLogin, SsoLoginError } from '../auth/sso-login';
 import { useCurrentUser, useLogin } from '../auth/use-auth';
 import { Alert } from '../components/alert';
 import { EmailField } from '../components/email-field';
@@ -54,6 +55,7 @@ export function LoginPage() {
 
   return (
     <NarrowPage title={title} titleId="login-title" lead={t('login.intro')}>
+      <SsoLoginError />
       {formError.problem ? (
         <Alert key={formError.attempt} tone="error" data-testid="login-error">
           {formError.problem}
@@ -83,6 +85,7 @@ export function LoginPage() {
           {t('login.forgotPassword')}
         </Link>
       </p>
+      <SsoLogin returnPath={returnPath} />
       <h2>{t('login.noAccountTitle')}</h2>
       <p>{t('login.noAccount')}</p>
       <p>

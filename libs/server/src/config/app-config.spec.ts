@@ -22,6 +22,11 @@ describe('configuration', () => {
     ['PORT', 'eighty'],
     ['SESSION_SECRET', 'short'],
     ['MIGRATIONS', 'maybe'],
+    ['OIDC_ISSUER', 'idp.example.be'],
+    ['OIDC_ROLE_MAP', 'portal-admin:superuser'],
+    ['OIDC_REQUIRED_FOR_ROLES', 'admin,root'],
+    ['OIDC_SCOPES', 'profile email'],
+    ['OIDC_LINK_BY_EMAIL', 'yes'],
   ])('a malformed %s stops with one line naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {
@@ -31,6 +36,38 @@ describe('configuration', () => {
       expect(message).toContain(name);
       expect(message.split('\n')).toHaveLength(1);
     }
+  });
+
+  it('reads the single sign-on settings: off by default, the redirect URI derived from APP_URL', () => {
+    expect(loadConfig({}).oidcEnabled).toBe(false);
+    const config = loadConfig({
+      APP_URL: 'https://subsidies.example.be/',
+      OIDC_ISSUER: 'https://idp.example.be',
+      OIDC_CLIENT_ID: 'portal',
+      OIDC_CLIENT_SECRET: 'geheim',
+      OIDC_ROLE_MAP: 'portal-admin:admin,kabinet:minister',
+      OIDC_REQUIRED_FOR_ROLES: 'admin,minister',
+    });
+    expect(config.oidcEnabled).toBe(true);
+    expect(config.oidcRedirectUri).toBe('https://subsidies.example.be/api/v1/auth/oidc/callback');
+    expect([...config.oidcRoleMap]).toEqual([
+      ['portal-admin', 'admin'],
+      ['kabinet', 'minister'],
+    ]);
+    expect(config.oidcRequiredForRoles).toEqual(['admin', 'minister']);
+  });
+
+  it('refuses an issuer without client credentials, and a plain-http issuer in production', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example.be' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        OIDC_ISSUER: 'http://idp.example.be',
+        OIDC_CLIENT_ID: 'portal',
+        OIDC_CLIENT_SECRET: 'geheim',
+      }),
+    ).toThrow(/OIDC_ISSUER must be an https/);
   });
 
   it('refuses the public development secret in production', () => {

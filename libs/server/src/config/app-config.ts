@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import type { Role } from '@portal/contracts';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -220,6 +221,76 @@ export class AppConfig {
   @Max(600_000)
   CLAMSCAN_TIMEOUT_MS = 60_000;
 
+  /**
+   * Single sign-on through an OpenID Connect provider (ACM/IDM in the Flemish government); empty: off. The issuer URL
+   * is discovered (`/.well-known/openid-configuration`); `http://` is accepted outside production only.
+   */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'must be an http(s):// URL or empty' })
+  OIDC_ISSUER = '';
+
+  @Matches(/^[\x21-\x7e]{0,200}$/, { message: 'must be printable ASCII without spaces' })
+  OIDC_CLIENT_ID = '';
+
+  @IsString()
+  OIDC_CLIENT_SECRET = '';
+
+  /** Where the provider sends the person back; empty: APP_URL + /api/v1/auth/oidc/callback. */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'must be an http(s):// URL or empty' })
+  OIDC_REDIRECT_URI = '';
+
+  /** Scopes asked for; `openid` is required. */
+  @Matches(/^(?=.*\bopenid\b)[\w:.-]+( [\w:.-]+)*$/, { message: 'must be space-separated scopes including openid' })
+  OIDC_SCOPES = 'openid profile email';
+
+  /** Claim with the enterprise numbers (KBO) the person may represent: an array, or one string. */
+  @Matches(/^[\w:.-]{1,100}$/, { message: 'must be a claim name' })
+  OIDC_REPRESENTS_CLAIM = 'represents';
+
+  /** Claim with the person's roles at the identity service, mapped to portal roles by OIDC_ROLE_MAP. */
+  @Matches(/^[\w:.-]{1,100}$/, { message: 'must be a claim name' })
+  OIDC_ROLES_CLAIM = 'roles';
+
+  /** `claim-value:portal-role,...`, e.g. `portal-admin:admin,portal-reviewer:reviewer,kabinet:minister`. */
+  @Matches(/^([\w.-]+:(admin|reviewer|minister|applicant))?(,[\w.-]+:(admin|reviewer|minister|applicant))*$/, {
+    message: 'must be a list like portal-admin:admin,kabinet:minister (roles admin, reviewer, minister, applicant)',
+  })
+  OIDC_ROLE_MAP = '';
+
+  /** Accounts holding one of these roles may not log in with a password: only through the identity service. */
+  @Matches(/^((admin|reviewer|minister|applicant)(,(admin|reviewer|minister|applicant))*)?$/, {
+    message: 'must be a comma-separated list of roles (admin, reviewer, minister, applicant)',
+  })
+  OIDC_REQUIRED_FOR_ROLES = '';
+
+  /**
+   * `true`: a first sign-in whose e-mail address the provider marks verified is linked to the local account with
+   * that (confirmed) address. `false` (default): linked by subject only; such an address is refused (ADR 0015).
+   */
+  @IsIn(['true', 'false'])
+  OIDC_LINK_BY_EMAIL = 'false' as 'true' | 'false';
+
+  get oidcEnabled(): boolean {
+    return this.OIDC_ISSUER !== '';
+  }
+
+  get oidcRedirectUri(): string {
+    return this.OIDC_REDIRECT_URI || `${this.APP_URL.replace(/\/+$/, '')}/api/v1/auth/oidc/callback`;
+  }
+
+  /** Identity-service role value -> portal role. */
+  get oidcRoleMap(): Map<string, Role> {
+    const map = new Map<string, Role>();
+    for (const pair of this.OIDC_ROLE_MAP.split(',').filter(Boolean)) {
+      const [value, role] = pair.split(':');
+      map.set(value, role as Role);
+    }
+    return map;
+  }
+
+  get oidcRequiredForRoles(): Role[] {
+    return this.OIDC_REQUIRED_FOR_ROLES.split(',').filter(Boolean) as Role[];
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -249,6 +320,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `Configuration error: ${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`,
     );
+  }
+  if (config.oidcEnabled && (!config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Configuration error: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set',
+    );
+  }
+  if (!config.oidcEnabled && config.OIDC_REQUIRED_FOR_ROLES) {
+    throw new ConfigError('Configuration error: OIDC_REQUIRED_FOR_ROLES needs OIDC_ISSUER (else nobody could log in)');
+  }
+  if (config.isProduction && config.OIDC_ISSUER.startsWith('http://')) {
+    throw new ConfigError('Configuration error: OIDC_ISSUER must be an https:// URL in production');
   }
   if (config.isProduction && config.SESSION_SECRET === new AppConfig().SESSION_SECRET) {
     throw new ConfigError(

@@ -22,6 +22,7 @@ import { ReminderEntity } from './reminder.entity';
 import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
+import { UserIdentityEntity } from './user-identity.entity';
 
 export type { AllocationSubscriber, DossierSubscription };
 
@@ -48,6 +49,7 @@ export {
   SessionEntity,
   StaffInvitationEntity,
   UserEntity,
+  UserIdentityEntity,
 };
 
 /** Every entity of the portal; the data source and the migration drift test use this list. */
@@ -74,4 +76,5 @@ export const ENTITIES = [
   PasswordResetEntity,
   CatalogueAllocationEntity,
   StaffInvitationEntity,
+  UserIdentityEntity,
 ];
