@@ -22,6 +22,9 @@ describe('configuration', () => {
     ['PORT', 'eighty'],
     ['SESSION_SECRET', 'short'],
     ['MIGRATIONS', 'maybe'],
+    ['TOTP_REQUIRED_FOR_ROLES', 'admin,superuser'],
+    ['TOTP_ENCRYPTION_KEY', 'short'],
+    ['TOTP_FAILURES_PER_ACCOUNT', '0'],
   ])('a malformed %s stops with one line naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {
@@ -35,6 +38,18 @@ describe('configuration', () => {
 
   it('refuses the public development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('requires a second factor for admin and minister in production only, unless configured', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), TOTP_ENCRYPTION_KEY: 'k'.repeat(40) };
+    expect(loadConfig(production).totpRequiredRoles).toEqual(['admin', 'minister']);
+    expect(loadConfig({ ...production, TOTP_REQUIRED_FOR_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({}).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ TOTP_REQUIRED_FOR_ROLES: ' admin, reviewer ' }).totpRequiredRoles).toEqual([
+      'admin',
+      'reviewer',
+    ]);
+    expect(() => loadConfig({ ...production, TOTP_ENCRYPTION_KEY: undefined })).toThrow(/TOTP_ENCRYPTION_KEY/);
   });
 
   it('loadConfigOrExit prints the line and exits with code 78', () => {

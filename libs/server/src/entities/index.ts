@@ -19,6 +19,7 @@ import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
+import { RecoveryCodeEntity, SecondFactorChallengeEntity, UserSecondFactorEntity } from './second-factor.entities';
 import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
@@ -48,6 +49,9 @@ export {
   SessionEntity,
   StaffInvitationEntity,
   UserEntity,
+  UserSecondFactorEntity,
+  RecoveryCodeEntity,
+  SecondFactorChallengeEntity,
 };
 
 /** Every entity of the portal; the data source and the migration drift test use this list. */
@@ -74,4 +78,7 @@ export const ENTITIES = [
   PasswordResetEntity,
   CatalogueAllocationEntity,
   StaffInvitationEntity,
+  UserSecondFactorEntity,
+  RecoveryCodeEntity,
+  SecondFactorChallengeEntity,
 ];
