@@ -35,3 +35,15 @@ export interface RecoveryCodesResponse {
   /** Shown once; the server keeps only their hashes. Each works once, instead of a code from the app. */
   recoveryCodes: string[];
 }
+
+/** Field-level messages of the second-factor forms, in every UI language. */
+export const SECOND_FACTOR_FIELD_MESSAGES = {
+  codeIncorrect: () => ({
+    nl: 'Deze code klopt niet (of werd al gebruikt). Typ de code die uw app nu toont.',
+    en: 'This code is incorrect (or was already used). Type the code your app shows now.',
+  }),
+  passwordIncorrect: () => ({
+    nl: 'Dit is niet uw huidige wachtwoord.',
+    en: 'This is not your current password.',
+  }),
+} as const;
