@@ -33,16 +33,20 @@ export function useStartEnrolment() {
   });
 }
 
-/** Confirms with a code; the enrolment limit of the session is lifted, so the current user is read again. */
+/**
+ * Confirms with a code. The server lifts the session's enrolment limit at once; the page reads the current user
+ * again only once the recovery codes are put away (`useRefreshCurrentUser`), so they stay on screen until then.
+ */
 export function useConfirmEnrolment() {
+  return useSecondFactorMutation((code: string) =>
+    api.post<RecoveryCodesResponse>('/auth/second-factor/enrolment/confirm', { code }),
+  );
+}
+
+/** Reads the current user again (its enrolment limit may have been lifted). */
+export function useRefreshCurrentUser() {
   const queryClient = useQueryClient();
-  return useMutation<RecoveryCodesResponse, unknown, string>({
-    mutationFn: (code) => api.post<RecoveryCodesResponse>('/auth/second-factor/enrolment/confirm', { code }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: SECOND_FACTOR_QUERY_KEY });
-      await queryClient.invalidateQueries({ queryKey: CURRENT_USER_QUERY_KEY });
-    },
-  });
+  return () => queryClient.invalidateQueries({ queryKey: CURRENT_USER_QUERY_KEY });
 }
 
 export function useDisableSecondFactor() {

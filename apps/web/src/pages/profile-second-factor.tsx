@@ -5,6 +5,7 @@ import type { SecondFactorEnrolment, SecondFactorStatus } from '@portal/contract
 import { errorMessage } from '../api/error-message';
 import {
   useDisableSecondFactor,
+  useRefreshCurrentUser,
   useRegenerateRecoveryCodes,
   useSecondFactor,
   useStartEnrolment,
@@ -28,13 +29,22 @@ export function SecondFactorSection({ enrolmentRequired = false }: { enrolmentRe
   const { t } = useTranslation();
   const status = useSecondFactor();
   const start = useStartEnrolment();
+  const refreshUser = useRefreshCurrentUser();
   const [enrolment, setEnrolment] = useState<SecondFactorEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   let body: ReactNode;
   if (recoveryCodes) {
-    body = <RecoveryCodesPanel codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
+    body = (
+      <RecoveryCodesPanel
+        codes={recoveryCodes}
+        onDone={() => {
+          setRecoveryCodes(null);
+          void refreshUser();
+        }}
+      />
+    );
   } else if (!status.data) {
     body = status.error ? <Alert tone="error">{errorMessage(status.error, t)}</Alert> : <LoadingIndicator />;
   } else if (status.data.enabled) {
