@@ -71,7 +71,7 @@ export function LoginCodeStep({ challenge, onRestart }: { challenge: string; onR
         </FormShell>
       )}
       {expired ? null : (
-        <p>
+        <p className="login-code__switch">
           <Button
             variant="secondary"
             onClick={() => {

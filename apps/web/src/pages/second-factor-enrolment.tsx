@@ -106,13 +106,13 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
           </li>
         ))}
       </ol>
-      <p className="recovery-codes__actions">
+      <p className="recovery-codes__actions no-print">
         <a href={href} download="herstelcodes-subsidieportaal.txt" data-testid="recovery-codes-download">
           {t('profile.secondFactor.download')}
-        </a>{' '}
+        </a>
         <Button variant="secondary" onClick={() => window.print()} data-testid="recovery-codes-print">
           {t('profile.secondFactor.print')}
-        </Button>{' '}
+        </Button>
         <Button onClick={onDone} data-testid="recovery-codes-done">
           {t('profile.secondFactor.codesSaved')}
         </Button>
