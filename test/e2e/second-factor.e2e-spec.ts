@@ -203,6 +203,20 @@ describe('second factor: TOTP enrolment, challenged logins, recovery codes (real
     );
   });
 
+  it('lets one of two concurrent logins with the same code (or recovery code) through, never both', async () => {
+    const email = await createUser(api, ['applicant']);
+    const { secret, recoveryCodes } = await enrol(await session(api, email));
+    for (const code of [totpCode(secret, 1), recoveryCodes[0]]) {
+      const [first, second] = await Promise.all([passwordLogin(api, email), passwordLogin(api, email)]);
+      const answers = await Promise.all(
+        [first, second].map(({ browser, response }) =>
+          browser.agent.post('/api/v1/auth/login/totp').send({ challenge: response.body.challenge as string, code }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401]);
+    }
+  });
+
   it('lets a reviewer (role not required) log in without a code; an expired challenge is refused', async () => {
     const reviewer = await createUser(api, ['reviewer']);
     const { browser, response } = await passwordLogin(api, reviewer);
