@@ -39,7 +39,7 @@ export function LoginCodeStep({ challenge, onRestart }: { challenge: string; onR
 
   return (
     <section aria-labelledby="login-code-title">
-      <h2 id="login-code-title">{t('login.code.title')}</h2>
+      <h2 id="login-code-title">{recovery ? t('login.code.recoveryTitle') : t('login.code.title')}</h2>
       <p>{recovery ? t('login.code.recoveryIntro') : t('login.code.intro')}</p>
       {formError.problem ? (
         <Alert key={formError.attempt} tone="error" data-testid="login-code-error">
