@@ -52,6 +52,7 @@ describe('second factor through Chromium (real API serving the built web app)', 
       expect(await page.getByTestId('second-factor-on').textContent()).toContain('10 ongebruikte herstelcodes');
       // The key is not shown again.
       expect(await page.getByTestId('second-factor-secret').count()).toBe(0);
+      await page.getByTestId('second-factor').screenshot({ path: screenshotPath('second-factor-profile-on') });
 
       await page.getByTestId('logout').click();
       await page.waitForURL((url) => url.pathname === '/login' || url.pathname === '/');

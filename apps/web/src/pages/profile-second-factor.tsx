@@ -124,6 +124,7 @@ function EnabledSecondFactor({
           title={t('profile.secondFactor.disableTitle')}
           intro={t('profile.secondFactor.disableIntro')}
           submit={t('profile.secondFactor.disable')}
+          danger
           busy={disable.isPending}
           run={(proof) => disable.mutateAsync(proof)}
         />
@@ -138,6 +139,7 @@ function ProofForm(props: {
   title: string;
   intro: string;
   submit: string;
+  danger?: boolean;
   busy: boolean;
   run: (proof: SecondFactorProof) => Promise<unknown>;
 }) {
@@ -155,7 +157,7 @@ function ProofForm(props: {
     }
   });
   return (
-    <div aria-labelledby={`${props.id}-title`} role="group">
+    <div aria-labelledby={`${props.id}-title`} role="group" className="second-factor__proof">
       <h3 id={`${props.id}-title`}>{props.title}</h3>
       <p>{props.intro}</p>
       {formError.problem ? (
@@ -186,7 +188,11 @@ function ProofForm(props: {
           }}
           data-testid={`${props.id}-password`}
         />
-        <SubmitButton busy={props.busy} data-testid={`${props.id}-submit`}>
+        <SubmitButton
+          variant={props.danger ? 'danger' : 'primary'}
+          busy={props.busy}
+          data-testid={`${props.id}-submit`}
+        >
           {props.submit}
         </SubmitButton>
       </FormShell>
