@@ -33,7 +33,7 @@ async function enrolOnProfile(page: Page, shot: string): Promise<{ secret: strin
 describe('second factor through Chromium (real API serving the built web app)', () => {
   const app = useBrowserApp({ seed: false });
 
-  it('an admin enrols from the profile page, logs out, and logs in with a code from the app, then a recovery code', async () => {
+  it('an admin enrols from the profile page, logs out, and logs in with a code from the app, then a recovery code, renews the codes and turns it off', async () => {
     const { api, browser, baseUrl } = app;
     const email = await createUser(api, ['admin']);
     const page = await browser.newPage();
@@ -79,6 +79,21 @@ describe('second factor through Chromium (real API serving the built web app)', 
       await page.screenshot({ path: screenshotPath('second-factor-login-recovery'), fullPage: true });
       await page.getByTestId('login-code-submit').click();
       await page.getByTestId('role-home').waitFor();
+
+      // New recovery codes, then off, both confirmed with the password.
+      await page.getByTestId('nav-profile').click();
+      await page.getByTestId('recovery-codes-renew-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('recovery-codes-renew-submit').click();
+      await page.getByTestId('recovery-codes').waitFor();
+      const renewed = await page.getByTestId('recovery-codes').locator('li').allTextContents();
+      expect(renewed).not.toContain(codes[1]);
+      await page.getByTestId('recovery-codes-done').click();
+      await page.getByTestId('second-factor-disable-password').fill('niet mijn wachtwoord');
+      await page.getByTestId('second-factor-disable-submit').click();
+      await page.getByTestId('second-factor-disable-error').waitFor();
+      await page.getByTestId('second-factor-disable-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('second-factor-disable-submit').click();
+      await page.getByTestId('second-factor-start').waitFor();
 
       const user = await api.dataSource.getRepository(UserEntity).findOneByOrFail({ email });
       const logins = await api.dataSource
