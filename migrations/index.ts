@@ -17,6 +17,7 @@ import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
+import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -35,5 +36,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
   UserIdentities1795500000300,
+  SecondFactor1795500000400,
   CallInformation1795500000500,
 ];

@@ -56,6 +56,13 @@ const EXPECTATIONS: Record<
     body: () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord' }),
   },
   'GET /api/v1/auth/me': {},
+  // An unknown challenge: 401 SECOND_FACTOR_CHALLENGE_INVALID is the route's own answer.
+  'POST /api/v1/auth/login/totp': { body: () => ({ challenge: 'x'.repeat(43), code: '123456' }), allow: [401] },
+  'GET /api/v1/auth/second-factor': {},
+  'POST /api/v1/auth/second-factor/enrolment': {},
+  'POST /api/v1/auth/second-factor/enrolment/confirm': { body: () => ({ code: '123456' }) },
+  'POST /api/v1/auth/second-factor/disable': { body: () => ({ password: 'niet-het-wachtwoord' }) },
+  'POST /api/v1/auth/second-factor/recovery-codes': { body: () => ({ password: 'niet-het-wachtwoord' }) },
   'GET /api/v1/auth/me/export': {},
   'PATCH /api/v1/auth/me': { body: () => ({}) },
   // Single sign-on: off in this suite, so the browser navigations answer with a redirect to the login page.

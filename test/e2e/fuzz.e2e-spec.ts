@@ -214,6 +214,11 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /auth/password-reset': () => ({ email: 'nobody@example.org' }),
   'POST /auth/password-reset/confirm': () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord-2026' }),
   'PATCH /auth/me': () => ({ displayName: 'Fuzz Persoon', locale: 'nl' }),
+  'POST /auth/login/totp': () => ({ challenge: 'x'.repeat(43), code: '123456' }),
+  'POST /auth/second-factor/enrolment': null,
+  'POST /auth/second-factor/enrolment/confirm': () => ({ code: '123456' }),
+  'POST /auth/second-factor/disable': () => ({ code: '123456' }),
+  'POST /auth/second-factor/recovery-codes': () => ({ code: '123456' }),
   'POST /calls': () => ({
     code: 'FUZZ-CALL',
     title: 'Gedeeld en betrokken ouderschap',

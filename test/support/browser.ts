@@ -27,8 +27,10 @@ export interface BrowserApp {
 }
 
 /** The one setup of every browser spec: the real API serving the built web app (`npm run build`), and Chromium. */
-export async function startBrowserApp(options: { seed?: boolean } = {}): Promise<BrowserApp> {
-  const api = await startApi({ seed: options.seed, overrides: { WEB_DIST: 'dist/web' } });
+export async function startBrowserApp(
+  options: { seed?: boolean; overrides?: Record<string, string> } = {},
+): Promise<BrowserApp> {
+  const api = await startApi({ seed: options.seed, overrides: { WEB_DIST: 'dist/web', ...options.overrides } });
   return { api, baseUrl: await api.app.getUrl(), browser: await launchChromium() };
 }
 
@@ -72,7 +74,7 @@ export function screenshotPath(name: string): string {
  * The one setup of a browser spec, in one line: `const app = useBrowserApp();` starts the API serving the built web
  * app and Chromium before the spec's tests (before its own beforeAll hooks) and closes both after them.
  */
-export function useBrowserApp(options: { seed?: boolean } = {}): BrowserApp {
+export function useBrowserApp(options: { seed?: boolean; overrides?: Record<string, string> } = {}): BrowserApp {
   const app = {} as BrowserApp;
   beforeAll(async () => {
     Object.assign(app, await startBrowserApp(options));

@@ -6,6 +6,11 @@ export interface UserView {
   displayName: string;
   roles: Role[];
   locale: Locale;
+  /**
+   * Set on a session of a person whose role requires a second factor that is not set up yet: until it is, the session
+   * may only reach the enrolment routes (others answer 403 SECOND_FACTOR_ENROLMENT_REQUIRED).
+   */
+  secondFactorEnrolmentRequired?: boolean;
 }
 
 export interface SessionResponse {

@@ -10,6 +10,7 @@ import { CATALOGUE_ERRORS } from './errors/catalogue';
 import { NOTIFICATIONS_ERRORS } from './errors/notifications';
 import { STAFF_ERRORS } from './errors/staff';
 import { SSO_ERRORS } from './errors/sso';
+import { SECOND_FACTOR_ERRORS } from './errors/second-factor';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -30,6 +31,7 @@ export const ERROR_MESSAGES = {
   ...NOTIFICATIONS_ERRORS,
   ...STAFF_ERRORS,
   ...SSO_ERRORS,
+  ...SECOND_FACTOR_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -17,3 +17,4 @@ export * from './human-text';
 export * from './score-format';
 export * from './review-rules';
 export * from './human-format';
+export * from './second-factor';

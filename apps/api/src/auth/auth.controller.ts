@@ -3,9 +3,9 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SESSION_COOKIE } from '@portal/contracts';
-import type { CsrfResponse, SessionResponse } from '@portal/contracts';
+import type { CsrfResponse, LoginResponse, SessionResponse } from '@portal/contracts';
 import { AppConfig } from '@portal/server';
-import { Authenticated, Public } from '../common/access.decorators';
+import { AllowedDuringEnrolment, Authenticated, Public } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { requestIdOf, type AuthContext, type PortalRequest } from '../common/request-context';
 import { AuthService } from './auth.service';
@@ -65,8 +65,9 @@ export class AuthController {
     @Body() dto: LoginDto,
     @Req() request: PortalRequest,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionResponse> {
+  ): Promise<LoginResponse> {
     const session = await this.auth.login(dto.email, dto.password, this.client(request));
+    if ('challenge' in session) return session; // no cookie yet: POST /auth/login/totp completes it
     return this.startSession(session, request, response);
   }
 
@@ -109,6 +110,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedDuringEnrolment()
   @Post('logout')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log out; ends the session on the server' })
@@ -124,6 +126,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedDuringEnrolment()
   @Post('logout-everywhere')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log out everywhere: ends every session of the account, this one included' })
@@ -151,6 +154,7 @@ export class AuthController {
   }
 
   @Authenticated()
+  @AllowedDuringEnrolment()
   @Get('me')
   @ApiOperation({ summary: 'Who am I' })
   me(

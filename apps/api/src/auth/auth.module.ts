@@ -9,10 +9,16 @@ import { PasswordPolicy } from './password-policy/password-policy';
 import { PasswordResetService } from './password-reset.service';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorLoginService } from './second-factor/second-factor-login.service';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
+import { SecondFactorService } from './second-factor/second-factor.service';
+import { SecondFactorThrottle } from './second-factor/second-factor-throttle';
+import { TotpCodec } from './second-factor/totp-codec';
 
 @Module({
   imports: [UsersModule],
-  controllers: [AuthController],
+  controllers: [AuthController, SecondFactorController],
   providers: [
     AuthService,
     SessionService,
@@ -22,6 +28,11 @@ import { SessionService } from './session.service';
     LoginThrottle,
     PasswordPolicy,
     SsoPolicy,
+    SecondFactorLoginService,
+    SecondFactorService,
+    SecondFactorRepository,
+    SecondFactorThrottle,
+    TotpCodec,
   ],
   exports: [SessionService, CsrfService, PasswordPolicy],
 })

@@ -19,6 +19,7 @@ import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
 import { SessionService } from './session.service';
 import { SsoPolicy } from '../oidc/sso-policy';
+import { SecondFactorLoginService, type AfterPassword } from './second-factor/second-factor-login.service';
 import type { AuthContext } from '../common/request-context';
 
 export interface ClientInfo {
@@ -44,13 +45,14 @@ export class AuthService {
     private readonly resets: PasswordResetRepository,
     private readonly clock: DatabaseClock,
     private readonly ssoPolicy: SsoPolicy,
+    private readonly secondFactor: SecondFactorLoginService,
   ) {}
 
   async login(
     email: string,
     password: string,
     client: ClientInfo,
-  ): Promise<{ user: UserView; token: string; expiresAt: Date }> {
+  ): Promise<{ user: UserView; token: string; expiresAt: Date } | Extract<AfterPassword, { challenge: string }>> {
     // A blocked account/address pair is refused before the password is even checked.
     await this.throttle.assertAllowed(email, client.ip);
     const user = await this.users.findByEmail(email);
@@ -94,8 +96,11 @@ export class AuthService {
     await this.ssoPolicy.assertPasswordLoginAllowed(user, client);
     await this.throttle.recordSuccess(email, client.ip);
     await this.upgradeHash(user, password);
+    // An account with a second factor gets a challenge instead of a session; one that must set one up, a limited session.
+    const secondFactor = await this.secondFactor.afterPassword(user, client);
+    if ('challenge' in secondFactor) return secondFactor;
     return this.dataSource.transaction(async (manager) => {
-      const session = await this.sessions.open(user.id, client, manager);
+      const session = await this.sessions.open(user.id, client, manager, secondFactor);
       await this.audit.record(
         {
           actorUserId: user.id,
@@ -107,7 +112,7 @@ export class AuthService {
         },
         manager,
       );
-      return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
+      return { user: { ...toUserView(user), ...secondFactor }, token: session.token, expiresAt: session.expiresAt };
     });
   }
 

@@ -8,7 +8,10 @@ export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(
-    session: Pick<SessionEntity, 'tokenHash' | 'userId' | 'expiresAt' | 'ip' | 'userAgent'>,
+    session: Pick<
+      SessionEntity,
+      'tokenHash' | 'userId' | 'expiresAt' | 'ip' | 'userAgent' | 'secondFactorEnrolmentRequired'
+    >,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SessionEntity> {
     return manager.save(SessionEntity, manager.create(SessionEntity, { ...session, revokedAt: null }));

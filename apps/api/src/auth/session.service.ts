@@ -19,6 +19,7 @@ export class SessionService {
     userId: string,
     client: { ip: string | null; userAgent: string | null },
     manager?: EntityManager,
+    limits: { secondFactorEnrolmentRequired?: boolean } = {},
   ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_MINUTES * 60_000);
@@ -29,6 +30,7 @@ export class SessionService {
         expiresAt,
         ip: client.ip?.slice(0, 64) ?? null,
         userAgent: client.userAgent?.slice(0, 400) ?? null,
+        secondFactorEnrolmentRequired: limits.secondFactorEnrolmentRequired === true,
       },
       manager,
     );
@@ -40,7 +42,9 @@ export class SessionService {
     const session = await this.sessions.findLiveByTokenHash(hashToken(token));
     if (!session?.user) return null;
     // The request id is added per request by @CurrentAuth().
-    return { sessionId: session.id, user: toUserView(session.user), requestId: null };
+    const user = toUserView(session.user);
+    if (session.secondFactorEnrolmentRequired) user.secondFactorEnrolmentRequired = true;
+    return { sessionId: session.id, user, requestId: null };
   }
 
   close(sessionId: string, manager?: EntityManager): Promise<void> {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@portal/contracts';
 import { AppException } from '@portal/server';
 import { SessionService } from '../auth/session.service';
-import { ACCESS_METADATA, AccessRule } from './access.decorators';
+import { ACCESS_METADATA, AccessRule, ENROLMENT_METADATA } from './access.decorators';
 import type { PortalRequest } from './request-context';
 
 /**
@@ -32,9 +32,21 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
     if (!request.auth) throw new AppException('AUTH_REQUIRED');
+    if (request.auth.user.secondFactorEnrolmentRequired && !this.allowedDuringEnrolment(context)) {
+      throw new AppException('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    }
     if (rule.kind === 'roles' && !rule.roles.some((role) => request.auth!.user.roles.includes(role))) {
       throw new AppException('FORBIDDEN');
     }
     return true;
+  }
+
+  private allowedDuringEnrolment(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean | undefined>(ENROLMENT_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]) === true
+    );
   }
 }

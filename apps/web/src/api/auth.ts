@@ -2,6 +2,8 @@ import {
   ROLES,
   type CsrfResponse,
   type Locale,
+  type LoginResponse,
+  type SecondFactorChallengeResponse,
   type RegisterUserInput,
   type Role,
   type SessionResponse,
@@ -35,8 +37,17 @@ export async function fetchCurrentUser(signal?: AbortSignal): Promise<UserView |
   }
 }
 
-export async function login(credentials: LoginRequest): Promise<UserView> {
-  const body = await api.post<SessionResponse>('/auth/login', credentials);
+/** `POST /auth/login`: the user, or a challenge to complete with a code when the account has a second factor. */
+export async function login(credentials: LoginRequest): Promise<UserView | SecondFactorChallengeResponse> {
+  const body = await api.post<LoginResponse>('/auth/login', credentials);
+  if ('secondFactorRequired' in body) return body;
+  setCsrfToken(body.csrfToken);
+  return normaliseUser(body.user);
+}
+
+/** `POST /auth/login/totp`: completes a challenged login with a code from the app or a recovery code. */
+export async function completeTotpLogin(input: { challenge: string; code: string }): Promise<UserView> {
+  const body = await api.post<SessionResponse>('/auth/login/totp', input);
   setCsrfToken(body.csrfToken);
   return normaliseUser(body.user);
 }

@@ -28,6 +28,10 @@ export function RequireRole({ role, children }: RequireRoleProps) {
   if (user === null) {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
+  // A role that requires a second factor not yet set up: only the profile page (where it is set up) is open.
+  if (user.secondFactorEnrolmentRequired && location.pathname !== '/profiel') {
+    return <Navigate to="/profiel" replace />;
+  }
   if (role && !hasRole(user, role)) {
     return <Navigate to={homePathFor(user) ?? '/'} replace />;
   }

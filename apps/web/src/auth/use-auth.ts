@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegisterUserInput, UserView } from '@portal/contracts';
+import type { RegisterUserInput, SecondFactorChallengeResponse, UserView } from '@portal/contracts';
 import {
   changePassword,
+  completeTotpLogin,
   confirmPasswordReset,
   fetchCurrentUser,
   login,
@@ -28,12 +29,26 @@ export function useCurrentUser() {
   });
 }
 
+/** Logs in; an account with a second factor answers a challenge instead (the session starts with the code). */
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation<UserView, unknown, LoginRequest>({
+  return useMutation<UserView | SecondFactorChallengeResponse, unknown, LoginRequest>({
     mutationFn: login,
-    onSuccess: (user) => {
+    onSuccess: (outcome) => {
+      if ('secondFactorRequired' in outcome) return;
       // Nothing cached for a previous session may leak into the new one.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_QUERY_KEY[0] });
+      queryClient.setQueryData(CURRENT_USER_QUERY_KEY, outcome);
+    },
+  });
+}
+
+/** Completes a challenged login with a code, like `useLogin`. */
+export function useCompleteTotpLogin() {
+  const queryClient = useQueryClient();
+  return useMutation<UserView, unknown, { challenge: string; code: string }>({
+    mutationFn: completeTotpLogin,
+    onSuccess: (user) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_QUERY_KEY[0] });
       queryClient.setQueryData(CURRENT_USER_QUERY_KEY, user);
     },

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { applyServerFieldErrors } from '../forms/apply-server-errors';
 import { useFormProblem } from '../forms/use-form-problem';
 import { NarrowPage, PageLoading } from '../layout/narrow-page';
 import { RETURN_PARAM, safeReturnPath, withReturnPath } from '../lib/return-path';
+import { LoginCodeStep } from './login-code-step';
 
 interface LoginValues {
   email: string;
@@ -35,9 +37,11 @@ export function LoginPage() {
   const login = useLogin();
   const form = useForm<LoginValues>({ defaultValues: { email: '', password: '' } });
   const formError = useFormProblem();
+  const [challenge, setChallenge] = useState<string | null>(null);
 
-  // Already logged in, or just logged in: the user query now holds the user.
-  if (user) return <Navigate to={returnPath ?? '/'} replace />;
+  // Already logged in, or just logged in: the user query now holds the user. A role that must set up a second
+  // factor first goes to the profile page, where that is done.
+  if (user) return <Navigate to={user.secondFactorEnrolmentRequired ? '/profiel' : (returnPath ?? '/')} replace />;
 
   const title = t('login.title');
   if (userPending) return <PageLoading title={title} />;
@@ -45,13 +49,28 @@ export function LoginPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     formError.clear();
     try {
-      await login.mutateAsync({ email: values.email.trim(), password: values.password });
+      const outcome = await login.mutateAsync({ email: values.email.trim(), password: values.password });
+      if ('secondFactorRequired' in outcome) setChallenge(outcome.challenge);
     } catch (error) {
       applyServerFieldErrors(error, form.setError, ['email', 'password']);
       form.resetField('password', { keepError: true });
       formError.show(errorMessage(error, t));
     }
   });
+
+  if (challenge) {
+    return (
+      <NarrowPage title={title} titleId="login-title" lead={t('login.code.lead')}>
+        <LoginCodeStep
+          challenge={challenge}
+          onRestart={() => {
+            setChallenge(null);
+            form.reset({ email: form.getValues('email'), password: '' });
+          }}
+        />
+      </NarrowPage>
+    );
+  }
 
   return (
     <NarrowPage title={title} titleId="login-title" lead={t('login.intro')}>

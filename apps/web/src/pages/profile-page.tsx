@@ -13,6 +13,7 @@ import { applyServerFieldErrors } from '../forms/apply-server-errors';
 import { LANGUAGES } from '../i18n';
 import { ChangePasswordSection, LogoutEverywhereSection } from './profile-security';
 import { MyDataSection } from './profile-data-section';
+import { SecondFactorSection } from './profile-second-factor';
 
 interface ProfileValues {
   displayName: string;
@@ -27,7 +28,21 @@ export function ProfilePage() {
   const { data: user } = useCurrentUser();
   // The route guard only renders this page for a logged-in user.
   if (!user) return <LoadingIndicator />;
+  if (user.secondFactorEnrolmentRequired) return <EnrolmentOnly />;
   return <ProfileForm user={user} />;
+}
+
+/** A session limited to setting up the second factor its role requires: only that, until it is done. */
+function EnrolmentOnly() {
+  const { t } = useTranslation();
+  const title = t('profile.title');
+  return (
+    <div className="narrow">
+      <DocumentTitle page={title} />
+      <h1>{title}</h1>
+      <SecondFactorSection enrolmentRequired />
+    </div>
+  );
 }
 
 function ProfileForm({ user }: { user: UserView }) {
@@ -98,6 +113,7 @@ function ProfileForm({ user }: { user: UserView }) {
         </SubmitButton>
       </FormShell>
       <ChangePasswordSection />
+      <SecondFactorSection />
       <LogoutEverywhereSection />
       <MyDataSection />
     </div>

@@ -9,6 +9,7 @@ const BATCH = 5_000;
 export interface RetentionReport {
   sessions: number;
   passwordResets: number;
+  secondFactorChallenges: number;
   invitations: number;
   notificationBodies: number;
 }
@@ -36,6 +37,11 @@ export class RetentionRepository {
            SELECT id FROM password_resets
             WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
             LIMIT ${BATCH})`,
+      ),
+      // Second-factor login steps: single-use and valid minutes; the login itself is in the audit log.
+      secondFactorChallenges: await inBatches(
+        `DELETE FROM second_factor_challenges WHERE id IN (
+           SELECT id FROM second_factor_challenges WHERE expires_at < ${cutoff} LIMIT ${BATCH})`,
       ),
       // Accepted or expired invitations hold the invitee's address; the membership (or nothing) is what remains.
       invitations: await inBatches(

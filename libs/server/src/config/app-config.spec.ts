@@ -27,6 +27,9 @@ describe('configuration', () => {
     ['OIDC_REQUIRED_FOR_ROLES', 'admin,root'],
     ['OIDC_SCOPES', 'profile email'],
     ['OIDC_LINK_BY_EMAIL', 'yes'],
+    ['TOTP_REQUIRED_FOR_ROLES', 'admin,superuser'],
+    ['TOTP_ENCRYPTION_KEY', 'short'],
+    ['TOTP_FAILURES_PER_ACCOUNT', '0'],
   ])('a malformed %s stops with one line naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {
@@ -72,6 +75,18 @@ describe('configuration', () => {
 
   it('refuses the public development secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('requires a second factor for admin and minister in production only, unless configured', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), TOTP_ENCRYPTION_KEY: 'k'.repeat(40) };
+    expect(loadConfig(production).totpRequiredRoles).toEqual(['admin', 'minister']);
+    expect(loadConfig({ ...production, TOTP_REQUIRED_FOR_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({}).totpRequiredRoles).toEqual([]);
+    expect(loadConfig({ TOTP_REQUIRED_FOR_ROLES: ' admin, reviewer ' }).totpRequiredRoles).toEqual([
+      'admin',
+      'reviewer',
+    ]);
+    expect(() => loadConfig({ ...production, TOTP_ENCRYPTION_KEY: undefined })).toThrow(/TOTP_ENCRYPTION_KEY/);
   });
 
   it('loadConfigOrExit prints the line and exits with code 78', () => {

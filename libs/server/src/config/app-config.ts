@@ -291,6 +291,42 @@ export class AppConfig {
     return this.OIDC_REQUIRED_FOR_ROLES.split(',').filter(Boolean) as Role[];
   }
 
+  /**
+   * Roles whose password logins require a second factor (TOTP), comma-separated, or `none`. Unset: `admin,minister`
+   * in production, none elsewhere (the demo and the tests log in without one unless they set it).
+   */
+  @Matches(/^\s*(|none|((applicant|admin|reviewer|minister)\s*,?\s*)+)$/, {
+    message: 'must be `none` or a comma-separated list of applicant, admin, reviewer, minister',
+  })
+  TOTP_REQUIRED_FOR_ROLES = '';
+
+  /** Encrypts the TOTP secrets at rest (AES-256-GCM, key derived with SHA-256); required in production. */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  TOTP_ENCRYPTION_KEY = 'development-only-totp-key-change-me-0123456789';
+
+  /** Wrong second-factor codes for one account before it must wait LOGIN_BLOCK_SECONDS (a right code resets it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  TOTP_FAILURES_PER_ACCOUNT = 5;
+
+  /** The roles that must use a second factor (see TOTP_REQUIRED_FOR_ROLES). */
+  get totpRequiredRoles(): string[] {
+    const value = this.TOTP_REQUIRED_FOR_ROLES.trim();
+    if (value === 'none') return [];
+    if (value === '') return this.isProduction ? ['admin', 'minister'] : [];
+    return [
+      ...new Set(
+        value
+          .split(',')
+          .map((role) => role.trim())
+          .filter((role) => role.length > 0),
+      ),
+    ];
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -316,7 +352,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const first = errors[0];
     const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const shown =
-      first.property.includes('SECRET') || first.property.includes('URL') ? '' : ` (got "${String(first.value)}")`;
+      first.property.includes('SECRET') || first.property.includes('KEY') || first.property.includes('URL')
+        ? ''
+        : ` (got "${String(first.value)}")`;
     throw new ConfigError(
       `Configuration error: ${first.property} ${reason.replace(new RegExp(`^${first.property}\\s*`), '')}${shown}`,
     );
@@ -335,6 +373,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.isProduction && config.SESSION_SECRET === new AppConfig().SESSION_SECRET) {
     throw new ConfigError(
       'Configuration error: SESSION_SECRET must be set in production (the development default is public)',
+    );
+  }
+  if (config.isProduction && config.TOTP_ENCRYPTION_KEY === new AppConfig().TOTP_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Configuration error: TOTP_ENCRYPTION_KEY must be set in production (the development default is public)',
     );
   }
   return config;

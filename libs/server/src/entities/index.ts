@@ -19,6 +19,7 @@ import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
+import { RecoveryCodeEntity, SecondFactorChallengeEntity, UserSecondFactorEntity } from './second-factor.entities';
 import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
@@ -50,6 +51,9 @@ export {
   StaffInvitationEntity,
   UserEntity,
   UserIdentityEntity,
+  UserSecondFactorEntity,
+  RecoveryCodeEntity,
+  SecondFactorChallengeEntity,
 };
 
 /** Every entity of the portal; the data source and the migration drift test use this list. */
@@ -77,4 +81,7 @@ export const ENTITIES = [
   CatalogueAllocationEntity,
   StaffInvitationEntity,
   UserIdentityEntity,
+  UserSecondFactorEntity,
+  RecoveryCodeEntity,
+  SecondFactorChallengeEntity,
 ];

@@ -34,6 +34,13 @@ export class SessionEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
 
+  /**
+   * Opened by a password login of a person whose role requires a second factor not yet set up: until it is, the
+   * session reaches only the enrolment routes.
+   */
+  @Column({ name: 'second_factor_enrolment_required', type: 'boolean', default: false })
+  secondFactorEnrolmentRequired: boolean;
+
   @Column({ name: 'user_agent', type: 'varchar', length: 400, nullable: true })
   userAgent: string | null;
 }
