@@ -16,6 +16,7 @@ import { RegisterUserDto } from './dto/register-user.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
+import { setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -98,15 +99,7 @@ export class AuthController {
     request: PortalRequest,
     response: Response,
   ): SessionResponse {
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.secureCookies,
-      path: '/',
-      expires: expiresAt,
-    });
-    request.sessionTokenOverride = token;
-    return { user, csrfToken: this.csrf.issue(request, response, true) };
+    return { user, csrfToken: setSessionCookie({ token, expiresAt }, request, response, this.config, this.csrf) };
   }
 
   @Authenticated()

@@ -6,7 +6,7 @@ import type { CsrfService } from './csrf.service';
 
 /**
  * Hands a freshly opened session to the browser: the httpOnly SameSite=Strict cookie and a CSRF token bound to it.
- * The same as AuthController's password login does; returns the CSRF token.
+ * Every way in (password, password and second factor, identity service) ends here; returns the CSRF token.
  */
 export function setSessionCookie(
   session: { token: string; expiresAt: Date },

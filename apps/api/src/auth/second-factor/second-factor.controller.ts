@@ -15,7 +15,7 @@ import { CsrfService } from '../csrf.service';
 import { ConfirmEnrolmentDto, SecondFactorProofDto, TotpLoginDto } from './dto/second-factor.dto';
 import { SecondFactorLoginService } from './second-factor-login.service';
 import { SecondFactorService } from './second-factor.service';
-import { setSessionCookie } from './session-cookie';
+import { setSessionCookie } from '../session-cookie';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -41,9 +41,7 @@ export class SecondFactorController {
       userAgent: request.headers['user-agent'] ?? null,
       requestId: requestIdOf(request),
     });
-    setSessionCookie(response, this.config, token, expiresAt);
-    request.sessionTokenOverride = token;
-    return { user, csrfToken: this.csrf.issue(request, response, true) };
+    return { user, csrfToken: setSessionCookie({ token, expiresAt }, request, response, this.config, this.csrf) };
   }
 
   @Authenticated()
