@@ -371,9 +371,9 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
     const column = (name: string) => header.indexOf(name);
     const exported = lines.map((cells) => ({
       rank: Number(cells[column('Rang')]),
-      reference: cells[column('Dossier')],
-      requestedCents: euroToCents(cells[column('Gevraagd (EUR)')]),
-      grantedCents: euroToCents(cells[column('Toegekend (EUR)')]),
+      reference: cells[column('Dossiernummer')],
+      requestedCents: euroToCents(cells[column('Gevraagd')]),
+      grantedCents: euroToCents(cells[column('Toegekend')]),
       outcome: cells[column('Uitkomst')],
     }));
     expect(exported).toEqual(
@@ -382,10 +382,10 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
         reference: w.reference,
         requestedCents: w.requestedCents,
         grantedCents: w.grantedCents,
-        outcome: w.outcome,
+        outcome: { selected: 'Geselecteerd', reserve: 'Reserve', rejected: 'Niet geselecteerd' }[w.outcome],
       })),
     );
-    expect(exported.filter((l) => l.outcome === 'selected').reduce((sum, l) => sum + l.grantedCents, 0)).toBe(
+    expect(exported.filter((l) => l.outcome === 'Geselecteerd').reduce((sum, l) => sum + l.grantedCents, 0)).toBe(
       expectedTotal,
     );
   }, 90_000);

@@ -213,7 +213,15 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
 
     const csv = await admin.agent.get(`/api/v1/calls/${callId}/ranking/export?format=csv`).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text.split('\r\n')[1]).toContain(ranking.body[0].reference);
+    expect(csv.headers['content-disposition']).toMatch(/filename="rangschikking-[A-Z0-9-]+\.csv"/);
+    const [csvHeader, csvFirst] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(csvFirst).toContain(ranking.body[0].reference);
+    // Words, not codes: criteria by their labels, the moment in Brussels time, the budget line marked.
+    for (const criterion of CRITERIA) expect(csvHeader).toContain(criterion.label);
+    expect(csvHeader).not.toContain(`;${CRITERIA[0].code};`);
+    expect(csvFirst).toMatch(/;\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2};/);
+    expect(csvFirst).toContain('binnen het budget');
+    expect(csv.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const xlsx = await admin.agent
       .get(`/api/v1/calls/${callId}/ranking/export?format=xlsx`)
       .buffer(true)
@@ -221,7 +229,16 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
       .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body);
-    expect(workbook.worksheets[0].getRow(2).getCell(2).value).toBe(ranking.body[0].reference);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(2).getCell(2).value).toBe(ranking.body[0].reference);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const requested = sheet.getRow(2).getCell(headers.indexOf('Gevraagd') + 1);
+    expect(typeof requested.value).toBe('number');
+    expect(requested.numFmt).toContain('€');
+    const submitted = sheet.getRow(2).getCell(headers.indexOf('Ingediend op (Brussel)') + 1);
+    expect(submitted.value).toBeInstanceOf(Date);
+    expect(submitted.numFmt).toBe('dd/mm/yyyy hh:mm:ss');
+    expect(sheet.getColumn(headers.indexOf('Aanvrager') + 1).width).toBeGreaterThan(8);
 
     // Budget EUR 200,000, each asks EUR 70,000: two fit, the third would not (skip rule), the fourth neither.
     const proposal = await admin.agent

@@ -276,3 +276,36 @@ export interface ProposalSummary {
   /** project: a selection proposal; catalogue: an allocation of a Plan Samenleven call. */
   kind: 'project' | 'catalogue';
 }
+
+type Texts = { nl: string; en: string };
+
+/** What a proposal line's outcome says to a person (exports, letters, pages). */
+export const PROPOSAL_OUTCOME_TEXT: Record<ProposalLineView['outcome'], Texts> = {
+  selected: { nl: 'Geselecteerd', en: 'Selected' },
+  reserve: { nl: 'Reserve', en: 'Reserve' },
+  rejected: { nl: 'Niet geselecteerd', en: 'Not selected' },
+};
+
+/** The rule that decided a tie in the ranking, in words. */
+export const TIE_BREAK_TEXT: Record<'criteria-in-order' | 'earlier-submission' | 'reference', Texts> = {
+  'criteria-in-order': {
+    nl: 'Hoogste score op de criteria, in hun volgorde',
+    en: 'Highest score on the criteria, in order',
+  },
+  'earlier-submission': { nl: 'Vroegste indiening', en: 'Earliest submission' },
+  reference: { nl: 'Dossiernummer', en: 'Dossier number' },
+};
+
+/** Why a Plan Samenleven allocation line got what it got, in words. */
+export const ALLOCATION_REASON_TEXT: Record<string, Texts> = {
+  'fully-funded': { nl: 'Volledig toegekend', en: 'Fully funded' },
+  'capped-by-action-budget': { nl: 'Beperkt door het budget van de actie', en: 'Capped by the action budget' },
+  'equal-share-in-marginal-round': { nl: 'Gelijk deel in de laatste ronde', en: 'Equal share in the last round' },
+  'budget-exhausted': { nl: 'Budget op', en: 'Budget exhausted' },
+};
+
+/** A code's text in a language, or the code itself when it has none (never an empty cell). */
+export function textOf(table: Record<string, Texts>, code: string | null | undefined, locale: 'nl' | 'en'): string {
+  if (!code) return '';
+  return table[code]?.[locale] ?? code;
+}

@@ -10,7 +10,7 @@ import type {
   ProposalView,
   RankingRow,
 } from '@portal/contracts';
-import { AppException } from '@portal/server';
+import { AppException, CallLifecycleRepository } from '@portal/server';
 import { IsIn, IsOptional } from 'class-validator';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
@@ -32,7 +32,8 @@ import {
   ProposalDto,
   ReturnProposalDto,
 } from './dto/assessment.dto';
-import { toCsv, toXlsx, type Cell } from './spreadsheet';
+import { proposalTable, rankingTable } from './exports';
+import { toCsv, toXlsx, type Cell, type Column } from './spreadsheet';
 
 class ExportQueryDto {
   @IsOptional()
@@ -51,6 +52,7 @@ export class AssessmentController {
     private readonly rankingService: RankingService,
     private readonly approval: ApprovalService,
     private readonly budgets: BudgetDecisionService,
+    private readonly lifecycle: CallLifecycleRepository,
   ) {}
 
   @Roles('admin')
@@ -149,31 +151,7 @@ export class AssessmentController {
     @Res() response: Response,
   ): Promise<void> {
     const { call, rows } = await this.rankingService.ranking(id);
-    const codes = call.criteria.map((c) => c.code);
-    const header = [
-      'Rang',
-      'Dossier',
-      'Aanvrager',
-      'Titel',
-      'Gevraagd (EUR)',
-      'Ingediend',
-      ...codes,
-      'Totaal',
-      'Voldoende',
-      'Onder drempel',
-    ];
-    const data: Cell[][] = rows.map((r) => [
-      r.rank,
-      r.reference,
-      r.applicantName,
-      r.title,
-      r.requestedCents / 100,
-      r.submittedAt,
-      ...codes.map((c) => r.scores[c] ?? null),
-      r.total,
-      r.sufficient ? 'ja' : 'nee',
-      r.failingCriteria.join(', '),
-    ]);
+    const { header, data } = rankingTable(call, rows);
     await this.send(response, `rangschikking-${call.code}`, 'Rangschikking', header, data, query.format ?? 'csv');
   }
 
@@ -214,35 +192,9 @@ export class AssessmentController {
     @Res() response: Response,
   ): Promise<void> {
     const proposal = await this.approval.proposal(id);
-    const header = [
-      'Rang',
-      'Dossier',
-      'Aanvrager',
-      'Titel',
-      'Gevraagd (EUR)',
-      'Aangepast (EUR)',
-      'Toegekend (EUR)',
-      'Uitkomst',
-      'Reden',
-      'Reservepositie',
-      'Enveloppe',
-      'Motivering',
-    ];
-    const data: Cell[][] = proposal.lines.map((l) => [
-      l.rank,
-      l.reference,
-      l.applicantName,
-      l.title,
-      l.requestedCents / 100,
-      l.adjustedCents === null ? null : l.adjustedCents / 100,
-      l.grantedCents / 100,
-      l.outcome,
-      l.reason,
-      l.reservePosition,
-      l.envelope,
-      l.motivation,
-    ]);
-    await this.send(response, `selectievoorstel-${id}`, 'Selectievoorstel', header, data, query.format ?? 'csv');
+    const { header, data } = proposalTable(proposal);
+    const code = (await this.lifecycle.read(proposal.callId))?.call.code ?? proposal.callId;
+    await this.send(response, `selectievoorstel-${code}`, 'Selectievoorstel', header, data, query.format ?? 'csv');
   }
 
   @Roles('admin')
@@ -303,7 +255,7 @@ export class AssessmentController {
     response: Response,
     name: string,
     sheet: string,
-    header: string[],
+    header: Column[],
     rows: Cell[][],
     format: 'csv' | 'xlsx',
   ): Promise<void> {
