@@ -229,6 +229,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
     expect(await worker.get(RetentionService).purgeOnce()).toEqual({
       sessions: 0,
       passwordResets: 0,
+      emailVerifications: 0,
       invitations: 0,
       notificationBodies: 0,
     });

@@ -6,11 +6,19 @@ export interface UserView {
   displayName: string;
   roles: Role[];
   locale: Locale;
+  /** Whether the person confirmed their e-mail address; until then they cannot act for an organisation. */
+  emailVerified: boolean;
 }
 
 export interface SessionResponse {
   user: UserView;
   csrfToken: string;
+}
+
+/** `POST /auth/email-verification/confirm`: the address the link confirmed. */
+export interface EmailConfirmedResponse {
+  email: string;
+  emailVerified: boolean;
 }
 
 export interface CsrfResponse {

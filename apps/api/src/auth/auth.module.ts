@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailVerificationController } from './email-verification.controller';
+import { EmailVerificationRepository } from './email-verification.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { CsrfService } from './csrf.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
@@ -11,7 +14,7 @@ import { SessionService } from './session.service';
 
 @Module({
   imports: [UsersModule],
-  controllers: [AuthController],
+  controllers: [AuthController, EmailVerificationController],
   providers: [
     AuthService,
     SessionService,
@@ -20,7 +23,9 @@ import { SessionService } from './session.service';
     PasswordResetService,
     LoginThrottle,
     PasswordPolicy,
+    EmailVerificationService,
+    EmailVerificationRepository,
   ],
-  exports: [SessionService, CsrfService, PasswordPolicy],
+  exports: [SessionService, CsrfService, PasswordPolicy, EmailVerificationService],
 })
 export class AuthModule {}

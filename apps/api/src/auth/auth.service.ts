@@ -18,6 +18,7 @@ import { toUserView } from '../users/user-view';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
 import { SessionService } from './session.service';
+import { EmailVerificationService } from './email-verification.service';
 import type { AuthContext } from '../common/request-context';
 
 export interface ClientInfo {
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly resets: PasswordResetRepository,
     private readonly clock: DatabaseClock,
+    private readonly emailVerifications: EmailVerificationService,
   ) {}
 
   async login(
@@ -139,6 +141,8 @@ export class AuthService {
           },
           manager,
         );
+        // The address is confirmed through a mailed link before the person can act for an organisation.
+        await this.emailVerifications.issue(user.id, client.requestId, manager);
         return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
       });
     } catch (error) {

@@ -9,6 +9,7 @@ const BATCH = 5_000;
 export interface RetentionReport {
   sessions: number;
   passwordResets: number;
+  emailVerifications: number;
   invitations: number;
   notificationBodies: number;
 }
@@ -34,6 +35,13 @@ export class RetentionRepository {
       passwordResets: await inBatches(
         `DELETE FROM password_resets WHERE id IN (
            SELECT id FROM password_resets
+            WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
+            LIMIT ${BATCH})`,
+      ),
+      // Used, replaced or expired e-mail confirmation links, likewise.
+      emailVerifications: await inBatches(
+        `DELETE FROM email_verifications WHERE id IN (
+           SELECT id FROM email_verifications
             WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
             LIMIT ${BATCH})`,
       ),

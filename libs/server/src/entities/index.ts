@@ -15,6 +15,7 @@ import { CallEntity } from './call.entity';
 import { CatalogueAllocationEntity, type AllocationSubscriber } from './catalogue-allocation.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity, type DossierSubscription } from './dossier.entity';
+import { EmailVerificationEntity } from './email-verification.entity';
 import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -41,6 +42,7 @@ export {
   CatalogueAllocationEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  EmailVerificationEntity,
   InvitationEntity,
   NotificationEntity,
   PasswordResetEntity,
@@ -74,4 +76,5 @@ export const ENTITIES = [
   PasswordResetEntity,
   CatalogueAllocationEntity,
   StaffInvitationEntity,
+  EmailVerificationEntity,
 ];
