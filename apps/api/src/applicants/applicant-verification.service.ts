@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicantVerificationStatus, ApplicantVerificationView } from '@portal/contracts';
+import { FIELD_MESSAGES, type ApplicantVerificationStatus, type ApplicantVerificationView } from '@portal/contracts';
 import { AppException, AuditRepository, NotificationRepository, type ApplicantEntity } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
@@ -42,6 +42,11 @@ export class ApplicantVerificationService {
     motivation: string | null,
   ): Promise<ApplicantVerificationView> {
     const text = motivation?.trim() || null;
+    if (decision === 'rejected' && !text) {
+      throw new AppException('VALIDATION_FAILED', {
+        errors: [{ field: 'motivation', code: 'required', message: FIELD_MESSAGES.motivationRequired() }],
+      });
+    }
     return this.dataSource.transaction(async (manager) => {
       const applicant = await this.verifications.decide(applicantId, decision, text, auth.user.id, manager);
       if (!applicant) {

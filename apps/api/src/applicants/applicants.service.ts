@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FIELD_MESSAGES, type ApplicantMemberRole, type ApplicantView, type RegisterApplicantInput } from '@portal/contracts';
+import {
+  FIELD_MESSAGES,
+  type ApplicantMemberRole,
+  type ApplicantView,
+  type RegisterApplicantInput,
+} from '@portal/contracts';
 import { checkEnterpriseNumber, isNisCode, normalizeIban } from '@portal/domain';
 import { AppException, ApplicantEntity, AuditRepository } from '@portal/server';
 import { DataSource, QueryFailedError } from 'typeorm';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EmailVerificationEntity, UserEntity } from '@portal/server';
+import { EmailVerificationEntity } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -58,14 +58,13 @@ export class EmailVerificationRepository {
    * yet; returns the moment stored, or null when nothing changed.
    */
   async confirmAddress(userId: string, email: string, manager: EntityManager): Promise<Date | null> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ emailVerifiedAt: () => 'now()' })
-      .where('id = :userId AND email = :email AND email_verified_at IS NULL', { userId, email })
-      .returning(['email_verified_at'])
-      .execute();
-    const rows = result.raw as Array<{ email_verified_at: Date }>;
+    // pg answers [rows, affected] for an UPDATE through query().
+    const [rows] = await manager.query<[Array<{ email_verified_at: Date }>, number]>(
+      `UPDATE users SET email_verified_at = now()
+        WHERE id = $1 AND email = $2 AND email_verified_at IS NULL
+        RETURNING email_verified_at`,
+      [userId, email],
+    );
     return rows[0]?.email_verified_at ?? null;
   }
 }
