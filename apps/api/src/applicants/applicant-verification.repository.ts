@@ -9,11 +9,14 @@ import { DataSource, EntityManager } from 'typeorm';
 export class ApplicantVerificationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Applicants with this status, oldest registration first (the queue the administration works through). */
+  /**
+   * Applicants with this status: to verify, oldest registration first (the queue the administration works through);
+   * decided ones, latest decision first.
+   */
   listByStatus(status: ApplicantVerificationStatus, limit: number): Promise<ApplicantEntity[]> {
     return this.dataSource.manager.find(ApplicantEntity, {
       where: { verificationStatus: status },
-      order: { createdAt: status === 'to_verify' ? 'ASC' : 'DESC' },
+      order: status === 'to_verify' ? { createdAt: 'ASC' } : { verifiedAt: 'DESC', createdAt: 'DESC' },
       take: limit,
     });
   }
