@@ -18,6 +18,7 @@ import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentit
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
+import { EmailVerifications1795500000200 } from './1795500000200-EmailVerifications';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -35,6 +36,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StaffAdministration1795490000000,
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
+  EmailVerifications1795500000200,
   UserIdentities1795500000300,
   SecondFactor1795500000400,
   CallInformation1795500000500,

@@ -1,7 +1,7 @@
 import { CSRF_HEADER, SESSION_COOKIE } from '@portal/contracts';
 import { NotificationEntity } from '@portal/server';
 import { randomBytes } from 'node:crypto';
-import { applicantWithOrganisation, createCall } from '../support/factories';
+import { applicantWithOrganisation, createCall, createUser } from '../support/factories';
 import { startMailWorker, tokenFromMail, waitUntil, type MailWorker } from '../support/mail-worker';
 import { session, startApi, type TestApi } from '../support/test-app';
 
@@ -102,12 +102,19 @@ describe('accounts for applicants, colleagues and invitations', () => {
       .set(CSRF_HEADER, colleague.csrf)
       .send({ email: 'x@example.org' })
       .expect(403);
-    await stranger.agent
+    // The stranger has not confirmed their address yet: refused before anything is looked up.
+    const unconfirmed = await stranger.agent
       .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
       .set(CSRF_HEADER, stranger.csrf)
       .send({ email: 'x@example.org' })
-      .expect(404);
+      .expect(403);
+    expect(unconfirmed.body.code).toBe('EMAIL_NOT_VERIFIED');
     await stranger.agent.get(`/api/v1/applicants/${owner.applicantId}/members`).expect(404);
+    const confirmedStranger = await session(api, await createUser(api));
+    await confirmedStranger.agent
+      .post(`/api/v1/applicants/${owner.applicantId}/invitations`)
+      .send({ email: 'x@example.org' })
+      .expect(404);
   });
 
   it('resets a password with a single-use token, ends the old sessions, and never reveals whether an account exists', async () => {

@@ -55,6 +55,9 @@ const EXPECTATIONS: Record<
   'POST /api/v1/auth/password-reset/confirm': {
     body: () => ({ token: 'x'.repeat(43), password: 'een-lang-wachtwoord' }),
   },
+  // Every persona's address is confirmed: 409 EMAIL_ALREADY_VERIFIED is the route's own answer.
+  'POST /api/v1/auth/email-verification': {},
+  'POST /api/v1/auth/email-verification/confirm': { body: () => ({ token: 'x'.repeat(43) }) },
   'GET /api/v1/auth/me': {},
   // An unknown challenge: 401 SECOND_FACTOR_CHALLENGE_INVALID is the route's own answer.
   'POST /api/v1/auth/login/totp': { body: () => ({ challenge: 'x'.repeat(43), code: '123456' }), allow: [401] },
@@ -81,6 +84,9 @@ const EXPECTATIONS: Record<
   'GET /api/v1/applicants/:id/members': { owner: 'applicantA' },
   'POST /api/v1/applicants/:id/invitations': { owner: 'applicantA', body: () => ({ email: 'colleague@example.org' }) },
   'POST /api/v1/invitations/:token/accept': {},
+  'GET /api/v1/applicant-verifications': {},
+  // Verifying applicant A changes nothing the other routes depend on (a rejection would stop its submits).
+  'POST /api/v1/applicants/:id/verification': { body: () => ({ decision: 'verified' }) },
   'GET /api/v1/staff': {},
   'POST /api/v1/staff/invitations': { body: () => ({ email: 'staff@example.org', roles: ['reviewer'] }) },
   'PUT /api/v1/staff/:id/roles': { body: () => ({ roles: ['reviewer'] }) },

@@ -103,6 +103,7 @@ const TABLES = [
   'invitations',
   'staff_invitations',
   'password_resets',
+  'email_verifications',
   'admissibility_decisions',
   'review_assignments',
   'review_scores',
@@ -219,6 +220,8 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /auth/second-factor/enrolment/confirm': () => ({ code: '123456' }),
   'POST /auth/second-factor/disable': () => ({ code: '123456' }),
   'POST /auth/second-factor/recovery-codes': () => ({ code: '123456' }),
+  'POST /auth/email-verification': null,
+  'POST /auth/email-verification/confirm': () => ({ token: 'x'.repeat(43) }),
   'POST /calls': () => ({
     code: 'FUZZ-CALL',
     title: 'Gedeeld en betrokken ouderschap',
@@ -254,6 +257,8 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /applicants': () => organisationInput({ legalName: 'vzw Fuzz', contactPhone: '+32 2 123 45 67' }),
   'POST /applicants/:id/invitations': () => ({ email: 'collega@example.org' }),
   'POST /invitations/:token/accept': null,
+  // Verifying (not rejecting) keeps the fixture applicant able to submit for the routes fuzzed after this one.
+  'POST /applicants/:id/verification': () => ({ decision: 'verified', motivation: 'Nagekeken in de KBO.' }),
   'POST /staff/invitations': () => ({ email: 'medewerker@example.org', roles: ['reviewer', 'minister'] }),
   'PUT /staff/:id/roles': () => ({ roles: ['reviewer'] }),
   'POST /staff/:id/deactivate': null,

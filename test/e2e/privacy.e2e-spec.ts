@@ -230,6 +230,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
       sessions: 0,
       passwordResets: 0,
       secondFactorChallenges: 0,
+      emailVerifications: 0,
       invitations: 0,
       notificationBodies: 0,
     });

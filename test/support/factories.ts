@@ -8,13 +8,25 @@ import { DEMO_PASSWORD, session, type Session, type TestApi } from './test-app';
 const hasher = new PasswordHasher();
 let cachedHash: Promise<string> | undefined;
 
-/** A user with the demo password (hashed once per file: argon2 is slow on purpose). */
-export async function createUser(api: TestApi, roles: Role[] = ['applicant']): Promise<string> {
+/**
+ * A user with the demo password (hashed once per file: argon2 is slow on purpose) and, unless the test is about
+ * confirming it, a confirmed e-mail address (as after opening the link of the confirmation mail).
+ */
+export async function createUser(
+  api: TestApi,
+  roles: Role[] = ['applicant'],
+  options: { emailVerified?: boolean } = {},
+): Promise<string> {
   const email = `user-${randomBytes(4).toString('hex')}@test.subsidieportaal.be`;
   cachedHash ??= hasher.hash(DEMO_PASSWORD);
-  await api.dataSource
-    .getRepository(UserEntity)
-    .insert({ email, displayName: email, passwordHash: await cachedHash, roles, locale: 'nl' });
+  await api.dataSource.getRepository(UserEntity).insert({
+    email,
+    displayName: email,
+    passwordHash: await cachedHash,
+    roles,
+    locale: 'nl',
+    emailVerifiedAt: options.emailVerified === false ? null : new Date(),
+  });
   return email;
 }
 

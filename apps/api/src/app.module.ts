@@ -23,6 +23,7 @@ import { CallsModule } from './calls/calls.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { CsrfGuard } from './auth/csrf.guard';
 import { AccessGuard } from './common/access.guard';
+import { VerifiedEmailGuard } from './auth/verified-email.guard';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthModule } from './health/health.module';
 import { NotificationsApiModule } from './notifications/notifications.module';
@@ -82,6 +83,8 @@ export class AppModule {
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.
         { provide: APP_GUARD, useClass: CsrfGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After access: acting for an organisation needs a confirmed e-mail address (ADR 0014).
+        { provide: APP_GUARD, useClass: VerifiedEmailGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

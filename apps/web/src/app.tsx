@@ -30,6 +30,10 @@ const StaffPage = lazy(() => import('./pages/admin/staff-page').then((m) => ({ d
 const StaffInvitationPage = lazy(() =>
   import('./pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })),
 );
+const VerifyEmailPage = lazy(() => import('./pages/verify-email-page').then((m) => ({ default: m.VerifyEmailPage })));
+const ApplicantVerificationPage = lazy(() =>
+  import('./pages/admin/applicant-verification-page').then((m) => ({ default: m.ApplicantVerificationPage })),
+);
 const InvitationPage = lazy(() => import('./pages/invitation-page').then((m) => ({ default: m.InvitationPage })));
 const ForgotPasswordPage = lazy(() =>
   import('./pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
@@ -118,6 +122,15 @@ export function App() {
             </Deferred>
           }
         />
+        {/* The link in the confirmation mail; works with or without a session (another device). */}
+        <Route
+          path={WEB_ROUTE_PATTERNS.verifyEmail}
+          element={
+            <Deferred>
+              <VerifyEmailPage />
+            </Deferred>
+          }
+        />
         <Route path="toegankelijkheid" element={<AccessibilityPage />} />
         <Route path="oproepen" element={<CallListPage />} />
         <Route path="oproepen/:id" element={<CallPage />} />
@@ -198,6 +211,14 @@ export function App() {
             element={
               <Deferred>
                 <StaffPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/aanvragers"
+            element={
+              <Deferred>
+                <ApplicantVerificationPage />
               </Deferred>
             }
           />

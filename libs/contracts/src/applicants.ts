@@ -39,6 +39,37 @@ export interface ApplicantView {
   contactEmail: string;
   contactPhone: string | null;
   myRole: ApplicantMemberRole;
+  /** Whether the administration verified the claim to the number; a rejected applicant cannot submit dossiers. */
+  verificationStatus: ApplicantVerificationStatus;
+  /** The administration's motivation when it decided (always given for a rejection). */
+  verificationMotivation: string | null;
+}
+
+/** An applicant as the administration sees it when verifying claims (`GET /applicant-verifications`). */
+export interface ApplicantVerificationView {
+  id: string;
+  kind: ApplicantKind;
+  legalName: string;
+  enterpriseNumber: string | null;
+  nisCode: string | null;
+  address: Address;
+  contactName: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  createdAt: string;
+  verificationStatus: ApplicantVerificationStatus;
+  verifiedAt: string | null;
+  /** The admin who decided; null while to verify, or when the identity service vouched. */
+  verifiedBy: string | null;
+  verificationMotivation: string | null;
+  /** The people who act for it as its admins (who registered it, normally). */
+  admins: Array<{ displayName: string; email: string }>;
+}
+
+/** `POST /applicants/:id/verification`: a motivation is required for a rejection. */
+export interface ApplicantVerificationDecision {
+  decision: 'verified' | 'rejected';
+  motivation?: string | null;
 }
 
 export interface ApplicantMemberView {

@@ -1,3 +1,4 @@
+import type { ApplicantVerificationStatus } from './applicants';
 export interface AutomaticCheck {
   /** on-time | complete | eligible | amounts */
   code: string;
@@ -9,6 +10,8 @@ export interface AdmissibilityRow {
   dossierId: string;
   reference: string | null;
   applicantName: string;
+  /** Whether the administration verified the applicant's claim to its number (unverified ones are marked). */
+  applicantVerification: ApplicantVerificationStatus;
   title: string;
   requestedCents: number;
   submittedAt: string | null;

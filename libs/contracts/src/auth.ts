@@ -11,11 +11,19 @@ export interface UserView {
    * may only reach the enrolment routes (others answer 403 SECOND_FACTOR_ENROLMENT_REQUIRED).
    */
   secondFactorEnrolmentRequired?: boolean;
+  /** Whether the person confirmed their e-mail address; until then they cannot act for an organisation. */
+  emailVerified: boolean;
 }
 
 export interface SessionResponse {
   user: UserView;
   csrfToken: string;
+}
+
+/** `POST /auth/email-verification/confirm`: the address the link confirmed. */
+export interface EmailConfirmedResponse {
+  email: string;
+  emailVerified: boolean;
 }
 
 export interface CsrfResponse {

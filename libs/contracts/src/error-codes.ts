@@ -11,6 +11,7 @@ import { NOTIFICATIONS_ERRORS } from './errors/notifications';
 import { STAFF_ERRORS } from './errors/staff';
 import { SSO_ERRORS } from './errors/sso';
 import { SECOND_FACTOR_ERRORS } from './errors/second-factor';
+import { IDENTITY_ERRORS } from './errors/identity';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -32,6 +33,7 @@ export const ERROR_MESSAGES = {
   ...STAFF_ERRORS,
   ...SSO_ERRORS,
   ...SECOND_FACTOR_ERRORS,
+  ...IDENTITY_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -80,6 +80,19 @@ export interface NotificationPayloads {
     acceptUrl: string;
     expiresAtBrussels: string;
   };
+  'auth.email_verification': {
+    recipientName: string;
+    /** Holds the confirmation token: removed from the row once the mail is sent (see SECRET_PAYLOAD_FIELDS). */
+    verifyUrl: string;
+    expiresAtBrussels: string;
+  };
+  'applicant.verification': {
+    recipientName: string;
+    applicantName: string;
+    decision: 'verified' | 'rejected';
+    /** The administration's motivation (required for a rejection). */
+    motivation: string | null;
+  };
   'auth.password_changed': {
     recipientName: string;
     changedAtBrussels: string;
@@ -103,6 +116,7 @@ export const SECRET_PAYLOAD_FIELDS: { [T in NotificationTemplate]?: ReadonlyArra
   'auth.password_reset': ['resetUrl'],
   'applicant.invitation': ['acceptUrl'],
   'staff.invitation': ['acceptUrl'],
+  'auth.email_verification': ['verifyUrl'],
 };
 
 /** The union of those fields, for the one SQL statement that scrubs them whatever the template. */

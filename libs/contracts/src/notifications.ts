@@ -18,6 +18,10 @@ export const NOTIFICATION_TEMPLATES = [
   'auth.password_changed',
   /** An admin invites a person as staff (admin, reviewer, minister). */
   'staff.invitation',
+  /** A single-use link that confirms a new account's e-mail address. */
+  'auth.email_verification',
+  /** To an organisation's admins: the administration verified or rejected its claim to its number. */
+  'applicant.verification',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -8,6 +8,7 @@ export const WEB_ROUTES = {
   resetPassword: (token: string) => `/wachtwoord/${encodeURIComponent(token)}`,
   invitation: (token: string) => `/uitnodiging/${encodeURIComponent(token)}`,
   staffInvitation: (token: string) => `/medewerker-uitnodiging/${encodeURIComponent(token)}`,
+  verifyEmail: (token: string) => `/e-mailadres-bevestigen/${encodeURIComponent(token)}`,
   applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
   dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
 } as const;
@@ -23,6 +24,7 @@ export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
   resetPassword: 'wachtwoord/:token',
   invitation: 'uitnodiging/:token',
   staffInvitation: 'medewerker-uitnodiging/:token',
+  verifyEmail: 'e-mailadres-bevestigen/:token',
   applicantDossier: 'aanvrager/dossiers/:id',
   dossierReceipt: 'aanvrager/dossiers/:id/ontvangstbewijs',
 };

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicantView } from '@portal/contracts';
+import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { type AuthContext } from '../common/request-context';
@@ -13,6 +14,7 @@ export class ApplicantsController {
   constructor(private readonly applicants: ApplicantsService) {}
 
   @Roles('applicant')
+  @RequiresVerifiedEmail()
   @Post()
   @ApiOperation({ summary: 'Register an organisation (KBO) or a local government (NIS); the caller becomes its admin' })
   register(@CurrentAuth() auth: AuthContext, @Body() dto: RegisterApplicantDto): Promise<ApplicantView> {

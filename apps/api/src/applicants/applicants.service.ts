@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicantMemberRole, ApplicantView, RegisterApplicantInput } from '@portal/contracts';
+import {
+  FIELD_MESSAGES,
+  type ApplicantMemberRole,
+  type ApplicantView,
+  type RegisterApplicantInput,
+} from '@portal/contracts';
 import { checkEnterpriseNumber, isNisCode, normalizeIban } from '@portal/domain';
 import { AppException, ApplicantEntity, AuditRepository } from '@portal/server';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -21,6 +26,8 @@ export function toApplicantView(applicant: ApplicantEntity, myRole: ApplicantMem
     contactEmail: applicant.contactEmail,
     contactPhone: applicant.contactPhone,
     myRole,
+    verificationStatus: applicant.verificationStatus,
+    verificationMotivation: applicant.verificationMotivation,
   };
 }
 
@@ -91,7 +98,13 @@ export class ApplicantsService {
             action: 'applicant.registered',
             entityType: 'applicant',
             entityId: applicant.id,
-            after: { kind: applicant.kind, legalName: applicant.legalName, enterpriseNumber, nisCode },
+            after: {
+              kind: applicant.kind,
+              legalName: applicant.legalName,
+              enterpriseNumber,
+              nisCode,
+              verificationStatus: applicant.verificationStatus,
+            },
             requestId,
           },
           manager,
@@ -101,11 +114,18 @@ export class ApplicantsService {
     } catch (error) {
       const constraint =
         error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      // Only the number the person typed is repeated: never who holds it (a stranger learns nothing more).
       if (constraint === 'applicants_enterprise_number_unique') {
-        throw new AppException('ENTERPRISE_NUMBER_TAKEN', { params: { enterpriseNumber: enterpriseNumberShown } });
+        throw new AppException('ENTERPRISE_NUMBER_TAKEN', {
+          params: { enterpriseNumber: enterpriseNumberShown },
+          errors: [{ field: 'enterpriseNumber', code: 'taken', message: FIELD_MESSAGES.applicantNumberTaken() }],
+        });
       }
       if (constraint === 'applicants_nis_code_unique')
-        throw new AppException('NIS_CODE_TAKEN', { params: { nisCode: nisCode! } });
+        throw new AppException('NIS_CODE_TAKEN', {
+          params: { nisCode: nisCode! },
+          errors: [{ field: 'nisCode', code: 'taken', message: FIELD_MESSAGES.applicantNumberTaken() }],
+        });
       throw error;
     }
   }

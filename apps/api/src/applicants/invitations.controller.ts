@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicantMemberView, ApplicantView, InvitationView } from '@portal/contracts';
 import { AppException } from '@portal/server';
+import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { type AuthContext } from '../common/request-context';
@@ -21,6 +22,7 @@ export class InvitationsController {
     return this.invitations.members(auth, id);
   }
 
+  @RequiresVerifiedEmail()
   @Post('applicants/:id/invitations')
   @ApiOperation({ summary: "Invite a colleague by e-mail (the applicant's admins only)" })
   invite(
@@ -33,7 +35,9 @@ export class InvitationsController {
 
   @Post('invitations/:token/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept an invitation while logged in with the invited address' })
+  @ApiOperation({
+    summary: 'Accept an invitation while logged in with the invited address (which confirms that address)',
+  })
   accept(@CurrentAuth() auth: AuthContext, @Param('token') token: string): Promise<ApplicantView> {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppException('INVITATION_INVALID');
     return this.invitations.accept(auth, token, auth.requestId);

@@ -19,6 +19,7 @@ import {
 } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { EmailVerificationService } from '../auth/email-verification.service';
 import { InvitationRateLimit } from '../security/invitation-rate-limit';
 import { ApplicantRepository } from './applicant.repository';
 import { toApplicantView } from './applicants.service';
@@ -47,6 +48,7 @@ export class InvitationsService {
     private readonly audit: AuditRepository,
     private readonly limits: InvitationRateLimit,
     private readonly config: AppConfig,
+    private readonly emailVerifications: EmailVerificationService,
   ) {}
 
   async members(auth: AuthContext, applicantId: string): Promise<ApplicantMemberView[]> {
@@ -112,12 +114,24 @@ export class InvitationsService {
     });
   }
 
-  /** Single use, expiring, and only for the address it was sent to. */
+  /**
+   * Single use, expiring, and only for the address it was sent to: opening it proves the person reads that address,
+   * so it confirms the address too (ADR 0014).
+   */
   async accept(auth: AuthContext, token: string, requestId: string | null): Promise<ApplicantView> {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitations.findOpenForUpdate(hashToken(token), manager);
       if (!invitation) throw new AppException('INVITATION_INVALID');
       if (invitation.email !== auth.user.email) throw new AppException('INVITATION_FOR_OTHER_EMAIL');
+      if (!auth.user.emailVerified) {
+        await this.emailVerifications.confirmAddress(
+          auth.user.id,
+          invitation.email,
+          'applicant_invitation',
+          requestId,
+          manager,
+        );
+      }
       const member = await this.applicants.addMember(invitation.applicantId, auth.user.id, 'member', manager);
       await this.invitations.markAccepted(invitation.id, auth.user.id, manager);
       await this.audit.record(

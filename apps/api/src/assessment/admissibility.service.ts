@@ -51,6 +51,7 @@ export class AdmissibilityService {
       dossierId: entry.dossier.id,
       reference: entry.dossier.reference,
       applicantName: entry.applicant.legalName,
+      applicantVerification: entry.applicant.verificationStatus,
       title: submittedContent(entry).title,
       requestedCents: submittedContent(entry).requestedCents,
       submittedAt: entry.submission.submittedAt.toISOString(),

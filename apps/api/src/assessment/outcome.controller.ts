@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { DossierDecisionView, ReserveView } from '@portal/contracts';
+import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { type AuthContext } from '../common/request-context';
@@ -44,6 +45,7 @@ export class OutcomeController {
   }
 
   @Roles('applicant')
+  @RequiresVerifiedEmail()
   @Post('dossiers/:id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Give up an awarded subsidy; the money goes to the reserve list' })

@@ -41,7 +41,8 @@ describe('typed columns', () => {
 
   it('writes typed cells with formats and readable widths in the XLSX', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx('Blad', header, rows));
+    const file = await toXlsx('Blad', header, rows);
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     const moment = sheet.getRow(2).getCell(1);
     // Excel keeps wall-clock time: the Brussels 23:59:59 of that summer evening.

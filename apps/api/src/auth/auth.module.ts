@@ -3,6 +3,9 @@ import { SsoPolicy } from '../oidc/sso-policy';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailVerificationController } from './email-verification.controller';
+import { EmailVerificationRepository } from './email-verification.repository';
+import { EmailVerificationService } from './email-verification.service';
 import { CsrfService } from './csrf.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordPolicy } from './password-policy/password-policy';
@@ -18,7 +21,7 @@ import { TotpCodec } from './second-factor/totp-codec';
 
 @Module({
   imports: [UsersModule],
-  controllers: [AuthController, SecondFactorController],
+  controllers: [AuthController, SecondFactorController, EmailVerificationController],
   providers: [
     AuthService,
     SessionService,
@@ -33,7 +36,9 @@ import { TotpCodec } from './second-factor/totp-codec';
     SecondFactorRepository,
     SecondFactorThrottle,
     TotpCodec,
+    EmailVerificationService,
+    EmailVerificationRepository,
   ],
-  exports: [SessionService, CsrfService, PasswordPolicy],
+  exports: [SessionService, CsrfService, PasswordPolicy, EmailVerificationService],
 })
 export class AuthModule {}

@@ -20,6 +20,7 @@ import { PasswordPolicy } from './password-policy/password-policy';
 import { SessionService } from './session.service';
 import { SsoPolicy } from '../oidc/sso-policy';
 import { SecondFactorLoginService, type AfterPassword } from './second-factor/second-factor-login.service';
+import { EmailVerificationService } from './email-verification.service';
 import type { AuthContext } from '../common/request-context';
 
 export interface ClientInfo {
@@ -46,6 +47,7 @@ export class AuthService {
     private readonly clock: DatabaseClock,
     private readonly ssoPolicy: SsoPolicy,
     private readonly secondFactor: SecondFactorLoginService,
+    private readonly emailVerifications: EmailVerificationService,
   ) {}
 
   async login(
@@ -147,6 +149,8 @@ export class AuthService {
           },
           manager,
         );
+        // The address is confirmed through a mailed link before the person can act for an organisation.
+        await this.emailVerifications.issue(user.id, client.requestId, manager);
         return { user: toUserView(user), token: session.token, expiresAt: session.expiresAt };
       });
     } catch (error) {

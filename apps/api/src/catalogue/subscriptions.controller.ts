@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SubscriptionAllocationView, SubscriptionView } from '@portal/contracts';
+import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
@@ -15,6 +16,7 @@ import { SubscriptionsService } from './subscriptions.service';
  */
 @ApiTags('catalogue')
 @Roles('applicant')
+@RequiresVerifiedEmail()
 @Controller({ version: '1' })
 export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}

@@ -50,6 +50,7 @@ export class DossierSubmissionService {
       }
       if (dossier.status === 'withdrawn') throw new AppException('DOSSIER_READ_ONLY');
       const { call, applicant } = dossier;
+      if (applicant.verificationStatus === 'rejected') throw new AppException('APPLICANT_REJECTED');
       const ineligible = eligibilityIssue(call, applicant);
       if (ineligible) throw new AppException('INELIGIBLE_APPLICANT', { params: { reason: ineligible.nl } });
       assertSubscriptionSubmittable(call, dossier);
@@ -76,6 +77,7 @@ export class DossierSubmissionService {
       );
       if (!submission) {
         // Nothing of this transaction is kept, the reference number included.
+        if (await this.dossiers.applicantRejected(id, manager)) throw new AppException('APPLICANT_REJECTED');
         if (call.assessmentStage === 'decided') throw new AppException('CALL_DECIDED');
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       }

@@ -255,6 +255,9 @@ export class DossierRepository {
          INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by)
          SELECT $1, $3, $4, now(), $5, $6, $7, $8 FROM calls c
           WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
+            -- A rejection by the administration committed before this statement wins (ADR 0014).
+            AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
+                             WHERE dd.id = $1 AND a.verification_status = 'rejected')
          RETURNING id, dossier_id, number, reference, submitted_at, content_hash
        ), dossier AS (
          UPDATE dossiers d
@@ -308,5 +311,15 @@ export class DossierRepository {
 
   applicantOf(id: string): Promise<ApplicantEntity> {
     return this.dataSource.manager.findOneByOrFail(ApplicantEntity, { id });
+  }
+
+  /** Whether the administration rejected the applicant the dossier belongs to (read afresh, inside the transaction). */
+  async applicantRejected(dossierId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query<Array<{ rejected: boolean }>>(
+      `SELECT a.verification_status = 'rejected' AS rejected
+         FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.id = $1`,
+      [dossierId],
+    );
+    return rows[0]?.rejected ?? false;
   }
 }

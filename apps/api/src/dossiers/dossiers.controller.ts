@@ -19,6 +19,7 @@ import { memoryStorage } from 'multer';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AttachmentView, DossierSummary, DossierView, SubmissionReceipt } from '@portal/contracts';
 import { AppException } from '@portal/server';
+import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
@@ -37,6 +38,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 @ApiTags('dossiers')
 @Roles('applicant')
+@RequiresVerifiedEmail()
 @Controller({ version: '1' })
 export class DossiersController {
   constructor(

@@ -52,6 +52,8 @@ export class DossiersService {
     const applicant = await this.applicants.findForMember(applicantId, auth.user.id);
     const call = await this.calls.findById(callId);
     if (!applicant || !call || call.status !== 'published') throw new AppException('NOT_FOUND');
+    // The administration rejected its claim to its number: it may read its dossiers, not start new ones.
+    if (applicant.verificationStatus === 'rejected') throw new AppException('APPLICANT_REJECTED');
     const ineligible = eligibilityIssue(call, applicant);
     if (ineligible) {
       throw new AppException('INELIGIBLE_APPLICANT', {

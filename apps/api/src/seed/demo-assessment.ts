@@ -109,6 +109,7 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         roles: ['applicant'],
         locale: 'nl',
         passwordHash,
+        emailVerifiedAt: () => 'now()',
       })
       .orIgnore()
       .execute();
@@ -129,6 +130,12 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
     );
     organisations.push({ owner, applicantId: applicant.id });
   }
+  // Verified by the demo admin, as the administration would have before the assessment (ADR 0014).
+  await dataSource.query(
+    `UPDATE applicants SET verification_status = 'verified', verified_at = now(), verified_by = $2
+      WHERE id = ANY($1::uuid[]) AND verification_status = 'to_verify'`,
+    [organisations.map((o) => o.applicantId), admin.user.id],
+  );
 
   const seedCall = async (code: string, title: string, description: string, openReviews: boolean): Promise<void> => {
     const call = await dataSource.getRepository(CallEntity).save(

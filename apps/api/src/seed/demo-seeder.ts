@@ -17,7 +17,8 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values({ ...account, passwordHash })
+      // Demo accounts count as confirmed (ADR 0014): the demo starts where a real person would after the mail.
+      .values({ ...account, passwordHash, emailVerifiedAt: () => 'now()' })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -72,6 +73,13 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ created: s
      SELECT a.id, u.id, 'admin' FROM applicants a, users u WHERE a.nis_code = $1 AND u.email = $2
      ON CONFLICT DO NOTHING`,
     [DEMO_LOCAL_GOVERNMENT.nisCode, DEMO_ACCOUNTS[0].email],
+  );
+  // The demo organisations were checked by the administration, as they would be in practice.
+  await dataSource.query(
+    `UPDATE applicants SET verification_status = 'verified', verified_at = now(),
+            verified_by = (SELECT id FROM users WHERE email = $3)
+      WHERE verification_status = 'to_verify' AND (enterprise_number = $1 OR nis_code = $2)`,
+    [DEMO_APPLICANT.enterpriseNumber, DEMO_LOCAL_GOVERNMENT.nisCode, DEMO_ACCOUNTS[1].email],
   );
   return { created };
 }

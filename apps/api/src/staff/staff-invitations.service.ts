@@ -15,6 +15,7 @@ import {
 import { formatBrussels } from '@portal/domain';
 import { AppConfig, AppException, AuditRepository, hashToken, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
+import { EmailVerificationService } from '../auth/email-verification.service';
 import { PasswordPolicy } from '../auth/password-policy/password-policy';
 import type { AuthContext } from '../common/request-context';
 import { PasswordHasher } from '../users/password-hasher';
@@ -37,6 +38,7 @@ export class StaffInvitationsService {
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
+    private readonly emailVerifications: EmailVerificationService,
   ) {}
 
   async invite(auth: AuthContext, email: string, roles: StaffRole[]): Promise<StaffInvitationView> {
@@ -113,6 +115,8 @@ export class StaffInvitationsService {
           manager,
         );
         await this.invitations.markAccepted(invitation.id, user.id, manager);
+        // The link went to this address: the account starts with it confirmed (ADR 0014).
+        await this.emailVerifications.confirmAddress(user.id, user.email, 'staff_invitation', requestId, manager);
         await this.audit.record(
           {
             actorUserId: user.id,
@@ -125,7 +129,7 @@ export class StaffInvitationsService {
           },
           manager,
         );
-        return toUserView(user);
+        return toUserView(await this.users.findByIdForUpdate(user.id, manager));
       });
     } catch (error) {
       if (error instanceof EmailTakenError) {
@@ -149,6 +153,9 @@ export class StaffInvitationsService {
       user.roles = roles;
       await this.users.save(user, manager);
       await this.invitations.markAccepted(invitation.id, user.id, manager);
+      if (!user.emailVerifiedAt) {
+        await this.emailVerifications.confirmAddress(user.id, user.email, 'staff_invitation', auth.requestId, manager);
+      }
       await this.audit.record(
         {
           actorUserId: user.id,
@@ -161,7 +168,7 @@ export class StaffInvitationsService {
         },
         manager,
       );
-      return toUserView(user);
+      return toUserView(await this.users.findByIdForUpdate(user.id, manager));
     });
   }
 }

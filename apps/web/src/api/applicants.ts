@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApplicantMemberView, ApplicantView, InvitationView, RegisterApplicantInput } from '@portal/contracts';
 import { api } from './client';
+import { CURRENT_USER_QUERY_KEY } from '../auth/use-auth';
 import { DOSSIERS_QUERY_KEY } from './dossiers';
 
 export const MY_APPLICANTS_QUERY_KEY = ['applicants', 'mine'] as const;
@@ -60,6 +61,8 @@ export function useAcceptInvitation() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: MY_APPLICANTS_QUERY_KEY });
       await queryClient.invalidateQueries({ queryKey: DOSSIERS_QUERY_KEY });
+      // The invitation was mailed to the address, so accepting it confirmed the address (the banner goes).
+      await queryClient.invalidateQueries({ queryKey: CURRENT_USER_QUERY_KEY });
     },
   });
 }

@@ -3,6 +3,7 @@ import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './site-header';
 import { SiteFooter } from './site-footer';
+import { EmailVerificationBanner } from './email-verification-banner';
 
 /**
  * After client-side navigation, move focus to the new page's h1 (or <main>) so screen-reader and keyboard users
@@ -49,6 +50,7 @@ export function AppLayout() {
       <SiteHeader />
       <main id="main-content" ref={mainRef} tabIndex={-1} className="site-main">
         <div className="container">
+          <EmailVerificationBanner />
           <Outlet />
         </div>
       </main>

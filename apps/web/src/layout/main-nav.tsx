@@ -9,7 +9,12 @@ export interface MainNavProps {
 }
 
 /** Admin pages with their own navigation item: the admin home item is not "current" on them. */
-const ADMIN_SECTIONS = ['/administratie/meldingen', '/administratie/audit', '/administratie/medewerkers'];
+const ADMIN_SECTIONS = [
+  '/administratie/meldingen',
+  '/administratie/audit',
+  '/administratie/medewerkers',
+  '/administratie/aanvragers',
+];
 
 /**
  * The public call list, then the homes of the user's roles (in the user's role order) and the admin's notification
@@ -57,6 +62,13 @@ export function MainNav({ user }: MainNavProps) {
           <li>
             <NavLink to="/administratie/medewerkers" className="main-nav__link" data-testid="nav-admin-staff">
               {t('nav.staff')}
+            </NavLink>
+          </li>
+        ) : null}
+        {user?.roles.includes('admin') ? (
+          <li>
+            <NavLink to="/administratie/aanvragers" className="main-nav__link" data-testid="nav-admin-applicants">
+              {t('nav.applicantVerification')}
             </NavLink>
           </li>
         ) : null}

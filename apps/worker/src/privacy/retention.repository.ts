@@ -10,6 +10,7 @@ export interface RetentionReport {
   sessions: number;
   passwordResets: number;
   secondFactorChallenges: number;
+  emailVerifications: number;
   invitations: number;
   notificationBodies: number;
 }
@@ -42,6 +43,13 @@ export class RetentionRepository {
       secondFactorChallenges: await inBatches(
         `DELETE FROM second_factor_challenges WHERE id IN (
            SELECT id FROM second_factor_challenges WHERE expires_at < ${cutoff} LIMIT ${BATCH})`,
+      ),
+      // Used, replaced or expired e-mail confirmation links: single-use too.
+      emailVerifications: await inBatches(
+        `DELETE FROM email_verifications WHERE id IN (
+           SELECT id FROM email_verifications
+            WHERE expires_at < ${cutoff} OR (used_at IS NOT NULL AND used_at < ${cutoff})
+            LIMIT ${BATCH})`,
       ),
       // Accepted or expired invitations hold the invitee's address; the membership (or nothing) is what remains.
       invitations: await inBatches(

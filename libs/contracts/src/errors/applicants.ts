@@ -14,8 +14,8 @@ export const APPLICANTS_ERRORS = {
     status: 409,
     title: { nl: 'Organisatie bestaat al', en: 'Organisation already registered' },
     detail: {
-      nl: 'Een organisatie met ondernemingsnummer {enterpriseNumber} is al geregistreerd. Vraag de beheerder ervan om u uit te nodigen.',
-      en: 'An organisation with enterprise number {enterpriseNumber} is already registered. Ask its administrator to invite you.',
+      nl: 'Ondernemingsnummer {enterpriseNumber} is al geregistreerd. Vraag de beheerder van die organisatie in het portaal om je uit te nodigen, of neem contact op met de administratie als je denkt dat dit niet klopt.',
+      en: 'Enterprise number {enterpriseNumber} is already registered. Ask the administrator of that organisation in the portal to invite you, or contact the administration if you think this is wrong.',
     },
   },
   INVALID_NIS_CODE: {
@@ -27,8 +27,8 @@ export const APPLICANTS_ERRORS = {
     status: 409,
     title: { nl: 'Bestuur bestaat al', en: 'Local government already registered' },
     detail: {
-      nl: 'Het lokaal bestuur met NIS-code {nisCode} is al geregistreerd.',
-      en: 'The local government with NIS code {nisCode} is already registered.',
+      nl: 'NIS-code {nisCode} is al geregistreerd. Vraag de beheerder van dat bestuur in het portaal om je uit te nodigen, of neem contact op met de administratie als je denkt dat dit niet klopt.',
+      en: 'NIS code {nisCode} is already registered. Ask the administrator of that local government in the portal to invite you, or contact the administration if you think this is wrong.',
     },
   },
   INVALID_IBAN: {

@@ -8,6 +8,14 @@ type Text = Record<Locale, string>;
  */
 export const FIELD_MESSAGES = {
   emailTaken: (): Text => ({ nl: 'Al in gebruik.', en: 'Already in use.' }),
+  applicantNumberTaken: (): Text => ({
+    nl: 'Al geregistreerd: vraag de beheerder ervan om een uitnodiging, of neem contact op met de administratie.',
+    en: 'Already registered: ask its administrator for an invitation, or contact the administration.',
+  }),
+  motivationRequired: (): Text => ({
+    nl: 'Geef een motivering voor een weigering.',
+    en: 'Give a motivation for a rejection.',
+  }),
   currentPasswordInvalid: (): Text => ({
     nl: 'Dit is niet uw huidige wachtwoord.',
     en: 'This is not your current password.',

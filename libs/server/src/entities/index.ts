@@ -15,6 +15,7 @@ import { CallEntity } from './call.entity';
 import { CatalogueAllocationEntity, type AllocationSubscriber } from './catalogue-allocation.entity';
 import { DossierSubmissionEntity } from './dossier-submission.entity';
 import { DossierEntity, type DossierSubscription } from './dossier.entity';
+import { EmailVerificationEntity } from './email-verification.entity';
 import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
@@ -43,6 +44,7 @@ export {
   CatalogueAllocationEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  EmailVerificationEntity,
   InvitationEntity,
   NotificationEntity,
   PasswordResetEntity,
@@ -84,4 +86,5 @@ export const ENTITIES = [
   UserSecondFactorEntity,
   RecoveryCodeEntity,
   SecondFactorChallengeEntity,
+  EmailVerificationEntity,
 ];

@@ -67,6 +67,17 @@ const SAMPLES: NotificationPayloads = {
     acceptUrl: 'https://portaal.example/medewerker-uitnodiging/abc',
     expiresAtBrussels: '05/06/2026 10:00',
   },
+  'auth.email_verification': {
+    recipientName: 'An Peeters',
+    verifyUrl: 'https://portaal.example/e-mailadres-bevestigen/abc',
+    expiresAtBrussels: '24/05/2026 10:00',
+  },
+  'applicant.verification': {
+    recipientName: 'An Peeters',
+    applicantName: 'vzw De Buurt',
+    decision: 'rejected',
+    motivation: 'Het ondernemingsnummer hoort bij een andere vereniging.',
+  },
   'auth.password_changed': {
     recipientName: 'An Peeters',
     changedAtBrussels: '22/05/2026 10:00',

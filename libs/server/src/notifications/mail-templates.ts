@@ -122,6 +122,58 @@ const TEMPLATES: Templates = {
       ],
     },
   },
+  'auth.email_verification': {
+    nl: {
+      subject: () => 'Bevestig uw e-mailadres',
+      body: (p) => [
+        `Beste ${p.recipientName},`,
+        `Bevestig uw e-mailadres voor het Subsidieportaal via ${p.verifyUrl} (eenmalig te gebruiken, geldig tot ${p.expiresAtBrussels}, Brusselse tijd).`,
+        'Zolang uw adres niet bevestigd is, kunt u niet optreden voor een organisatie of lokaal bestuur.',
+        'Maakte u geen account aan? Dan mag u dit bericht negeren.',
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: () => 'Confirm your e-mail address',
+      body: (p) => [
+        `Dear ${p.recipientName},`,
+        `Confirm your e-mail address for the grant portal at ${p.verifyUrl} (single use, valid until ${p.expiresAtBrussels}, Brussels time).`,
+        'Until your address is confirmed, you cannot act for an organisation or local government.',
+        'Did you not create an account? Then ignore this message.',
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
+  'applicant.verification': {
+    nl: {
+      subject: (p) =>
+        p.decision === 'verified'
+          ? `Registratie van ${p.applicantName} geverifieerd`
+          : `Registratie van ${p.applicantName} geweigerd`,
+      body: (p) => [
+        `Beste ${p.recipientName},`,
+        p.decision === 'verified'
+          ? `De administratie heeft de registratie van ${p.applicantName} in het Subsidieportaal geverifieerd.`
+          : `De administratie heeft de registratie van ${p.applicantName} in het Subsidieportaal geweigerd. Deze organisatie kan geen dossiers meer starten of indienen.`,
+        ...(p.motivation ? [`Motivering: ${p.motivation}`] : []),
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) =>
+        p.decision === 'verified'
+          ? `Registration of ${p.applicantName} verified`
+          : `Registration of ${p.applicantName} rejected`,
+      body: (p) => [
+        `Dear ${p.recipientName},`,
+        p.decision === 'verified'
+          ? `The administration verified the registration of ${p.applicantName} in the grant portal.`
+          : `The administration rejected the registration of ${p.applicantName} in the grant portal. It can no longer start or submit dossiers.`,
+        ...(p.motivation ? [`Motivation: ${p.motivation}`] : []),
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'staff.invitation': {
     nl: {
       subject: () => 'Uitnodiging als medewerker van het Subsidieportaal',

@@ -157,7 +157,23 @@ export function ApplicantHomePage() {
                   <dt>{t('applicantHome.myRole')}</dt>
                   <dd>{t(`applicantHome.memberRole.${applicant.myRole}`)}</dd>
                 </div>
+                <div>
+                  <dt>{t('applicantHome.verification')}</dt>
+                  <dd data-testid="applicant-verification">
+                    {t(`applicantVerification.status.${applicant.verificationStatus}`)}
+                  </dd>
+                </div>
               </dl>
+              {applicant.verificationStatus === 'rejected' ? (
+                <Alert tone="error" title={t('applicantHome.rejectedTitle')} data-testid="applicant-rejected">
+                  <p>{t('applicantHome.rejectedText')}</p>
+                  {applicant.verificationMotivation ? (
+                    <p>
+                      {t('applicantVerification.motivation')}: {applicant.verificationMotivation}
+                    </p>
+                  ) : null}
+                </Alert>
+              ) : null}
               <ApplicantMembers applicant={applicant} />
             </li>
           ))}

@@ -86,6 +86,16 @@ export function AdmissibilitySection({ callId, readOnly = false }: { callId: str
                 {r.reference}
                 <br />
                 <span className="muted">{r.applicantName}</span>
+                {r.applicantVerification !== 'verified' ? (
+                  <>
+                    {' '}
+                    <StatusBadge
+                      status={r.applicantVerification}
+                      label={t(`applicantVerification.admissibilityFlag.${r.applicantVerification}`)}
+                      tone={r.applicantVerification === 'rejected' ? 'danger' : 'warning'}
+                    />
+                  </>
+                ) : null}
                 <br />
                 {r.title}
               </>
