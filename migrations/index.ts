@@ -15,6 +15,7 @@ import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
+import { ReviewerPanels1795500000100 } from './1795500000100-ReviewerPanels';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StaffAdministration1795490000000,
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
+  ReviewerPanels1795500000100,
 ];

@@ -9,6 +9,7 @@ import { LIFECYCLE_ERRORS } from './errors/lifecycle';
 import { CATALOGUE_ERRORS } from './errors/catalogue';
 import { NOTIFICATIONS_ERRORS } from './errors/notifications';
 import { STAFF_ERRORS } from './errors/staff';
+import { PANEL_ERRORS } from './errors/panels';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -28,6 +29,7 @@ export const ERROR_MESSAGES = {
   ...CATALOGUE_ERRORS,
   ...NOTIFICATIONS_ERRORS,
   ...STAFF_ERRORS,
+  ...PANEL_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -12,6 +12,7 @@ export * from './audit';
 export * from './privacy';
 export * from './catalogue';
 export * from './staff';
+export * from './panels';
 export * from './notification-payloads';
 export * from './web-routes';
 export * from './errors/field-messages';

@@ -18,6 +18,8 @@ export const NOTIFICATION_TEMPLATES = [
   'auth.password_changed',
   /** An admin invites a person as staff (admin, reviewer, minister). */
   'staff.invitation',
+  /** A reviewer's open reviews of a call, before and after its review due date (ADR 0013). */
+  'review.due_reminder',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

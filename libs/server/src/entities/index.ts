@@ -19,6 +19,7 @@ import { InvitationEntity } from './invitation.entity';
 import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
+import { ReviewDueReminderEntity, ReviewPanelEntity, ReviewPanelMemberEntity } from './review-panel.entities';
 import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
@@ -45,6 +46,9 @@ export {
   NotificationEntity,
   PasswordResetEntity,
   ReminderEntity,
+  ReviewDueReminderEntity,
+  ReviewPanelEntity,
+  ReviewPanelMemberEntity,
   SessionEntity,
   StaffInvitationEntity,
   UserEntity,
@@ -74,4 +78,7 @@ export const ENTITIES = [
   PasswordResetEntity,
   CatalogueAllocationEntity,
   StaffInvitationEntity,
+  ReviewPanelEntity,
+  ReviewPanelMemberEntity,
+  ReviewDueReminderEntity,
 ];
