@@ -16,7 +16,9 @@ export class PanelController {
   constructor(private readonly panels: PanelService) {}
 
   @Get()
-  @ApiOperation({ summary: "The call's review panel: settings, members, staff reviewers to add, open expert invitations" })
+  @ApiOperation({
+    summary: "The call's review panel: settings, members, staff reviewers to add, open expert invitations",
+  })
   view(@Param('id', UUID_PIPE) id: string): Promise<ReviewPanelView> {
     return this.panels.view(id);
   }

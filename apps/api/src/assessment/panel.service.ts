@@ -59,7 +59,12 @@ export class PanelService {
       await this.lockOpenPanel(callId, manager);
       const before = await this.panels.panel(callId, manager);
       const saved = await this.panels.savePanel(
-        { callId, perDossier: input.perDossier, dueAt: input.dueAt ? new Date(input.dueAt) : null, updatedBy: auth.user.id },
+        {
+          callId,
+          perDossier: input.perDossier,
+          dueAt: input.dueAt ? new Date(input.dueAt) : null,
+          updatedBy: auth.user.id,
+        },
         manager,
       );
       await this.audit.record(

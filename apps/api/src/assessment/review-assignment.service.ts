@@ -162,7 +162,8 @@ export class ReviewAssignmentService {
   private async reviewerLoad(callId: string, pool: string[], manager: EntityManager) {
     const existing = await this.repository.assignmentsOfCall(callId, manager);
     const load = new Map(pool.map((id) => [id, 0]));
-    for (const a of existing) if (a.status === 'assigned' && load.has(a.reviewerId)) load.set(a.reviewerId, load.get(a.reviewerId)! + 1);
+    for (const a of existing)
+      if (a.status === 'assigned' && load.has(a.reviewerId)) load.set(a.reviewerId, load.get(a.reviewerId)! + 1);
     return { existing, load };
   }
 

@@ -26,13 +26,15 @@ export class StaffInvitationRepository {
 
   /** Invitations not accepted and not expired, newest first. */
   listOpen(): Promise<StaffInvitationEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(StaffInvitationEntity, 'invitation')
-      .where('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
-      // Experts invited for one call are listed on that call's panel (ADR 0013).
-      .andWhere('invitation.call_id IS NULL')
-      .orderBy('invitation.created_at', 'DESC')
-      .getMany();
+    return (
+      this.dataSource.manager
+        .createQueryBuilder(StaffInvitationEntity, 'invitation')
+        .where('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
+        // Experts invited for one call are listed on that call's panel (ADR 0013).
+        .andWhere('invitation.call_id IS NULL')
+        .orderBy('invitation.created_at', 'DESC')
+        .getMany()
+    );
   }
 
   /** The open invitation with this token hash; null when used, expired or unknown. */

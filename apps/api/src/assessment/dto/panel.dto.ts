@@ -9,7 +9,10 @@ export class PanelSettingsDto {
   @Max(10)
   perDossier: number;
 
-  @ApiProperty({ nullable: true, description: 'When the reviews are due (ISO 8601); reminders go out before and after' })
+  @ApiProperty({
+    nullable: true,
+    description: 'When the reviews are due (ISO 8601); reminders go out before and after',
+  })
   @IsDefined()
   @ValidateIf((dto: PanelSettingsDto) => dto.dueAt !== null)
   @MaxLength(40)
