@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { WEB_ROUTES, webUrl, type PanelInvitationView, type ReviewPanelView } from '@portal/contracts';
-import { formatBrussels } from '@portal/domain';
+import { FIELD_MESSAGES, WEB_ROUTES, webUrl, type PanelInvitationView, type ReviewPanelView } from '@portal/contracts';
+import { formatBrussels, parseCallMoment } from '@portal/domain';
 import {
   AppConfig,
   AppException,
@@ -55,16 +55,18 @@ export class PanelService {
     callId: string,
     input: { perDossier: number; dueAt: string | null },
   ): Promise<ReviewPanelView> {
+    // Wall-clock time without offset is Brussels time, as for a call's deadline.
+    const dueAt = input.dueAt === null ? null : parseCallMoment(input.dueAt);
+    if (input.dueAt !== null && !dueAt) {
+      throw new AppException('VALIDATION_FAILED', {
+        errors: [{ field: 'dueAt', code: 'invalidMoment', message: FIELD_MESSAGES.invalidMoment('dueAt') }],
+      });
+    }
     await this.dataSource.transaction(async (manager) => {
       await this.lockOpenPanel(callId, manager);
       const before = await this.panels.panel(callId, manager);
       const saved = await this.panels.savePanel(
-        {
-          callId,
-          perDossier: input.perDossier,
-          dueAt: input.dueAt ? new Date(input.dueAt) : null,
-          updatedBy: auth.user.id,
-        },
+        { callId, perDossier: input.perDossier, dueAt, updatedBy: auth.user.id },
         manager,
       );
       await this.audit.record(

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsInt, IsISO8601, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsInt, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsEmailAddress } from '../../common/validation';
 
 export class PanelSettingsDto {
@@ -11,12 +11,13 @@ export class PanelSettingsDto {
 
   @ApiProperty({
     nullable: true,
-    description: 'When the reviews are due (ISO 8601); reminders go out before and after',
+    description:
+      'When the reviews are due: ISO 8601 with an offset, or YYYY-MM-DDTHH:mm in Brussels time; reminders go out before and after',
   })
   @IsDefined()
   @ValidateIf((dto: PanelSettingsDto) => dto.dueAt !== null)
+  @IsString()
   @MaxLength(40)
-  @IsISO8601({ strict: true })
   dueAt: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentView } from '@portal/contracts';
 import { useAssign, useAssignments } from '../../api/assessment';
@@ -52,6 +53,11 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
 
   return (
     <>
+      <p>
+        <Link to={`/administratie/oproepen/${callId}/panel`} data-testid="panel-link">
+          {t('panel.link')}
+        </Link>
+      </p>
       {readOnly ? null : (
         <div className="filter-bar">
           <label htmlFor={inputId}>{t('assessment.perDossier')}</label>
