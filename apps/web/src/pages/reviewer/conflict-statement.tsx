@@ -36,7 +36,7 @@ export function ConflictStatement({ review, onDeclared }: { review: ReviewView; 
     <section className="conflict-statement" aria-labelledby="conflict-question-title" data-testid="conflict-question">
       <h2 id="conflict-question-title">{t('reviewer.statement.title')}</h2>
       <p>{t('reviewer.statement.question', { applicant: legalName, identifier })}</p>
-      <p className="form-field__help">{t('reviewer.statement.help')}</p>
+      <p>{t('reviewer.statement.help')}</p>
       {failure ? (
         <Alert tone="error" data-testid="no-conflict-error">
           {failure}
