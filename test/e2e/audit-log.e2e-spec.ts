@@ -290,6 +290,7 @@ describe('every state change of a dossier, its scores, the selection and the dec
         'dossier.decided',
         'dossier.submitted',
         'review.assigned',
+        'review.no_conflict_stated',
         'review.submitted',
       ].sort(),
     );
@@ -306,6 +307,10 @@ describe('every state change of a dossier, its scores, the selection and the dec
     expect(byAction.get('dossier.admissibility_decided')!.before).toMatchObject({
       status: 'submitted',
       decision: null,
+    });
+    expect(byAction.get('review.no_conflict_stated')!).toMatchObject({
+      before: { noConflictStatedAt: null },
+      after: { noConflictStatedAt: expect.any(String) },
     });
     expect(byAction.get('review.submitted')!).toMatchObject({
       before: { status: 'assigned' },

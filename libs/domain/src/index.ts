@@ -16,3 +16,4 @@ export * from './assessment-rules';
 export * from './human-text';
 export * from './score-format';
 export * from './review-rules';
+export * from './review-assignment';

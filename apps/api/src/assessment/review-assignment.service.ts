@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AssignmentView } from '@portal/contracts';
+import { excludedFor, leastLoaded, openLoad, planAssignments } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
@@ -67,31 +68,23 @@ export class ReviewAssignmentService {
           ],
         });
       }
-      const { existing, load } = await this.reviewerLoad(callId, pool, manager);
-      const references = new Map(existing.map((a) => [a.dossierId, a.dossier?.reference ?? null]));
-      for (const dossierId of [...admissible].sort()) {
-        const mine = existing.filter((a) => a.dossierId === dossierId);
-        let active = mine.filter((a) => a.status !== 'conflict').length;
-        const exclude = new Set([
-          ...mine.map((a) => a.reviewerId),
-          ...pool.filter((id) => conflicted.has(`${dossierId}:${id}`)),
-        ]);
-        while (active < perDossier) {
-          const candidate = leastLoaded(load, exclude);
-          if (!candidate) {
-            if (!panel) throw new AppException('NO_REVIEWER_AVAILABLE');
-            const available = pool.filter((id) => !exclude.has(id)).length + active;
-            const reference = references.get(dossierId) ?? (await this.panels.referenceOf(dossierId, manager));
-            throw new AppException('PANEL_TOO_SMALL', {
-              params: { needed: perDossier, available, reference: reference ?? dossierId },
-            });
-          }
-          const created = await this.insertAssignment(auth, dossierId, candidate, manager);
-          if (created) mine.push(created);
-          exclude.add(candidate);
-          load.set(candidate, (load.get(candidate) ?? 0) + 1);
-          active++;
-        }
+      const existing = await this.repository.assignmentsOfCall(callId, manager);
+      const plan = planAssignments({
+        dossierIds: [...admissible].sort(),
+        pool,
+        perDossier,
+        existing,
+        conflicted: (dossierId, reviewerId) => conflicted.has(`${dossierId}:${reviewerId}`),
+      });
+      if (!plan.ok) {
+        if (!panel) throw new AppException('NO_REVIEWER_AVAILABLE');
+        const reference = await this.panels.referenceOf(plan.dossierId, manager);
+        throw new AppException('PANEL_TOO_SMALL', {
+          params: { needed: plan.needed, available: plan.available, reference: reference ?? plan.dossierId },
+        });
+      }
+      for (const { dossierId, reviewerId } of plan.assignments) {
+        await this.insertAssignment(auth, dossierId, reviewerId, manager);
       }
     });
     return this.assignments(callId);
@@ -100,12 +93,9 @@ export class ReviewAssignmentService {
   /** After a conflict of interest: the least-loaded reviewer of the pool not yet on this dossier, if any. */
   async replace(auth: AuthContext, callId: string, dossierId: string, manager: EntityManager): Promise<void> {
     const { pool, conflicted } = await this.pool(callId, manager);
-    const { existing, load } = await this.reviewerLoad(callId, pool, manager);
-    const taken = new Set([
-      ...existing.filter((a) => a.dossierId === dossierId).map((a) => a.reviewerId),
-      ...pool.filter((id) => conflicted.has(`${dossierId}:${id}`)),
-    ]);
-    const replacement = leastLoaded(load, taken);
+    const existing = await this.repository.assignmentsOfCall(callId, manager);
+    const taken = excludedFor(dossierId, pool, existing, (d, r) => conflicted.has(`${d}:${r}`));
+    const replacement = leastLoaded(openLoad(pool, existing), taken);
     if (replacement) await this.insertAssignment(auth, dossierId, replacement, manager);
   }
 
@@ -147,7 +137,8 @@ export class ReviewAssignmentService {
         noConflictStatedAt: a.noConflictStatedAt?.toISOString() ?? null,
         callId: about?.callId ?? '',
         callTitle: about?.callTitle ?? '',
-        dossierTitle: about?.title ?? '',
+        // After a conflict of interest the reviewer reads nothing of the dossier any more, its title included.
+        dossierTitle: a.status === 'conflict' ? '' : (about?.title ?? ''),
         applicant: {
           legalName: about?.legalName ?? '',
           enterpriseNumber: about?.enterpriseNumber ?? null,
@@ -156,15 +147,6 @@ export class ReviewAssignmentService {
         dueAt: about?.dueAt?.toISOString() ?? null,
       };
     });
-  }
-
-  /** The call's assignments and, per reviewer of the pool, how many open ones they hold in it (the balance). */
-  private async reviewerLoad(callId: string, pool: string[], manager: EntityManager) {
-    const existing = await this.repository.assignmentsOfCall(callId, manager);
-    const load = new Map(pool.map((id) => [id, 0]));
-    for (const a of existing)
-      if (a.status === 'assigned' && load.has(a.reviewerId)) load.set(a.reviewerId, load.get(a.reviewerId)! + 1);
-    return { existing, load };
   }
 
   private async insertAssignment(
@@ -198,14 +180,4 @@ export class ReviewAssignmentService {
     );
     return saved;
   }
-}
-
-/** The reviewer with the fewest open assignments in the call (ties: by id, so the result is reproducible). */
-function leastLoaded(load: Map<string, number>, exclude: Set<string>): string | null {
-  let best: string | null = null;
-  for (const [id, count] of [...load.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (exclude.has(id)) continue;
-    if (best === null || count < load.get(best)!) best = id;
-  }
-  return best;
 }
