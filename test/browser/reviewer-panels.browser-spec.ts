@@ -1,6 +1,6 @@
 import type { AssignmentView, ReviewPanelView, ReviewView } from '@portal/contracts';
 import { expectAccessible } from '../support/axe';
-import { logInAs, screenshotPath, useBrowserApp } from '../support/browser';
+import { eventually, logInAs, screenshotPath, useBrowserApp } from '../support/browser';
 import { closeCallOnTime, createUser } from '../support/factories';
 import { callWithSubmittedDossiers } from '../support/lifecycle';
 import { DEMO, session, type Session } from '../support/test-app';
@@ -84,8 +84,22 @@ describe('review panels through Chromium: the admin composes a panel, a reviewer
   });
 
   it('the reviewer sees applicant, enterprise number, call and due date, and must answer the conflict question before scoring', async () => {
-    // Automatic assignment with the panel's k: both dossiers to its one member, none to the other reviewer.
-    const assigned = (await admin.agent.post(`/api/v1/calls/${callId}/assignments`).send({}).expect(200))
+    // Automatic assignment from the assessment page, with the panel's k: both dossiers to its one member.
+    const adminPage = await app.browser.newPage();
+    try {
+      await logInAs(adminPage, app.baseUrl, DEMO.admin);
+      await adminPage.goto(`${app.baseUrl}/administratie/oproepen/${callId}/beoordeling`);
+      await adminPage.getByTestId('panel-link').waitFor();
+      await eventually(
+        () => adminPage.getByTestId('per-dossier').inputValue(),
+        (value) => value === '1',
+      );
+      await adminPage.getByTestId('assign-auto').click();
+      await adminPage.getByTestId('assign-message').waitFor();
+    } finally {
+      await adminPage.close();
+    }
+    const assigned = (await admin.agent.get(`/api/v1/calls/${callId}/assignments`).expect(200))
       .body as AssignmentView[];
     expect(assigned.map((a) => a.reviewerId)).toEqual([reviewerId, reviewerId]);
     const [first] = assigned;
