@@ -13,6 +13,7 @@ import {
   type BuiltDossier,
 } from '../support/lifecycle';
 import { startMailWorker, tokenFromMail, waitUntil, type MailWorker } from '../support/mail-worker';
+import { race, serverErrors } from '../support/race';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 
 const PASSWORD = 'een lange zin als wachtwoord voor het panel';
@@ -284,6 +285,46 @@ describe('reviewer panels per call (ADR 0013)', () => {
     await expert.agent.get(`/api/v1/assignments/${assignment.id}/attachments/${file.id}`).expect(404);
     const locked = await admin.agent.post(`/api/v1/calls/${first.callId}/panel/experts`).send({ email: address('x') });
     expect({ status: locked.status, code: locked.body.code }).toEqual({ status: 409, code: 'PANEL_CLOSED' });
+  });
+
+  it('a member leaving while automatic assignment runs: either they left and got nothing, or they stay with their reviews', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { callId, dossiers } = await callWithSubmittedDossiers(api, [20_000, 20_000, 20_000], 20_000_000);
+      const ids = await Promise.all([0, 1, 2].map(async () => userId(await createUser(api, ['reviewer']))));
+      for (const id of ids) {
+        await admin.agent.post(`/api/v1/calls/${callId}/panel/members`).send({ userId: id }).expect(201);
+      }
+      await admin.agent.put(`/api/v1/calls/${callId}/panel`).send({ perDossier: 2, dueAt: null }).expect(200);
+      await closeCallOnTime(api, callId);
+      await admit(dossiers);
+      const leaving = ids[round % 3];
+      const results = await race([
+        {
+          label: 'assign',
+          session: admin,
+          request: (s) => s.agent.post(`/api/v1/calls/${callId}/assignments`).send({}),
+        },
+        {
+          label: 'leave',
+          session: admin,
+          request: (s) => s.agent.delete(`/api/v1/calls/${callId}/panel/members/${leaving}`),
+        },
+      ]);
+      expect(serverErrors(results)).toEqual([]);
+      const [assign, leave] = results;
+      expect(assign.status).toBe(200);
+      const members = ((await admin.agent.get(`/api/v1/calls/${callId}/panel`).expect(200)).body as ReviewPanelView)
+        .members;
+      const theirs = (await assignmentsOf(callId)).filter((a) => a.reviewerId === leaving);
+      if (leave.status === 200) {
+        expect(members.map((m) => m.userId)).not.toContain(leaving);
+        expect(theirs).toEqual([]);
+      } else {
+        expect(leave.code).toBe('PANEL_MEMBER_HAS_OPEN_REVIEWS');
+        expect(members.map((m) => m.userId)).toContain(leaving);
+        expect(theirs.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it("refuses a deactivated reviewer's session at once, and assignment skips them", async () => {
