@@ -35,9 +35,24 @@ export class ReviewerPanels1795500000100 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "staff_invitations" ADD CONSTRAINT "staff_invitations_call_fk" FOREIGN KEY ("call_id") REFERENCES "calls"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
+    // Scores only after the reviewer stated having no conflict with the applicant; the API checks it under the
+    // assignment's lock, the database holds it for every writer (ADR 0013).
+    await queryRunner.query(`
+      CREATE FUNCTION review_scores_need_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM review_assignments
+                        WHERE id = NEW.assignment_id AND no_conflict_stated_at IS NOT NULL) THEN
+          PERFORM lifecycle_refuse('CONFLICT_STATEMENT_REQUIRED', 'review.score', 'assessment');
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER review_scores_need_statement BEFORE INSERT OR UPDATE ON review_scores
+             FOR EACH ROW EXECUTE FUNCTION review_scores_need_statement()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TRIGGER review_scores_need_statement ON review_scores');
+    await queryRunner.query('DROP FUNCTION review_scores_need_statement()');
     await queryRunner.query('ALTER TABLE "staff_invitations" DROP CONSTRAINT "staff_invitations_call_fk"');
     await queryRunner.query('ALTER TABLE "review_due_reminders" DROP CONSTRAINT "review_due_reminders_assignment_fk"');
     await queryRunner.query('ALTER TABLE "review_panel_members" DROP CONSTRAINT "review_panel_members_user_fk"');

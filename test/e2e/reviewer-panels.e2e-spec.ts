@@ -7,6 +7,7 @@ import {
   approve,
   callWithSubmittedDossiers,
   CRITERIA,
+  databaseError,
   scoresFor,
   sendProposal,
   stateNoConflict,
@@ -208,6 +209,14 @@ describe('reviewer panels per call (ADR 0013)', () => {
     const assigned = await assignmentsOf(callId);
     expect(assigned.find((a) => a.dossierId === dossiers[0].id)?.reviewerId).toBe(ids[1]);
     expect(assigned.filter((a) => a.reviewerId === ids[0]).map((a) => a.dossierId)).not.toContain(dossiers[0].id);
+    // The database refuses a score before the statement too, whoever writes it.
+    const refused = await databaseError(
+      api.dataSource.query(`INSERT INTO review_scores (assignment_id, criterion_code, score) VALUES ($1, $2, 4)`, [
+        assigned[0].id,
+        CRITERIA[0].code,
+      ]),
+    );
+    expect(refused).toEqual({ code: 'PL409', message: 'CONFLICT_STATEMENT_REQUIRED' });
     const leaving = await admin.agent.delete(`/api/v1/calls/${callId}/panel/members/${ids[1]}`).expect(409);
     expect(leaving.body.code).toBe('PANEL_MEMBER_HAS_OPEN_REVIEWS');
   });
