@@ -19,6 +19,7 @@ import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
 import { EmailVerifications1795500000200 } from './1795500000200-EmailVerifications';
+import { ReviewerPanels1795500000100 } from './1795500000100-ReviewerPanels';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -36,6 +37,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StaffAdministration1795490000000,
   LastAdminHeld1795490000100,
   VerifiedIdentities1795500000000,
+  ReviewerPanels1795500000100,
   EmailVerifications1795500000200,
   UserIdentities1795500000300,
   SecondFactor1795500000400,

@@ -88,6 +88,10 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
       ]);
       expect(download.suggestedFilename()).toBe('begroting.pdf');
       expect(await page.getByTestId('review-status').getAttribute('data-status')).toBe('assigned');
+      // The conflict question comes first (ADR 0013): no scoring form until it is answered.
+      expect(await page.getByTestId('review-scores-form').count()).toBe(0);
+      await page.getByTestId('no-conflict-submit').click();
+      await page.getByTestId('review-score-TARGET').waitFor();
       // Half points with a decimal comma, from the bottom to the top of the scale.
       const options = await page.getByTestId('review-score-TARGET').locator('option').allTextContents();
       expect(options.slice(1)).toEqual(['0', '0,5', '1', '1,5', '2', '2,5', '3', '3,5', '4', '4,5', '5']);

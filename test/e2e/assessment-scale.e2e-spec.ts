@@ -1,4 +1,5 @@
 import { DossierEntity, NotificationEntity, SelectionProposalEntity } from '@portal/server';
+import { stateNoConflict } from '../support/lifecycle';
 import { session, type Session, type TestApi } from '../support/test-app';
 
 /**
@@ -178,6 +179,7 @@ describe('assessment at the scale of the Connecteren call: 300 dossiers, 3 revie
         score: vector[k],
         comment: vector[k] < c.threshold ? `Onder de drempel (${vector[k]}): te weinig uitgewerkt.` : null,
       }));
+      await stateNoConflict(reviewer, assignmentId);
       const saved = await reviewer.agent
         .put(`/api/v1/assignments/${assignmentId}/scores`)
         .send({ scores, submit: true })

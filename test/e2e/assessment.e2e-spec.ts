@@ -12,6 +12,7 @@ import {
 } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { binary, readBuffer } from '../support/http';
+import { stateNoConflict } from '../support/lifecycle';
 
 const CRITERIA = referenceCall().criteria; // TARGET w3 thr3, CONNECT w3 thr3, FEASIBLE w2 thr2.5, PARTNERS w1 thr0, BUDGET w1 thr2
 
@@ -159,6 +160,14 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const view = await reviewer.agent.get(`/api/v1/assignments/${assignment.id}`).expect(200);
     expect(view.body.content.title).toBe(COMPLETE_DRAFT.title);
     expect(view.body).not.toHaveProperty('otherScores');
+    // Before any score, the reviewer sees who applies and states having no conflict of interest (ADR 0013).
+    expect(view.body.applicant.legalName).toBeTruthy();
+    const unstated = await reviewer.agent
+      .put(`/api/v1/assignments/${assignment.id}/scores`)
+      .send({ scores: scoresFor(4), submit: false })
+      .expect(409);
+    expect(unstated.body.code).toBe('CONFLICT_STATEMENT_REQUIRED');
+    await stateNoConflict(reviewer, assignment.id);
 
     const quarter = await reviewer.agent
       .put(`/api/v1/assignments/${assignment.id}/scores`)
@@ -188,6 +197,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
         (a: { status: string }) => a.status === 'assigned',
       );
       for (const assignment of mine) {
+        if (!assignment.noConflictStatedAt) await stateNoConflict(reviewer, assignment.id);
         await reviewer.agent
           .put(`/api/v1/assignments/${assignment.id}/scores`)
           .send({ scores: scoresFor(levelOf.get(assignment.dossierId)!), submit: true })

@@ -5,6 +5,7 @@ import { referenceCall } from '../../apps/api/src/seed/demo-calls';
 import { applicantWithOrganisation, closeCallOnTime, completeDossier, createCall } from '../support/factories';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 import { readBuffer } from '../support/http';
+import { stateNoConflict } from '../support/lifecycle';
 
 const CRITERIA = referenceCall().criteria;
 
@@ -264,6 +265,7 @@ describe('every state change of a dossier, its scores, the selection and the dec
       .expect(200);
     const [assignment] = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body;
     const scores = CRITERIA.map((c) => ({ criterionCode: c.code, score: 4, comment: null }));
+    await stateNoConflict(reviewer, assignment.id);
     await reviewer.agent.put(`/api/v1/assignments/${assignment.id}/scores`).send({ scores, submit: true }).expect(200);
     await admin.agent
       .put(`/api/v1/dossiers/${id}/consensus`)
@@ -288,6 +290,7 @@ describe('every state change of a dossier, its scores, the selection and the dec
         'dossier.decided',
         'dossier.submitted',
         'review.assigned',
+        'review.no_conflict_stated',
         'review.submitted',
       ].sort(),
     );
@@ -304,6 +307,10 @@ describe('every state change of a dossier, its scores, the selection and the dec
     expect(byAction.get('dossier.admissibility_decided')!.before).toMatchObject({
       status: 'submitted',
       decision: null,
+    });
+    expect(byAction.get('review.no_conflict_stated')!).toMatchObject({
+      before: { noConflictStatedAt: null },
+      after: { noConflictStatedAt: expect.any(String) },
     });
     expect(byAction.get('review.submitted')!).toMatchObject({
       before: { status: 'assigned' },

@@ -138,6 +138,13 @@ const EXPECTATIONS: Record<
   'GET /api/v1/assignments/:id': {},
   'PUT /api/v1/assignments/:id/scores': { body: () => ({ scores: [], submit: false }) },
   'POST /api/v1/assignments/:id/conflict': { body: () => ({ reason: 'Familie.' }) },
+  'POST /api/v1/assignments/:id/no-conflict': {},
+  'GET /api/v1/calls/:id/panel': {},
+  'PUT /api/v1/calls/:id/panel': { body: () => ({ perDossier: 2, dueAt: null }) },
+  // An unknown reviewer: 409 PANEL_MEMBER_NOT_REVIEWER / 404 are the route's own answers.
+  'POST /api/v1/calls/:id/panel/members': { body: () => ({ userId: '00000000-0000-4000-8000-000000000000' }) },
+  'DELETE /api/v1/calls/:id/panel/members/:userId': {},
+  'POST /api/v1/calls/:id/panel/experts': { body: () => ({ email: `expert-${Date.now()}@example.org` }) },
   // Catalogue calls: the fixture call and dossier are a project's, so the owner gets 409 NOT_A_CATALOGUE_CALL.
   'GET /api/v1/calls/:id/catalogue': {},
   'PUT /api/v1/calls/:id/catalogue': { body: () => ({ catalogue: {} }) },
@@ -182,6 +189,7 @@ function fill(path: string, f: Fixtures): string {
   return path
     .replace(':callId', f.callId)
     .replace(':attachmentId', f.attachmentId)
+    .replace(':userId', '00000000-0000-4000-8000-000000000000')
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(
       ':id',

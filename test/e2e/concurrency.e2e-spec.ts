@@ -8,6 +8,7 @@ import {
   CRITERIA,
   scoresFor,
   sendProposal,
+  stateNoConflict,
   type BuiltDossier,
 } from '../support/lifecycle';
 import { interleave, many, race, serverErrors, tally, type RaceResult } from '../support/race';
@@ -114,6 +115,7 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
         );
         if (open) {
           used.add(open.id);
+          await stateNoConflict(sessions[0], open.id);
           return { ...open, sessions };
         }
       }

@@ -111,6 +111,9 @@ const TABLES = [
   'selection_proposals',
   'reserve_promotions',
   'catalogue_allocations',
+  'review_panels',
+  'review_panel_members',
+  'review_due_reminders',
 ];
 
 /**
@@ -305,6 +308,11 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
     submit: false,
   }),
   'POST /assignments/:id/conflict': () => ({ reason: 'Familie.' }),
+  'POST /assignments/:id/no-conflict': null,
+  'PUT /calls/:id/panel': () => ({ perDossier: 2, dueAt: '2026-12-10T17:00' }),
+  'POST /calls/:id/panel/members': () => ({ userId: '00000000-0000-4000-8000-000000000000' }),
+  'DELETE /calls/:id/panel/members/:userId': null,
+  'POST /calls/:id/panel/experts': () => ({ email: 'expert@example.org' }),
   'PUT /calls/:id/catalogue': () => ({
     catalogue: {
       objectives: [
@@ -368,6 +376,7 @@ describe('fuzz: malformed input at every write endpoint never gives a 500 or a p
     return `/api/v1${route.path}`
       .replace(':callId', ids.callId)
       .replace(':attachmentId', '00000000-0000-4000-8000-000000000000')
+      .replace(':userId', '00000000-0000-4000-8000-000000000000')
       .replace(':token', 'x'.repeat(40))
       .replace(
         ':id',

@@ -17,6 +17,7 @@ import {
   reviewers,
   scoresFor,
   sendProposal,
+  stateNoConflict,
   type BuiltDossier,
 } from '../support/lifecycle';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
@@ -32,6 +33,7 @@ async function submitOpenReviews(team: Session[], dossierIds: string[], level = 
       status: string;
     }>;
     for (const assignment of mine.filter((a) => a.status === 'assigned' && dossierIds.includes(a.dossierId))) {
+      await stateNoConflict(reviewer, assignment.id);
       await reviewer.agent
         .put(`/api/v1/assignments/${assignment.id}/scores`)
         .send({ scores: scoresFor(level), submit: true })
@@ -329,6 +331,7 @@ describe('a decided call stays decided', () => {
       expect(before.body.content.title).toBeTruthy();
       const [file] = before.body.content.attachments as Array<{ id: string }>;
       await reviewer.agent.get(`/api/v1/assignments/${id}/attachments/${file.id}`).expect(200);
+      await stateNoConflict(reviewer, id);
       await reviewer.agent
         .put(`/api/v1/assignments/${id}/scores`)
         .send({ scores: [{ criterionCode: CRITERIA[0].code, score: 4 }], submit: false })

@@ -48,6 +48,7 @@ describe('assessment and approval services (medium tier)', () => {
     for (const assignment of open) {
       const view = await reviews.review(reviewer, assignment.id);
       const scores = view.call.criteria.map((c) => ({ criterionCode: c.code, score: c.scaleMax, comment: null }));
+      await reviews.stateNoConflict(reviewer, assignment.id);
       const submitted = await reviews.saveScores(reviewer, assignment.id, scores, true);
       expect(submitted.status).toBe('submitted');
       // A submitted review is final, in the service and in the database.

@@ -94,6 +94,11 @@ export async function reviewers(api: TestApi, count: number): Promise<Session[]>
   return out;
 }
 
+/** The reviewer states having no conflict of interest with the applicant: required before any score (ADR 0013). */
+export async function stateNoConflict(reviewer: Session, assignmentId: string): Promise<void> {
+  await reviewer.agent.post(`/api/v1/assignments/${assignmentId}/no-conflict`).expect(200);
+}
+
 /** The error a raw statement got from the database: its SQLSTATE and message (the lifecycle code). */
 export async function databaseError(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {

@@ -26,6 +26,9 @@ const AuditLogPage = lazy(() => import('./pages/admin/audit-log-page').then((m) 
 const RegisterAccountPage = lazy(() =>
   import('./pages/register-account-page').then((m) => ({ default: m.RegisterAccountPage })),
 );
+const ReviewPanelPage = lazy(() =>
+  import('./pages/admin/review-panel-page').then((m) => ({ default: m.ReviewPanelPage })),
+);
 const StaffPage = lazy(() => import('./pages/admin/staff-page').then((m) => ({ default: m.StaffPage })));
 const StaffInvitationPage = lazy(() =>
   import('./pages/staff-invitation-page').then((m) => ({ default: m.StaffInvitationPage })),
@@ -243,6 +246,14 @@ export function App() {
             element={
               <Deferred>
                 <CallEditorPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path="administratie/oproepen/:id/panel"
+            element={
+              <Deferred>
+                <ReviewPanelPage />
               </Deferred>
             }
           />

@@ -29,6 +29,16 @@ export interface AssignmentView {
   status: 'assigned' | 'conflict' | 'submitted';
   conflictReason: string | null;
   submittedAt: string | null;
+  /** When the reviewer stated having no conflict of interest; scoring needs it (ADR 0013). */
+  noConflictStatedAt: string | null;
+  callId: string;
+  callTitle: string;
+  /** The submitted version's title. */
+  dossierTitle: string;
+  /** Who applies: the reviewer sees it before scoring, to judge a conflict of interest. */
+  applicant: { legalName: string; enterpriseNumber: string | null; nisCode: string | null };
+  /** The call's review due date (its panel settings), if set. */
+  dueAt: string | null;
 }
 
 export interface ScoreInput {

@@ -12,6 +12,7 @@ import { STAFF_ERRORS } from './errors/staff';
 import { SSO_ERRORS } from './errors/sso';
 import { SECOND_FACTOR_ERRORS } from './errors/second-factor';
 import { IDENTITY_ERRORS } from './errors/identity';
+import { PANEL_ERRORS } from './errors/panels';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...SSO_ERRORS,
   ...SECOND_FACTOR_ERRORS,
   ...IDENTITY_ERRORS,
+  ...PANEL_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

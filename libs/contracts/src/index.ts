@@ -13,6 +13,7 @@ export * from './privacy';
 export * from './catalogue';
 export * from './staff';
 export * from './second-factor';
+export * from './panels';
 export * from './notification-payloads';
 export * from './web-routes';
 export * from './errors/field-messages';

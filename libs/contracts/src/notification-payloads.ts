@@ -79,6 +79,16 @@ export interface NotificationPayloads {
     /** Holds the invitation token: removed from the row once the mail is sent (see SECRET_PAYLOAD_FIELDS). */
     acceptUrl: string;
     expiresAtBrussels: string;
+    /** Set for an external expert invited to one call's review panel (ADR 0013). */
+    callTitle?: string;
+  };
+  'review.due_reminder': {
+    recipientName: string;
+    callTitle: string;
+    open: number;
+    dueAtBrussels: string;
+    /** False: the due date is near; true: it passed. */
+    overdue: boolean;
   };
   'auth.email_verification': {
     recipientName: string;

@@ -22,6 +22,8 @@ export const NOTIFICATION_TEMPLATES = [
   'auth.email_verification',
   /** To an organisation's admins: the administration verified or rejected its claim to its number. */
   'applicant.verification',
+  /** A reviewer's open reviews of a call, before and after its review due date (ADR 0013). */
+  'review.due_reminder',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

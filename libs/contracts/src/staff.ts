@@ -29,4 +29,6 @@ export interface StaffInvitationPreview {
   roles: StaffRole[];
   expiresAt: string;
   accountExists: boolean;
+  /** Set when the invitation is for an external expert on one call's review panel (ADR 0013). */
+  callTitle: string | null;
 }

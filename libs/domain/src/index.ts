@@ -18,3 +18,4 @@ export * from './score-format';
 export * from './review-rules';
 export * from './human-format';
 export * from './second-factor';
+export * from './review-assignment';

@@ -7,6 +7,9 @@ import { BudgetDecisionService } from './budget-decision.service';
 import { OutcomeController } from './outcome.controller';
 import { OutcomeRepository } from './outcome.repository';
 import { OutcomeService } from './outcome.service';
+import { PanelController } from './panel.controller';
+import { PanelRepository } from './panel.repository';
+import { PanelService } from './panel.service';
 import { ProposalRepository } from './proposal.repository';
 import { RankingService } from './ranking.service';
 import { ReserveService } from './reserve.service';
@@ -20,7 +23,7 @@ import { ScoresService } from './scores.service';
  * ranking and proposal, the minister's approval, budget decisions, and what follows the decision (outcome, reserve).
  */
 @Module({
-  controllers: [AssessmentController, ReviewsController, OutcomeController],
+  controllers: [AssessmentController, ReviewsController, OutcomeController, PanelController],
   providers: [
     AssessmentRepository,
     ProposalRepository,
@@ -34,7 +37,9 @@ import { ScoresService } from './scores.service';
     BudgetDecisionService,
     OutcomeService,
     ReserveService,
+    PanelRepository,
+    PanelService,
   ],
-  exports: [ScoresService],
+  exports: [ScoresService, PanelService],
 })
 export class AssessmentModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AssignmentView } from '@portal/contracts';
+import { excludedFor, leastLoaded, openLoad, planAssignments } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
@@ -12,6 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AssessmentRepository } from './assessment.repository';
+import { PanelRepository } from './panel.repository';
 
 /** Who reviews what: assignment by hand or automatically (least-loaded first), and replacement after a conflict. */
 @Injectable()
@@ -22,6 +24,7 @@ export class ReviewAssignmentService {
     private readonly lifecycle: CallLifecycleRepository,
     private readonly audit: AuditRepository,
     private readonly notifications: NotificationRepository,
+    private readonly panels: PanelRepository,
   ) {}
 
   async assignments(callId: string): Promise<AssignmentView[]> {
@@ -32,8 +35,10 @@ export class ReviewAssignmentService {
   }
 
   /**
-   * By hand (dossier + reviewer) or automatically: N reviewers per admissible dossier, least-loaded first. Under the
-   * call lock (FOR UPDATE), so two automatic assignments at once do not both add reviewers to the same dossier.
+   * By hand (dossier + reviewer) or automatically: k reviewers per admissible dossier, fewest open assignments first,
+   * never a conflicted one (declared for the dossier, or a member of its applicant). With a panel (ADR 0013) the
+   * reviewers come from it and k defaults to its setting; without one, from every active staff reviewer. Under the
+   * call lock (FOR UPDATE), so two automatic assignments or a panel change at once do not interleave.
    */
   async assign(
     auth: AuthContext,
@@ -43,14 +48,16 @@ export class ReviewAssignmentService {
     await this.dataSource.transaction(async (manager) => {
       await this.lifecycle.enterAssessment(callId, 'review.assign', manager);
       const admissible = new Set(await this.admissibleDossierIds(callId, manager));
+      const { panel, pool, conflicted } = await this.pool(callId, manager);
       if (input.dossierId && input.reviewerId) {
         if (!admissible.has(input.dossierId)) throw new AppException('NOT_ADMISSIBLE');
-        const reviewer = (await this.repository.reviewers(manager)).find((user) => user.id === input.reviewerId);
-        if (!reviewer) throw new AppException('NOT_FOUND');
-        await this.insertAssignment(auth, input.dossierId, reviewer.id, manager);
+        if (!pool.includes(input.reviewerId)) throw new AppException(panel ? 'REVIEWER_NOT_IN_PANEL' : 'NOT_FOUND');
+        if (conflicted.has(`${input.dossierId}:${input.reviewerId}`)) throw new AppException('REVIEWER_CONFLICTED');
+        await this.insertAssignment(auth, input.dossierId, input.reviewerId, manager);
         return;
       }
-      if (!input.perDossier) {
+      const perDossier = input.perDossier ?? panel?.perDossier;
+      if (!perDossier) {
         throw new AppException('VALIDATION_FAILED', {
           errors: [
             {
@@ -61,29 +68,42 @@ export class ReviewAssignmentService {
           ],
         });
       }
-      const { existing, load } = await this.reviewerLoad(callId, manager);
-      for (const dossierId of [...admissible].sort()) {
-        const mine = existing.filter((a) => a.dossierId === dossierId);
-        let active = mine.filter((a) => a.status !== 'conflict').length;
-        while (active < input.perDossier) {
-          const candidate = leastLoaded(load, new Set(mine.map((a) => a.reviewerId)));
-          if (!candidate) throw new AppException('NO_REVIEWER_AVAILABLE');
-          const created = await this.insertAssignment(auth, dossierId, candidate, manager);
-          if (created) mine.push(created);
-          load.set(candidate, (load.get(candidate) ?? 0) + 1);
-          active++;
-        }
+      const existing = await this.repository.assignmentsOfCall(callId, manager);
+      const plan = planAssignments({
+        dossierIds: [...admissible].sort(),
+        pool,
+        perDossier,
+        existing,
+        conflicted: (dossierId, reviewerId) => conflicted.has(`${dossierId}:${reviewerId}`),
+      });
+      if (!plan.ok) {
+        if (!panel) throw new AppException('NO_REVIEWER_AVAILABLE');
+        const reference = await this.panels.referenceOf(plan.dossierId, manager);
+        throw new AppException('PANEL_TOO_SMALL', {
+          params: { needed: plan.needed, available: plan.available, reference: reference ?? plan.dossierId },
+        });
+      }
+      for (const { dossierId, reviewerId } of plan.assignments) {
+        await this.insertAssignment(auth, dossierId, reviewerId, manager);
       }
     });
     return this.assignments(callId);
   }
 
-  /** After a conflict of interest: the least-loaded reviewer not yet on this dossier, if any. */
+  /** After a conflict of interest: the least-loaded reviewer of the pool not yet on this dossier, if any. */
   async replace(auth: AuthContext, callId: string, dossierId: string, manager: EntityManager): Promise<void> {
-    const { existing, load } = await this.reviewerLoad(callId, manager);
-    const taken = new Set(existing.filter((a) => a.dossierId === dossierId).map((a) => a.reviewerId));
-    const replacement = leastLoaded(load, taken);
+    const { pool, conflicted } = await this.pool(callId, manager);
+    const existing = await this.repository.assignmentsOfCall(callId, manager);
+    const taken = excludedFor(dossierId, pool, existing, (d, r) => conflicted.has(`${d}:${r}`));
+    const replacement = leastLoaded(openLoad(pool, existing), taken);
     if (replacement) await this.insertAssignment(auth, dossierId, replacement, manager);
+  }
+
+  /** Who may review the call: its panel's active members, or without a panel every active staff reviewer. */
+  private async pool(callId: string, manager: EntityManager) {
+    const panel = await this.panels.panel(callId, manager);
+    const pool = panel ? await this.panels.eligibleMembers(callId, manager) : await this.panels.staffReviewers(manager);
+    return { panel, pool, conflicted: await this.panels.applicantMembers(callId, manager) };
   }
 
   async admissibleDossierIds(callId: string, manager?: EntityManager): Promise<string[]> {
@@ -95,28 +115,38 @@ export class ReviewAssignmentService {
     return decisions.filter((d) => d.decision === 'admissible').map((d) => d.dossierId);
   }
 
-  async views(assignments: ReviewAssignmentEntity[]): Promise<AssignmentView[]> {
+  async views(assignments: ReviewAssignmentEntity[], manager?: EntityManager): Promise<AssignmentView[]> {
     const users = new Map(
-      (await this.repository.usersById([...new Set(assignments.map((a) => a.reviewerId))])).map((u) => [u.id, u]),
+      (await this.repository.usersById([...new Set(assignments.map((a) => a.reviewerId))], manager)).map((u) => [
+        u.id,
+        u,
+      ]),
     );
-    return assignments.map((a) => ({
-      id: a.id,
-      dossierId: a.dossierId,
-      reference: a.dossier?.reference ?? null,
-      reviewerId: a.reviewerId,
-      reviewerName: users.get(a.reviewerId)?.displayName ?? '',
-      status: a.status,
-      conflictReason: a.conflictReason,
-      submittedAt: a.submittedAt?.toISOString() ?? null,
-    }));
-  }
-
-  /** The call's assignments and, per reviewer, how many active (not conflicted) assignments they hold. */
-  private async reviewerLoad(callId: string, manager: EntityManager) {
-    const existing = await this.repository.assignmentsOfCall(callId, manager);
-    const load = new Map((await this.repository.reviewers(manager)).map((r) => [r.id, 0]));
-    for (const a of existing) if (a.status !== 'conflict') load.set(a.reviewerId, (load.get(a.reviewerId) ?? 0) + 1);
-    return { existing, load };
+    const context = await this.panels.assignmentContext([...new Set(assignments.map((a) => a.dossierId))], manager);
+    return assignments.map((a) => {
+      const about = context.get(a.dossierId);
+      return {
+        id: a.id,
+        dossierId: a.dossierId,
+        reference: a.dossier?.reference ?? null,
+        reviewerId: a.reviewerId,
+        reviewerName: users.get(a.reviewerId)?.displayName ?? '',
+        status: a.status,
+        conflictReason: a.conflictReason,
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        noConflictStatedAt: a.noConflictStatedAt?.toISOString() ?? null,
+        callId: about?.callId ?? '',
+        callTitle: about?.callTitle ?? '',
+        // After a conflict of interest the reviewer reads nothing of the dossier any more, its title included.
+        dossierTitle: a.status === 'conflict' ? '' : (about?.title ?? ''),
+        applicant: {
+          legalName: about?.legalName ?? '',
+          enterpriseNumber: about?.enterpriseNumber ?? null,
+          nisCode: about?.nisCode ?? null,
+        },
+        dueAt: about?.dueAt?.toISOString() ?? null,
+      };
+    });
   }
 
   private async insertAssignment(
@@ -150,13 +180,4 @@ export class ReviewAssignmentService {
     );
     return saved;
   }
-}
-
-function leastLoaded(load: Map<string, number>, exclude: Set<string>): string | null {
-  let best: string | null = null;
-  for (const [id, count] of [...load.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (exclude.has(id)) continue;
-    if (best === null || count < load.get(best)!) best = id;
-  }
-  return best;
 }

@@ -37,6 +37,13 @@ export class ReviewsController {
     return this.reviews.saveScores(auth, id, dto.scores, dto.submit);
   }
 
+  @Post('assignments/:id/no-conflict')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'State that I have no conflict of interest with the applicant: required before scoring' })
+  noConflict(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<ReviewView> {
+    return this.reviews.stateNoConflict(auth, id);
+  }
+
   @Post('assignments/:id/conflict')
   @HttpCode(200)
   @ApiOperation({ summary: 'Declare a conflict of interest; another reviewer is assigned' })

@@ -13,6 +13,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AssessmentRepository } from './assessment.repository';
+import { PanelRepository } from './panel.repository';
 import { ReviewAssignmentService } from './review-assignment.service';
 
 type ScoreError = { field: string; code: string; message: { nl: string; en: string } };
@@ -26,10 +27,58 @@ export class ReviewsService {
     private readonly lifecycle: CallLifecycleRepository,
     private readonly assignments: ReviewAssignmentService,
     private readonly audit: AuditRepository,
+    private readonly panels: PanelRepository,
   ) {}
 
+  /** The reviewer's assignments; an external expert's only on calls whose assessment still runs (ADR 0013). */
   async mine(auth: AuthContext): Promise<AssignmentView[]> {
-    return this.assignments.views(await this.repository.assignmentsOfReviewer(auth.user.id));
+    const all = await this.repository.assignmentsOfReviewer(auth.user.id);
+    const live = await this.expertLiveCalls(auth);
+    return this.assignments.views(live ? all.filter((a) => live.has(a.dossier!.callId)) : all);
+  }
+
+  /**
+   * Before scoring, the reviewer states having no conflict of interest with the applicant they now see (or declares
+   * one instead). Recorded once, audited; scores are refused without it.
+   */
+  async stateNoConflict(auth: AuthContext, assignmentId: string): Promise<ReviewView> {
+    await this.withOwnAssignment(auth, assignmentId, 'review.declareConflict', async (assignment, call, manager) => {
+      if (assignment.noConflictStatedAt) return;
+      const statedAt = await this.panels.stateNoConflict(assignment.id, manager);
+      const [view] = await this.assignments.views([assignment], manager);
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'review.no_conflict_stated',
+          entityType: 'dossier',
+          entityId: assignment.dossierId,
+          before: { assignmentId, noConflictStatedAt: null },
+          after: {
+            assignmentId,
+            noConflictStatedAt: statedAt.toISOString(),
+            callId: call.id,
+            applicant: view.applicant,
+          },
+          requestId: auth.requestId,
+        },
+        manager,
+      );
+    });
+    return this.review(auth, assignmentId);
+  }
+
+  /** For an external expert, the calls they may still review; null for a staff reviewer (no limit by call). */
+  private async expertLiveCalls(auth: AuthContext): Promise<Set<string> | null> {
+    const calls = await this.panels.expertCalls(auth.user.id);
+    if (calls.length === 0) return null;
+    const live = new Set(calls.filter((c) => c.live).map((c) => c.callId));
+    if (live.size === 0) throw new AppException('EXPERT_ACCESS_ENDED');
+    return live;
+  }
+
+  private async assertAccess(auth: AuthContext, callId: string): Promise<void> {
+    const live = await this.expertLiveCalls(auth);
+    if (live && !live.has(callId)) throw new AppException('EXPERT_ACCESS_ENDED');
   }
 
   /**
@@ -39,6 +88,7 @@ export class ReviewsService {
   async review(auth: AuthContext, assignmentId: string): Promise<ReviewView> {
     const assignment = await this.repository.ownAssignment(assignmentId, auth.user.id);
     if (!assignment) throw new AppException('NOT_FOUND');
+    await this.assertAccess(auth, assignment.dossier!.callId);
     const found = await this.lifecycle.read(assignment.dossier!.callId);
     const call = found!.call;
     const [view] = await this.assignments.views([assignment]);
@@ -90,6 +140,8 @@ export class ReviewsService {
       assignmentId,
       submit ? 'review.submit' : 'review.score',
       async (assignment, call, manager) => {
+        // The statement (or a declared conflict, which closes the assignment) comes before any score.
+        if (!assignment.noConflictStatedAt) throw new AppException('CONFLICT_STATEMENT_REQUIRED');
         const errors = scoreErrors(call, scores, submit);
         if (errors.invalid.length) throw new AppException('SCORE_INVALID', { errors: errors.invalid });
         if (errors.missing.length) throw new AppException('SCORE_INVALID', { errors: errors.missing });
@@ -132,6 +184,7 @@ export class ReviewsService {
   ): Promise<void> {
     const unlocked = await this.repository.ownAssignment(assignmentId, auth.user.id);
     if (!unlocked) throw new AppException('NOT_FOUND');
+    await this.assertAccess(auth, unlocked.dossier!.callId);
     await this.dataSource.transaction(async (manager) => {
       const { call } = await this.lifecycle.require(unlocked.dossier!.callId, act, manager);
       const assignment = (await this.repository.ownAssignment(assignmentId, auth.user.id, manager, true))!;

@@ -39,6 +39,11 @@ export class AttachmentDownloadRepository {
          FROM review_assignments r
          JOIN attachments a ON a.dossier_id = r.dossier_id AND a.id = $2
         WHERE r.id = $1 AND r.reviewer_id = $3 AND r.status <> 'conflict'
+          -- An external expert's access ends with the call's decision (ADR 0013, EXPERT_LIVE_PHASES).
+          AND NOT EXISTS (
+            SELECT 1 FROM review_panel_members m JOIN dossiers d ON d.call_id = m.call_id JOIN calls c ON c.id = d.call_id
+             WHERE d.id = r.dossier_id AND m.user_id = r.reviewer_id AND m.external
+               AND call_phase(c) NOT IN ('closed','assessment','proposal_sent'))
           AND EXISTS (
             SELECT 1 FROM dossier_submissions s
              WHERE s.dossier_id = r.dossier_id

@@ -7,6 +7,7 @@ import { ApplicantsService } from '../applicants/applicants.service';
 import { AdmissibilityService } from '../assessment/admissibility.service';
 import { ApprovalService } from '../assessment/approval.service';
 import { RankingService } from '../assessment/ranking.service';
+import { PanelService } from '../assessment/panel.service';
 import { ReviewAssignmentService } from '../assessment/review-assignment.service';
 import { ReviewsService } from '../assessment/reviews.service';
 import { ScoresService } from '../assessment/scores.service';
@@ -211,7 +212,14 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         { decision: 'admissible', motivation: 'Tijdig, volledig en binnen de voorwaarden van de oproep.' },
         null,
       );
-    const assignments = await app.get(ReviewAssignmentService).assign(admin, call.id, { perDossier: 1 });
+    // The call's review panel (ADR 0013): the demo reviewer, one review per dossier, due in two weeks.
+    const panels = app.get(PanelService);
+    await panels.addMember(admin, call.id, reviewer.user.id);
+    await panels.saveSettings(admin, call.id, {
+      perDossier: 1,
+      dueAt: DateTime.fromJSDate(now).plus({ days: 14 }).toJSDate().toISOString(),
+    });
+    const assignments = await app.get(ReviewAssignmentService).assign(admin, call.id, {});
     const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
     for (const [index, id] of dossierIds.entries()) {
       const level = PROJECTS[index].level;
@@ -224,6 +232,7 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
       // In the first call three stay open for the demo reviewer; the administration sets their consensus so the
       // ranking is complete.
       if (assignment && (!openReviews || index % 4 !== 3)) {
+        await reviews.stateNoConflict(reviewer, assignment.id);
         await reviews.saveScores(reviewer, assignment.id, given, true);
       } else {
         await scores.setConsensus(

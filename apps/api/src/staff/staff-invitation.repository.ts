@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { StaffInvitationEntity } from '@portal/server';
+import { CallEntity, ReviewPanelMemberEntity, StaffInvitationEntity } from '@portal/server';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 
 /** Staff invitations: only the token's SHA-256 is stored. */
@@ -26,11 +26,15 @@ export class StaffInvitationRepository {
 
   /** Invitations not accepted and not expired, newest first. */
   listOpen(): Promise<StaffInvitationEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(StaffInvitationEntity, 'invitation')
-      .where('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
-      .orderBy('invitation.created_at', 'DESC')
-      .getMany();
+    return (
+      this.dataSource.manager
+        .createQueryBuilder(StaffInvitationEntity, 'invitation')
+        .where('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
+        // Experts invited for one call are listed on that call's panel (ADR 0013).
+        .andWhere('invitation.call_id IS NULL')
+        .orderBy('invitation.created_at', 'DESC')
+        .getMany()
+    );
   }
 
   /** The open invitation with this token hash; null when used, expired or unknown. */
@@ -50,6 +54,25 @@ export class StaffInvitationRepository {
       .andWhere('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
       .setLock('pessimistic_write')
       .getOne();
+  }
+
+  /** The new expert account joins the invitation's call panel as an external member. */
+  async joinPanelAsExpert(invitation: StaffInvitationEntity, userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO review_panels (call_id, updated_by) VALUES ($1, $2) ON CONFLICT (call_id) DO NOTHING`,
+      [invitation.callId, invitation.invitedBy],
+    );
+    await manager.insert(ReviewPanelMemberEntity, {
+      callId: invitation.callId!,
+      userId,
+      external: true,
+      addedBy: invitation.invitedBy,
+    });
+  }
+
+  async callTitle(callId: string): Promise<string | null> {
+    const call = await this.dataSource.manager.findOne(CallEntity, { where: { id: callId }, select: { title: true } });
+    return call?.title ?? null;
   }
 
   async markAccepted(id: string, userId: string, manager: EntityManager): Promise<void> {

@@ -90,6 +90,7 @@ export class StaffInvitationsService {
       roles: invitation.roles,
       expiresAt: invitation.expiresAt.toISOString(),
       accountExists: account !== null,
+      callTitle: invitation.callId ? await this.invitations.callTitle(invitation.callId) : null,
     };
   }
 
@@ -117,6 +118,8 @@ export class StaffInvitationsService {
         await this.invitations.markAccepted(invitation.id, user.id, manager);
         // The link went to this address: the account starts with it confirmed (ADR 0014).
         await this.emailVerifications.confirmAddress(user.id, user.email, 'staff_invitation', requestId, manager);
+        // An expert's invitation is for one call: the account joins that call's panel as external (ADR 0013).
+        if (invitation.callId) await this.invitations.joinPanelAsExpert(invitation, user.id, manager);
         await this.audit.record(
           {
             actorUserId: user.id,
@@ -124,7 +127,13 @@ export class StaffInvitationsService {
             entityType: 'user',
             entityId: user.id,
             before: null,
-            after: { email: user.email, roles: user.roles, invitationId: invitation.id, newAccount: true },
+            after: {
+              email: user.email,
+              roles: user.roles,
+              invitationId: invitation.id,
+              newAccount: true,
+              ...(invitation.callId ? { expertForCallId: invitation.callId } : {}),
+            },
             requestId,
           },
           manager,
@@ -147,6 +156,7 @@ export class StaffInvitationsService {
       const invitation = await this.invitations.findOpenForUpdate(hashToken(token), manager);
       if (!invitation) throw new AppException('STAFF_INVITATION_INVALID');
       if (invitation.email !== auth.user.email) throw new AppException('STAFF_INVITATION_FOR_OTHER_EMAIL');
+      if (invitation.callId) throw new AppException('EXPERT_ACCOUNT_EXISTS');
       const user = await this.users.findByIdForUpdate(auth.user.id, manager);
       const before = { roles: user.roles };
       const roles: Role[] = [...new Set<Role>([...user.roles, ...invitation.roles])];

@@ -34,6 +34,11 @@ export function declareConflict(assignmentId: string, reason: string): Promise<A
   return api.post<AssignmentView[]>(`/assignments/${enc(assignmentId)}/conflict`, { reason });
 }
 
+/** The reviewer states having no conflict of interest with the applicant; the scoring form opens afterwards. */
+export function stateNoConflict(assignmentId: string): Promise<ReviewView> {
+  return api.post<ReviewView>(`/assignments/${enc(assignmentId)}/no-conflict`);
+}
+
 export function useMyAssignments() {
   return useQuery({
     queryKey: reviewQueryKeys.mine(),
@@ -80,5 +85,14 @@ export function useDeclareConflict(assignmentId: string) {
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: reviewQueryKeys.detail(assignmentId) }),
+  });
+}
+
+export function useStateNoConflict(assignmentId: string) {
+  const client = useQueryClient();
+  return useMutation<ReviewView, unknown, void>({
+    mutationFn: () => stateNoConflict(assignmentId),
+    onSuccess: (view) => client.setQueryData(reviewQueryKeys.detail(assignmentId), view),
+    onSettled: () => client.invalidateQueries({ queryKey: reviewQueryKeys.mine() }),
   });
 }

@@ -54,10 +54,12 @@ export function StaffAccountForm({ token, invitation }: { token: string; invitat
   return (
     <>
       <p className="lead">
-        {t('staffInvitation.createIntro', {
-          email: invitation.email,
-          roles: invitation.roles.map((role) => t(`staff.role.${role}`)).join(', '),
-        })}
+        {invitation.callTitle
+          ? t('staffInvitation.expertIntro', { email: invitation.email, call: invitation.callTitle })
+          : t('staffInvitation.createIntro', {
+              email: invitation.email,
+              roles: invitation.roles.map((role) => t(`staff.role.${role}`)).join(', '),
+            })}
       </p>
       {accept.error && code !== 'VALIDATION_FAILED' ? (
         <Alert tone="error" data-testid="staff-invitation-error">

@@ -7,6 +7,9 @@ import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../scheduling/periodic-task';
 import { ReminderRepository } from './reminder.repository';
 
+/** How long before a call's review due date reviewers with open reviews are reminded (ADR 0013). */
+export const REVIEW_DUE_SOON_MINUTES = 2 * 24 * 60;
+
 /**
  * Reminds applicants of drafts that are not submitted, at the offsets the call defines. The reminders table's
  * primary key (dossier, offset) makes each reminder go out once, whichever worker scans. When several offsets
@@ -33,7 +36,32 @@ export class ReminderScanner extends PeriodicTask {
 
   /** One scan; returns how many reminders (applicants and reviewers) it put in the outbox. */
   async scanOnce(): Promise<number> {
-    return (await this.scanDrafts()) + (await this.scanReviews());
+    return (await this.scanDrafts()) + (await this.scanReviews()) + (await this.scanReviewDueDates());
+  }
+
+  /** Reviewers with open reviews of a call with a due date: once before it, once after it passed. */
+  async scanReviewDueDates(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.reminders.dueReviewReminders(REVIEW_DUE_SOON_MINUTES, manager);
+      for (const reminder of due) {
+        await this.notifications.enqueue(
+          {
+            template: 'review.due_reminder',
+            recipient: reminder.email,
+            locale: reminder.locale,
+            payload: {
+              recipientName: reminder.display_name,
+              callTitle: reminder.call_title,
+              open: reminder.open,
+              dueAtBrussels: formatBrussels(reminder.due_at, false),
+              overdue: reminder.kind === 'after',
+            },
+          },
+          manager,
+        );
+      }
+      return due.length;
+    });
   }
 
   /** Reviewers with assignments still open REVIEW_REMINDER_AFTER_MINUTES after they were made: one mail per reviewer, once per assignment. */

@@ -19,6 +19,16 @@ export interface RemindedReviewer {
   open: number;
 }
 
+export interface DueReviewReminder {
+  email: string;
+  display_name: string;
+  locale: 'nl' | 'en';
+  call_title: string;
+  due_at: Date;
+  kind: 'before' | 'after';
+  open: number;
+}
+
 /** The reminder scanner's queries: each marks what it returns, so a reminder goes out once whichever worker scans. */
 @Injectable()
 export class ReminderRepository {
@@ -28,12 +38,51 @@ export class ReminderRepository {
       `WITH reminded AS (
            UPDATE review_assignments SET reminded_at = now()
             WHERE status = 'assigned' AND reminded_at IS NULL AND created_at <= now() - make_interval(mins => $1)
+              -- A call with a review due date reminds by that date instead (dueReviewReminders).
+              AND NOT EXISTS (SELECT 1 FROM dossiers d JOIN review_panels p ON p.call_id = d.call_id
+                               WHERE d.id = review_assignments.dossier_id AND p.due_at IS NOT NULL)
            RETURNING reviewer_id
          )
          SELECT u.email, u.display_name, u.locale, count(*)::int AS open
            FROM reminded r JOIN users u ON u.id = r.reviewer_id
           GROUP BY u.email, u.display_name, u.locale`,
       [afterMinutes],
+    );
+  }
+
+  /**
+   * Open assignments of calls in assessment with a review due date: one 'before' reminder from `beforeMinutes` ahead of
+   * it, one 'after' once it passed (a row per assignment and kind, so each goes out once). Returns one line per
+   * reviewer, call and kind, with how many of their reviews are open; a deactivated reviewer gets no mail.
+   */
+  dueReviewReminders(beforeMinutes: number, manager: EntityManager): Promise<DueReviewReminder[]> {
+    return manager.query<DueReviewReminder[]>(
+      `WITH due AS (
+           SELECT r.id AS assignment_id, CASE WHEN now() >= p.due_at THEN 'after' ELSE 'before' END AS kind
+             FROM review_assignments r
+             JOIN dossiers d ON d.id = r.dossier_id
+             JOIN calls c ON c.id = d.call_id
+             JOIN review_panels p ON p.call_id = d.call_id
+            WHERE r.status = 'assigned' AND p.due_at IS NOT NULL
+              AND now() >= p.due_at - make_interval(mins => $1)
+              AND call_phase(c) IN ('closed','assessment')
+         ), inserted AS (
+           INSERT INTO review_due_reminders (assignment_id, kind)
+           SELECT assignment_id, kind FROM due
+           ON CONFLICT DO NOTHING
+           RETURNING assignment_id, kind
+         )
+         SELECT u.email, u.display_name, u.locale, c.title AS call_title, p.due_at, i.kind, count(*)::int AS open
+           FROM inserted i
+           JOIN review_assignments r ON r.id = i.assignment_id
+           JOIN dossiers d ON d.id = r.dossier_id
+           JOIN calls c ON c.id = d.call_id
+           JOIN review_panels p ON p.call_id = c.id
+           JOIN users u ON u.id = r.reviewer_id
+          WHERE u.deactivated_at IS NULL
+          GROUP BY u.email, u.display_name, u.locale, c.id, c.title, p.due_at, i.kind
+          ORDER BY u.email, c.title, i.kind`,
+      [beforeMinutes],
     );
   }
 

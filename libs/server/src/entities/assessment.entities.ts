@@ -78,6 +78,10 @@ export class ReviewAssignmentEntity {
   /** Set when the reviewer was reminded of this open assignment: each reminder goes out once. */
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
   remindedAt: Date | null;
+
+  /** When the reviewer stated having no conflict of interest with the applicant: scoring is refused before it. */
+  @Column({ name: 'no_conflict_stated_at', type: 'timestamptz', nullable: true })
+  noConflictStatedAt: Date | null;
 }
 
 /** A reviewer's score on one criterion (half points allowed). */

@@ -21,6 +21,7 @@ import { NotificationEntity } from './notification.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { ReminderEntity } from './reminder.entity';
 import { RecoveryCodeEntity, SecondFactorChallengeEntity, UserSecondFactorEntity } from './second-factor.entities';
+import { ReviewDueReminderEntity, ReviewPanelEntity, ReviewPanelMemberEntity } from './review-panel.entities';
 import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
@@ -49,6 +50,9 @@ export {
   NotificationEntity,
   PasswordResetEntity,
   ReminderEntity,
+  ReviewDueReminderEntity,
+  ReviewPanelEntity,
+  ReviewPanelMemberEntity,
   SessionEntity,
   StaffInvitationEntity,
   UserEntity,
@@ -87,4 +91,7 @@ export const ENTITIES = [
   RecoveryCodeEntity,
   SecondFactorChallengeEntity,
   EmailVerificationEntity,
+  ReviewPanelEntity,
+  ReviewPanelMemberEntity,
+  ReviewDueReminderEntity,
 ];

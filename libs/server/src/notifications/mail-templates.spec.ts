@@ -56,6 +56,13 @@ const SAMPLES: NotificationPayloads = {
   },
   'review.assigned': { recipientName: 'Bea', reference: 'GV-CONNECT-2026-0001', callTitle: 'Connectie' },
   'review.reminder': { recipientName: 'Bea', open: 2 },
+  'review.due_reminder': {
+    recipientName: 'Bea',
+    callTitle: 'Connectie',
+    open: 2,
+    dueAtBrussels: '15/06/2026 17:00',
+    overdue: false,
+  },
   'auth.password_reset': {
     recipientName: 'An Peeters',
     resetUrl: 'https://portaal.example/wachtwoord/abc',

@@ -102,6 +102,29 @@ const TEMPLATES: Templates = {
       ],
     },
   },
+  'review.due_reminder': {
+    nl: {
+      subject: (p) =>
+        p.overdue ? `Beoordelingen te laat: ${p.callTitle}` : `Herinnering: beoordelingen tegen ${p.dueAtBrussels}`,
+      body: (p) => [
+        `Beste ${p.recipientName},`,
+        p.overdue
+          ? `De beoordelingen voor de oproep "${p.callTitle}" waren verwacht tegen ${p.dueAtBrussels} (Brusselse tijd); er staan er nog ${p.open} voor u open.`
+          : `Er staan nog ${p.open} beoordeling(en) voor u open voor de oproep "${p.callTitle}"; ze worden verwacht tegen ${p.dueAtBrussels} (Brusselse tijd).`,
+        'Met vriendelijke groeten,\nHet Subsidieportaal',
+      ],
+    },
+    en: {
+      subject: (p) => (p.overdue ? `Reviews overdue: ${p.callTitle}` : `Reminder: reviews due ${p.dueAtBrussels}`),
+      body: (p) => [
+        `Dear ${p.recipientName},`,
+        p.overdue
+          ? `The reviews for the call "${p.callTitle}" were due by ${p.dueAtBrussels} (Brussels time); you still have ${p.open} open.`
+          : `You still have ${p.open} open review(s) for the call "${p.callTitle}", due by ${p.dueAtBrussels} (Brussels time).`,
+        'Kind regards,\nThe grant portal',
+      ],
+    },
+  },
   'auth.password_reset': {
     nl: {
       subject: () => 'Nieuw wachtwoord kiezen',
@@ -179,7 +202,9 @@ const TEMPLATES: Templates = {
       subject: () => 'Uitnodiging als medewerker van het Subsidieportaal',
       body: (p) => [
         'Beste,',
-        `${p.inviterName} nodigt u uit als medewerker van het Subsidieportaal, met de rol(len): ${staffRolesText(p.roles, 'nl')}.`,
+        p.callTitle
+          ? `${p.inviterName} nodigt u uit als externe expert in het beoordelingspanel van de oproep "${p.callTitle}". Uw toegang geldt alleen voor de beoordeling van die oproep en eindigt met de beslissing erover.`
+          : `${p.inviterName} nodigt u uit als medewerker van het Subsidieportaal, met de rol(len): ${staffRolesText(p.roles, 'nl')}.`,
         `Aanvaard de uitnodiging via ${p.acceptUrl} (geldig tot ${p.expiresAtBrussels}, Brusselse tijd, en slechts één keer te gebruiken).`,
         'Hebt u al een account met dit e-mailadres? Meld u dan aan en open de link opnieuw.',
         'Met vriendelijke groeten,\nHet Subsidieportaal',
@@ -189,7 +214,9 @@ const TEMPLATES: Templates = {
       subject: () => 'Invitation to join the grant portal as staff',
       body: (p) => [
         'Hello,',
-        `${p.inviterName} invites you to join the grant portal as staff, with the role(s): ${staffRolesText(p.roles, 'en')}.`,
+        p.callTitle
+          ? `${p.inviterName} invites you as an external expert on the review panel of the call "${p.callTitle}". Your access covers that call's assessment only and ends with its decision.`
+          : `${p.inviterName} invites you to join the grant portal as staff, with the role(s): ${staffRolesText(p.roles, 'en')}.`,
         `Accept the invitation at ${p.acceptUrl} (valid until ${p.expiresAtBrussels}, Brussels time, and usable once).`,
         'Already have an account with this e-mail address? Log in and open the link again.',
         'Kind regards,\nThe grant portal',

@@ -44,6 +44,17 @@ export function AdminHomePage() {
               <Link to={`/administratie/oproepen/${call.id}/beoordeling`} data-testid={`assessment-link-${call.code}`}>
                 {t('admin.assessmentLink')}
               </Link>
+              <br />
+              <Link to={`/administratie/oproepen/${call.id}/panel`} data-testid={`panel-link-${call.code}`}>
+                {t('panel.link')}
+              </Link>
+            </>
+          ) : call.status === 'published' ? (
+            <>
+              <br />
+              <Link to={`/administratie/oproepen/${call.id}/panel`} data-testid={`panel-link-${call.code}`}>
+                {t('panel.link')}
+              </Link>
             </>
           ) : null}
         </>

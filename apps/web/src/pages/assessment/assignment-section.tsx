@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentView } from '@portal/contracts';
 import { useAssign, useAssignments } from '../../api/assessment';
 import { errorMessage } from '../../api/error-message';
+import { usePanel } from '../../api/panels';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { DataTable } from '../../components/data-table';
@@ -21,7 +23,10 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
   const { t } = useTranslation();
   const assignments = useAssignments(callId);
   const assign = useAssign(callId);
-  const [perDossier, setPerDossier] = useState(3);
+  const panel = usePanel(callId);
+  // The panel's k unless the admin types another number here (ADR 0013).
+  const [chosen, setChosen] = useState<number | null>(null);
+  const perDossier = chosen ?? panel.data?.perDossier ?? 3;
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const inputId = useId();
 
@@ -52,6 +57,11 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
 
   return (
     <>
+      <p>
+        <Link to={`/administratie/oproepen/${callId}/panel`} data-testid="panel-link">
+          {t('panel.link')}
+        </Link>
+      </p>
       {readOnly ? null : (
         <div className="filter-bar">
           <label htmlFor={inputId}>{t('assessment.perDossier')}</label>
@@ -61,7 +71,7 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
             min={1}
             max={10}
             value={perDossier}
-            onChange={(e) => setPerDossier(Math.max(1, Math.min(10, Number(e.target.value) || 1)))}
+            onChange={(e) => setChosen(Math.max(1, Math.min(10, Number(e.target.value) || 1)))}
             data-testid="per-dossier"
           />
           <Button busy={assign.isPending} onClick={() => void run()} data-testid="assign-auto">

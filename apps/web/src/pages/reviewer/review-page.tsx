@@ -10,12 +10,17 @@ import { Alert } from '../../components/alert';
 import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { ApplicantIdentity } from './applicant-identity';
 import { ConflictForm } from './conflict-form';
+import { ConflictStatement } from './conflict-statement';
 import { AssignmentStatusBadge } from './assignment-status-badge';
 import { ReviewedDossier } from './reviewed-dossier';
 import { ScoreForm } from './score-form';
 
-/** `/beoordeling/:id`: the submitted dossier (read-only), the reviewer's scores, and a conflict of interest. */
+/**
+ * `/beoordeling/:id`: who applies, the conflict-of-interest question, the submitted dossier (read-only), then the
+ * reviewer's scores.
+ */
 export function ReviewPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
@@ -48,6 +53,7 @@ function Review({ review }: { review: ReviewView }) {
   const withdrawnRef = useRef<HTMLDivElement>(null);
   const reference = review.reference ?? t('reviewer.home.noReference');
   const title = t('reviewer.review.title', { reference });
+  const unstated = review.status === 'assigned' && !review.noConflictStatedAt;
 
   useEffect(() => {
     if (declared && review.status === 'conflict') withdrawnRef.current?.focus();
@@ -69,6 +75,20 @@ function Review({ review }: { review: ReviewView }) {
           <dt>{t('reviewer.review.reference')}</dt>
           <dd data-testid="review-reference">{reference}</dd>
         </div>
+        <div>
+          <dt>{t('reviewer.review.applicant')}</dt>
+          <dd data-testid="review-applicant">
+            <ApplicantIdentity applicant={review.applicant} />
+          </dd>
+        </div>
+        {review.dueAt ? (
+          <div>
+            <dt>{t('reviewer.review.dueAt')}</dt>
+            <dd data-testid="review-due">
+              <DateTime value={review.dueAt} />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('reviewer.review.status')}</dt>
           <dd data-testid="review-status" data-status={review.status}>
@@ -101,11 +121,19 @@ function Review({ review }: { review: ReviewView }) {
         </div>
       ) : (
         <>
+          {/* The conflict question comes first: no scoring form before the reviewer answered it (ADR 0013). */}
+          {unstated ? <ConflictStatement review={review} onDeclared={() => setDeclared(true)} /> : null}
           {review.content ? (
             <ReviewedDossier content={review.content} call={call.data} assignmentId={review.id} />
           ) : null}
-          <ScoreForm review={review} />
-          {review.status === 'assigned' ? (
+          {unstated ? (
+            <Alert tone="info" data-testid="score-form-locked">
+              {t('reviewer.statement.scoreLocked')}
+            </Alert>
+          ) : (
+            <ScoreForm review={review} />
+          )}
+          {review.status === 'assigned' && !unstated ? (
             <ConflictForm assignmentId={review.id} onDeclared={() => setDeclared(true)} />
           ) : null}
         </>

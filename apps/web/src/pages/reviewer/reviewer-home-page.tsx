@@ -9,6 +9,7 @@ import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
 import { EmptyState } from '../../components/empty-state';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { ApplicantIdentity } from './applicant-identity';
 import { AssignmentStatusBadge } from './assignment-status-badge';
 
 /** The groups in the order a reviewer works through them: what is still to do comes first. */
@@ -22,7 +23,10 @@ function byReference(a: AssignmentView, b: AssignmentView): number {
   return (a.reference ?? '').localeCompare(b.reference ?? '', undefined, { numeric: true });
 }
 
-/** `/beoordeling` ("Mijn toewijzingen"): the reviewer's assignments, to do first, each linking to its scoring page. */
+/**
+ * `/beoordeling` ("Mijn toewijzingen"): the reviewer's assignments, to do first, each with its title, applicant (to
+ * judge a conflict of interest), call and due date, linking to its scoring page.
+ */
 export function ReviewerHomePage() {
   const { t } = useTranslation();
   const assignments = useMyAssignments();
@@ -41,6 +45,33 @@ export function ReviewerHomePage() {
             ({assignment.status === 'assigned' ? t('reviewer.home.toScore') : t('reviewer.home.toView')})
           </span>
         </Link>
+      ),
+    },
+    {
+      id: 'title',
+      header: t('reviewer.home.dossierTitle'),
+      cell: (assignment) => <span data-testid="assignment-title">{assignment.dossierTitle}</span>,
+    },
+    {
+      id: 'applicant',
+      header: t('reviewer.home.applicant'),
+      cell: (assignment) => <ApplicantIdentity applicant={assignment.applicant} />,
+    },
+    {
+      id: 'call',
+      header: t('reviewer.home.call'),
+      cell: (assignment) => (
+        <>
+          {assignment.callTitle}
+          {assignment.dueAt ? (
+            <>
+              <br />
+              <span className="muted" data-testid="assignment-due">
+                {t('reviewer.home.dueAt')} <DateTime value={assignment.dueAt} />
+              </span>
+            </>
+          ) : null}
+        </>
       ),
     },
     {
