@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { AuditEventEntity, NotificationEntity, UserEntity } from '@portal/server';
 import { expectAccessible } from '../support/axe';
-import { closeBrowserApp, logInAs, startBrowserApp } from '../support/browser';
+import { closeBrowserApp, logInAs, screenshotPath, startBrowserApp } from '../support/browser';
 import { DEMO, type TestApi } from '../support/test-app';
 
 describe('staff administration through Chromium (real API serving the built web app)', () => {
@@ -63,6 +63,19 @@ describe('staff administration through Chromium (real API serving the built web 
         .getRepository(AuditEventEntity)
         .countBy({ action: 'staff.deactivated', entityId: user.id });
       expect(events).toBe(1);
+
+      // A mistyped address: the admin withdraws that invitation and the row disappears; the link no longer works.
+      const typo = `beoordelaar-${randomBytes(4).toString('hex')}@tets.subsidieportaal.be`;
+      await adminPage.getByTestId('staff-invite-email').fill(typo);
+      await adminPage.getByTestId('staff-invite-submit').click();
+      const typoRow = adminPage.locator(`[data-testid="staff-invitation-row"][data-email="${typo}"]`);
+      await typoRow.waitFor();
+      await typoRow.getByTestId('staff-invitation-withdraw').click();
+      await typoRow.waitFor({ state: 'detached' });
+      expect(
+        await api.dataSource.getRepository(AuditEventEntity).countBy({ action: 'staff.invitation_withdrawn' }),
+      ).toBe(1);
+      await adminPage.screenshot({ path: screenshotPath('staff-invitation-withdrawn'), fullPage: true });
     } finally {
       await guestContext.close();
       await adminPage.close();

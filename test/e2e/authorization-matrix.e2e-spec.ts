@@ -90,6 +90,7 @@ const EXPECTATIONS: Record<
   'GET /api/v1/staff': {},
   'POST /api/v1/staff/invitations': { body: () => ({ email: 'staff@example.org', roles: ['reviewer'] }) },
   'PUT /api/v1/staff/:id/roles': { body: () => ({ roles: ['reviewer'] }) },
+  'POST /api/v1/staff/invitations/:id/withdraw': {},
   'POST /api/v1/staff/:id/deactivate': {},
   'POST /api/v1/staff/:id/reactivate': {},
   'GET /api/v1/staff-invitations/:token': {},

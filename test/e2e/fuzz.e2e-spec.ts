@@ -264,6 +264,7 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /applicants/:id/verification': () => ({ decision: 'verified', motivation: 'Nagekeken in de KBO.' }),
   'POST /staff/invitations': () => ({ email: 'medewerker@example.org', roles: ['reviewer', 'minister'] }),
   'PUT /staff/:id/roles': () => ({ roles: ['reviewer'] }),
+  'POST /staff/invitations/:id/withdraw': null,
   'POST /staff/:id/deactivate': null,
   'POST /staff/:id/reactivate': null,
   'POST /staff-invitations/accept': () => ({

@@ -167,6 +167,18 @@ describe('retention: the worker purges what is no longer needed, never the audit
     const [oldExpiredInvitation] = await insertInvitation('-31 days', null);
     const [pendingInvitation] = await insertInvitation('5 days', null);
 
+    const insertStaffInvitation = (expires: string, accepted: string | null) =>
+      api.dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO staff_invitations (email, roles, token_hash, invited_by, expires_at, accepted_at, accepted_by)
+         VALUES ('medewerker@example.org', ARRAY['reviewer'], $1, $2, now() + $3::interval, now() + $4::interval,
+                 CASE WHEN $4::interval IS NULL THEN NULL ELSE $2::uuid END) RETURNING id`,
+        [hash(), userId, expires, accepted],
+      );
+    await insertStaffInvitation('-50 days', '-55 days');
+    await insertStaffInvitation('-31 days', null);
+    const [pendingStaffInvitation] = await insertStaffInvitation('5 days', null);
+    const [recentlyExpiredStaffInvitation] = await insertStaffInvitation('-2 days', null);
+
     const notifications = api.dataSource.getRepository(NotificationEntity);
     const mail = async (status: 'sent' | 'failed', sentAgo: string | null) => {
       const row = await notifications.save({
@@ -193,7 +205,13 @@ describe('retention: the worker purges what is no longer needed, never the audit
     const auditCount = await api.dataSource.getRepository(AuditEventEntity).count();
 
     const report = await worker.get(RetentionService).purgeOnce();
-    expect(report).toMatchObject({ sessions: 2, passwordResets: 1, invitations: 2, notificationBodies: 1 });
+    expect(report).toMatchObject({
+      sessions: 2,
+      passwordResets: 1,
+      invitations: 2,
+      staffInvitations: 2,
+      notificationBodies: 1,
+    });
 
     const ids = async (table: string) =>
       (await api.dataSource.query<Array<{ id: string }>>(`SELECT id FROM ${table}`)).map((r) => r.id);
@@ -206,6 +224,9 @@ describe('retention: the worker purges what is no longer needed, never the audit
     const invitations = await ids('invitations');
     expect(invitations).toEqual([pendingInvitation.id]);
     expect([oldAccepted.id, oldExpiredInvitation.id]).not.toContain(pendingInvitation.id);
+    expect((await ids('staff_invitations')).sort()).toEqual(
+      [pendingStaffInvitation.id, recentlyExpiredStaffInvitation.id].sort(),
+    );
 
     expect((await notifications.findOneByOrFail({ id: oldMail })).payload).toEqual({ purged: true });
     expect((await notifications.findOneByOrFail({ id: oldMail })).status).toBe('sent');
@@ -232,6 +253,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
       secondFactorChallenges: 0,
       emailVerifications: 0,
       invitations: 0,
+      staffInvitations: 0,
       notificationBodies: 0,
     });
     expect(await audit.countBy({ action: 'retention.purged' })).toBe(1);

@@ -1,5 +1,5 @@
 import { AuditEventEntity, NotificationEntity, StaffInvitationEntity, UserEntity } from '@portal/server';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ArrayContains, IsNull } from 'typeorm';
 import {
   applicantWithOrganisation,
@@ -96,6 +96,48 @@ describe('staff administration: invitations, roles, deactivation, the last admin
     expect(sent.payload).not.toHaveProperty('acceptUrl');
     const stored = await api.dataSource.getRepository(StaffInvitationEntity).findOneByOrFail({ email: emails[0] });
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('an admin withdraws an open invitation: its link stops at once, a second withdrawal or a late accept is refused', async () => {
+    const email = address('ingetrokken');
+    const invited = await admin.agent
+      .post('/api/v1/staff/invitations')
+      .send({ email, roles: ['reviewer'] })
+      .expect(201);
+    const token = await tokenFromMail(mail.sink, email, ROUTE);
+    const visitor = await session(api);
+    await visitor.agent.get(`/api/v1/staff-invitations/${token}`).expect(200);
+
+    // Two admins withdraw at once: one acts, the other hears that nothing is left to withdraw.
+    const answers = await Promise.all([
+      admin.agent.post(`/api/v1/staff/invitations/${invited.body.id}/withdraw`),
+      admin.agent.post(`/api/v1/staff/invitations/${invited.body.id}/withdraw`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([204, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('STAFF_INVITATION_NOT_OPEN');
+
+    await visitor.agent.get(`/api/v1/staff-invitations/${token}`).expect(410);
+    const late = await visitor.agent
+      .post('/api/v1/staff-invitations/accept')
+      .send({ token, displayName: 'Te laat', password: PASSWORD })
+      .expect(410);
+    expect(late.body.code).toBe('STAFF_INVITATION_INVALID');
+    expect(await users().countBy({ email })).toBe(0);
+    const open = await admin.agent.get('/api/v1/staff').expect(200);
+    expect(open.body.invitations.map((i: { email: string }) => i.email)).not.toContain(email);
+
+    const [event] = await api.dataSource
+      .getRepository(AuditEventEntity)
+      .findBy({ action: 'staff.invitation_withdrawn', actorUserId: adminId });
+    const stored = await api.dataSource.getRepository(StaffInvitationEntity).findOneByOrFail({ id: invited.body.id });
+    expect(event.after).toEqual({
+      invitationId: invited.body.id,
+      email,
+      roles: ['reviewer'],
+      callId: null,
+      expiresAt: stored.expiresAt.toISOString(),
+    });
+    await admin.agent.post(`/api/v1/staff/invitations/${randomUUID()}/withdraw`).expect(409);
   });
 
   it('an existing account gets the roles added after logging in with the invited address, not with another', async () => {

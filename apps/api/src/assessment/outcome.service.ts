@@ -68,7 +68,9 @@ export class OutcomeService {
             (b) =>
               `Op ${nl.longDate(b.decidedAt)} werd het budget van de oproep verhoogd van ${nl.euro(b.beforeCents)} ` +
               `naar ${nl.euro(b.afterCents)}` +
-              (b.decisionReference ? ` (besluit ${b.decisionReference}${b.decisionDate ? ` van ${nl.longDate(b.decisionDate)}` : ''})` : '') +
+              (b.decisionReference
+                ? ` (besluit ${b.decisionReference}${b.decisionDate ? ` van ${nl.longDate(b.decisionDate)}` : ''})`
+                : '') +
               `: ${b.motivation}`,
           );
     const pdf = await decisionLetterPdf({

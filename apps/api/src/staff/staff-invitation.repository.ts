@@ -3,6 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CallEntity, ReviewPanelMemberEntity, StaffInvitationEntity } from '@portal/server';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 
+interface StaffInvitationRow {
+  id: string;
+  email: string;
+  roles: StaffInvitationEntity['roles'];
+  call_id: string | null;
+  expires_at: Date;
+}
+
 /** Staff invitations: only the token's SHA-256 is stored. */
 @Injectable()
 export class StaffInvitationRepository {
@@ -73,6 +81,29 @@ export class StaffInvitationRepository {
   async callTitle(callId: string): Promise<string | null> {
     const call = await this.dataSource.manager.findOne(CallEntity, { where: { id: callId }, select: { title: true } });
     return call?.title ?? null;
+  }
+
+  /**
+   * Ends an open invitation now (its link answers 410 from then on); null when it was not open any more (accepted,
+   * withdrawn or expired), so that two admins withdrawing at once, or a withdrawal racing the acceptance, act once.
+   */
+  async withdraw(id: string, manager: EntityManager): Promise<StaffInvitationEntity | null> {
+    const [rows] = await manager.query<[StaffInvitationRow[], number]>(
+      `UPDATE staff_invitations SET expires_at = now()
+        WHERE id = $1 AND accepted_at IS NULL AND expires_at > now()
+        RETURNING id, email, roles, call_id, expires_at`,
+      [id],
+    );
+    const row = rows[0];
+    return row
+      ? manager.create(StaffInvitationEntity, {
+          id: row.id,
+          email: row.email,
+          roles: row.roles,
+          callId: row.call_id,
+          expiresAt: row.expires_at,
+        })
+      : null;
   }
 
   async markAccepted(id: string, userId: string, manager: EntityManager): Promise<void> {

@@ -80,6 +80,31 @@ export class StaffInvitationsService {
     });
   }
 
+  /** An admin withdraws an open invitation (staff or expert): its link stops working at once. Audited. */
+  async withdraw(auth: AuthContext, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const withdrawn = await this.invitations.withdraw(id, manager);
+      if (!withdrawn) throw new AppException('STAFF_INVITATION_NOT_OPEN');
+      await this.audit.record(
+        {
+          actorUserId: auth.user.id,
+          action: 'staff.invitation_withdrawn',
+          entityType: 'user',
+          entityId: null,
+          after: {
+            invitationId: withdrawn.id,
+            email: withdrawn.email,
+            roles: withdrawn.roles,
+            callId: withdrawn.callId,
+            expiresAt: withdrawn.expiresAt.toISOString(),
+          },
+          requestId: auth.requestId,
+        },
+        manager,
+      );
+    });
+  }
+
   /** What the link is for, so the page offers "create an account" or "log in first". */
   async preview(token: string): Promise<StaffInvitationPreview> {
     const invitation = await this.invitations.findOpen(hashToken(token));

@@ -31,6 +31,13 @@ export class StaffController {
     return this.invitations.invite(auth, dto.email, dto.roles);
   }
 
+  @Post('invitations/:id/withdraw')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw an open staff or expert invitation: its link stops working at once' })
+  withdraw(@CurrentAuth() auth: AuthContext, @Param('id', UUID_PIPE) id: string): Promise<void> {
+    return this.invitations.withdraw(auth, id);
+  }
+
   @Put(':id/roles')
   @ApiOperation({ summary: "Set a staff member's roles (the last active admin keeps the admin role)" })
   changeRoles(

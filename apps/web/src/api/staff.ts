@@ -35,6 +35,11 @@ export function useInviteStaff() {
   );
 }
 
+/** Withdraws an open staff invitation (204); the overview refreshes without it. */
+export function useWithdrawStaffInvitation() {
+  return useStaffMutation((id: string) => api.post<void>(`/staff/invitations/${encodeURIComponent(id)}/withdraw`));
+}
+
 export function useChangeStaffRoles() {
   return useStaffMutation((input: { id: string; roles: StaffRole[] }) =>
     api.put<StaffMemberView>(`/staff/${encodeURIComponent(input.id)}/roles`, { roles: input.roles }),

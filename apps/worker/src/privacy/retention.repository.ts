@@ -12,6 +12,7 @@ export interface RetentionReport {
   secondFactorChallenges: number;
   emailVerifications: number;
   invitations: number;
+  staffInvitations: number;
   notificationBodies: number;
 }
 
@@ -55,6 +56,13 @@ export class RetentionRepository {
       invitations: await inBatches(
         `DELETE FROM invitations WHERE id IN (
            SELECT id FROM invitations
+            WHERE (accepted_at IS NOT NULL AND accepted_at < ${cutoff}) OR (accepted_at IS NULL AND expires_at < ${cutoff})
+            LIMIT ${BATCH})`,
+      ),
+      // Staff and expert invitations likewise: the account (or nothing) remains, the audit log says who invited whom.
+      staffInvitations: await inBatches(
+        `DELETE FROM staff_invitations WHERE id IN (
+           SELECT id FROM staff_invitations
             WHERE (accepted_at IS NOT NULL AND accepted_at < ${cutoff}) OR (accepted_at IS NULL AND expires_at < ${cutoff})
             LIMIT ${BATCH})`,
       ),

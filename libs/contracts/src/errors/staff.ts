@@ -34,4 +34,12 @@ export const STAFF_ERRORS = {
       en: 'An account with this e-mail address already exists. Log in and open the link again to accept the roles.',
     },
   },
+  STAFF_INVITATION_NOT_OPEN: {
+    status: 409,
+    title: { nl: 'Uitnodiging niet meer open', en: 'Invitation no longer open' },
+    detail: {
+      nl: 'Deze uitnodiging werd intussen aanvaard, ingetrokken of is verlopen; er is niets meer in te trekken.',
+      en: 'This invitation was accepted, withdrawn or has expired in the meantime; there is nothing left to withdraw.',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DossierDecisionView } from '@portal/contracts';
 import { pdfText } from '../../../../../test/support/pdf-text';
 import { decisionLetterPdf, type LetterInput } from './decision-letter';
@@ -142,8 +145,7 @@ describe('the decision letter is a letter an administration signs', () => {
 });
 
 describe('letter settings are configuration', () => {
-  const { writeFileSync, mkdtempSync } = jest.requireActual<typeof import('node:fs')>('node:fs');
-  const dir = mkdtempSync(`${require('node:os').tmpdir()}/letters-`);
+  const dir = mkdtempSync(join(tmpdir(), 'letters-'));
   const file = (name: string, content: unknown) => {
     const path = `${dir}/${name}`;
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));

@@ -81,11 +81,11 @@ export function loadLetterSettings(file: string): LetterSettings {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as DeepPartial<LetterSettings>;
   } catch (error) {
-    throw new Error(`LETTER_SETTINGS_FILE ${file}: ${(error as Error).message}`);
+    throw new Error(`LETTER_SETTINGS_FILE ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
     return overlay(DEFAULT_LETTER_SETTINGS, parsed, 'LETTER_SETTINGS_FILE');
   } catch (error) {
-    throw new Error(`${(error as Error).message} (in ${file})`);
+    throw new Error(`${(error as Error).message} (in ${file})`, { cause: error });
   }
 }

@@ -10,6 +10,7 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { StatusBadge } from '../../components/status-badge';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
+import { StaffInvitationWithdraw } from './staff-invitation-withdraw';
 import { StaffInviteForm } from './staff-invite-form';
 import { StaffMemberActions } from './staff-member-actions';
 
@@ -50,6 +51,11 @@ export function StaffPage() {
       id: 'expires',
       header: t('staff.expiresAt'),
       cell: (invitation) => formatDateTime(invitation.expiresAt, 'dateTime', currentLanguage()),
+    },
+    {
+      id: 'withdraw',
+      header: t('staff.actions'),
+      cell: (invitation) => <StaffInvitationWithdraw invitation={invitation} />,
     },
   ];
 
