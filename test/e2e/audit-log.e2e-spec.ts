@@ -190,10 +190,12 @@ describe('the audit log for the administration: filters, pages, export', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Tijdstip (Brussel);Tijdstip (UTC);Actor;Actor-id;Actie;Type;Object-id;Voor;Na;Request-id');
+    expect(lines[0]).toBe(
+      'Tijdstip (Brussel);Wie;Handeling;Object;Soort object;Handelingscode;Actor-id;Object-id;Voor;Na;Request-id',
+    );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain('01/06/2026 11:00:00');
-    expect(lines[1]).toContain('2026-06-01T09:00:00.000000Z');
+    expect(lines[1]).toMatch(/^01\/06\/2026 11:00:00;/);
+    expect(lines[1]).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     // JSON cells start with a brace: the address inside cannot act as a formula.
     expect(lines[1]).toContain(`;"{""email"":""=HYPERLINK(`);
     expect(lines[2]).toContain('01/06/2026 10:00:00');
@@ -208,11 +210,53 @@ describe('the audit log for the administration: filters, pages, export', () => {
     await workbook.xlsx.load(xlsx.body);
     const sheet = workbook.getWorksheet('Auditlog')!;
     expect(sheet.rowCount).toBe(4);
-    expect(sheet.getRow(2).getCell(5).value).toBe('test.other');
+    expect(sheet.getRow(2).getCell(6).value).toBe('test.other');
+    // A typed date cell holding Brussels wall-clock time (11:00 in June for 09:00 UTC).
+    expect(sheet.getRow(2).getCell(1).value).toEqual(new Date(Date.UTC(2026, 5, 2, 11, 0, 0)));
 
     const exported = await list({ action: 'audit.exported', actor: DEMO.admin });
     expect(exported.items[0].after).toMatchObject({ format: 'xlsx', rows: 3, filter: { entityId } });
     expect(exported.items[1].after).toMatchObject({ format: 'csv', rows: 2 });
+  });
+
+  it('names actions in words and objects by what people know them by (a call by its code, a dossier by its reference)', async () => {
+    const call = await createCall(api);
+    const owner = await applicantWithOrganisation(api);
+    const { id: dossierId } = await completeDossier(api, owner, call.id);
+    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).expect(200);
+    await insertEvent(api, {
+      at: '2026-06-04T09:00:00Z',
+      action: 'call.published',
+      entityType: 'call',
+      entityId: call.id,
+    });
+    await insertEvent(api, {
+      at: '2026-06-04T09:01:00Z',
+      action: 'dossier.submitted',
+      entityType: 'dossier',
+      entityId: dossierId,
+    });
+    await insertEvent(api, {
+      at: '2026-06-04T09:02:00Z',
+      action: 'call.changed',
+      entityType: 'call',
+      entityId: 'not-a-uuid',
+    });
+    const page = await list({ from: '2026-06-04', to: '2026-06-04' });
+    const byAction = new Map(page.items.map((item) => [item.action, item]));
+    expect(byAction.get('call.published')?.entityLabel).toBe(call.code);
+    const { reference } = await api.dataSource
+      .query<Array<{ reference: string }>>('SELECT reference FROM dossiers WHERE id = $1', [dossierId])
+      .then((rows) => rows[0]);
+    expect(byAction.get('dossier.submitted')?.entityLabel).toBe(reference);
+    expect(byAction.get('call.changed')?.entityLabel).toBeNull();
+
+    const csv = await admin.agent
+      .get('/api/v1/admin/audit-events/export')
+      .query({ from: '2026-06-04', to: '2026-06-04', format: 'csv' })
+      .expect(200);
+    expect(csv.text).toContain(`;Dossier ingediend;${reference};dossier;dossier.submitted;`);
+    expect(csv.text).toContain(`;Oproep gepubliceerd;${call.code};call;call.published;`);
   });
 
   it('a value that would start a formula is quoted in the export', async () => {

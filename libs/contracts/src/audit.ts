@@ -9,6 +9,8 @@ export interface AuditEventView {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What a person recognises the object by (a dossier's reference, a call's code, an applicant's name); null if none. */
+  entityLabel: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   requestId: string | null;

@@ -19,3 +19,4 @@ export * from './web-routes';
 export * from './errors/field-messages';
 export * from './errors/validation-messages';
 export * from './sso';
+export * from './audit-actions';

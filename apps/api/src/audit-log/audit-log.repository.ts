@@ -31,6 +31,8 @@ export interface AuditRow {
   action: string;
   entity_type: string;
   entity_id: string | null;
+  /** What a person recognises the object by: a dossier's reference, a call's code, an applicant's name, an address. */
+  entity_label: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   request_id: string | null;
@@ -57,8 +59,21 @@ export class AuditLogRepository {
       `SELECT a.id, a.occurred_at,
               to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_key,
               a.actor_user_id, u.email AS actor_email, u.display_name AS actor_name,
-              a.action, a.entity_type, a.entity_id, a.before, a.after, a.request_id
+              a.action, a.entity_type, a.entity_id, a.before, a.after, a.request_id,
+              CASE a.entity_type
+                WHEN 'dossier' THEN coalesce(d.reference, d.title)
+                WHEN 'call' THEN c.code
+                WHEN 'applicant' THEN ap.legal_name
+                WHEN 'user' THEN eu.email
+              END AS entity_label
          FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
+         -- entity_id is text (not every object has a uuid): CASE makes sure only a uuid is ever cast.
+         LEFT JOIN LATERAL (SELECT CASE WHEN a.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                        THEN a.entity_id::uuid END AS uid) e ON true
+         LEFT JOIN dossiers d ON a.entity_type = 'dossier' AND d.id = e.uid
+         LEFT JOIN calls c ON a.entity_type = 'call' AND c.id = e.uid
+         LEFT JOIN applicants ap ON a.entity_type = 'applicant' AND ap.id = e.uid
+         LEFT JOIN users eu ON a.entity_type = 'user' AND eu.id = e.uid
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.occurred_at DESC, a.id DESC
         LIMIT $${params.length}`,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_EXPORT_LIMIT, type AuditEventPage, type AuditEventView } from '@portal/contracts';
-import { formatBrussels } from '@portal/domain';
+import { AUDIT_EXPORT_LIMIT, auditActionText, type AuditEventPage, type AuditEventView } from '@portal/contracts';
 import { AppException, AuditRepository, type LocalizedFieldError } from '@portal/server';
 import type { AuthContext } from '../common/request-context';
-import { neutraliseFormula, type Cell } from '../assessment/spreadsheet';
+import { neutraliseFormula, type Cell, type Column } from '../assessment/spreadsheet';
 import { brusselsBound } from './audit-period';
 import { AuditLogRepository, type AuditCursor, type AuditFilter, type AuditRow } from './audit-log.repository';
 import type { AuditEventFilterDto } from './dto/audit-event-query.dto';
@@ -27,6 +26,7 @@ function toView(row: AuditRow): AuditEventView {
     action: row.action,
     entityType: row.entity_type,
     entityId: row.entity_id,
+    entityLabel: row.entity_label,
     before: row.before,
     after: row.after,
     requestId: row.request_id,
@@ -83,7 +83,7 @@ export class AuditLogService {
     query: AuditEventFilterDto,
     format: 'csv' | 'xlsx',
     requestId: string | null,
-  ): Promise<{ header: string[]; rows: Cell[][] }> {
+  ): Promise<{ header: Column[]; rows: Cell[][] }> {
     const filter = this.filter(query);
     const found = await this.repository.list(filter, AUDIT_EXPORT_LIMIT + 1);
     if (found.length > AUDIT_EXPORT_LIMIT) {
@@ -102,25 +102,27 @@ export class AuditLogService {
       after: { format, rows: found.length, filter: { ...query } },
       requestId,
     });
-    const header = [
-      'Tijdstip (Brussel)',
-      'Tijdstip (UTC)',
-      'Actor',
-      'Actor-id',
-      'Actie',
-      'Type',
-      'Object-id',
-      'Voor',
-      'Na',
-      'Request-id',
+    const header: Column[] = [
+      { header: 'Tijdstip (Brussel)', kind: 'moment' },
+      { header: 'Wie' },
+      { header: 'Handeling' },
+      { header: 'Object' },
+      { header: 'Soort object' },
+      { header: 'Handelingscode' },
+      { header: 'Actor-id' },
+      { header: 'Object-id' },
+      { header: 'Voor' },
+      { header: 'Na' },
+      { header: 'Request-id' },
     ];
     const rows: Cell[][] = found.map((row) => [
-      formatBrussels(row.occurred_at),
-      row.occurred_key,
-      safeCell(row.actor_email),
-      row.actor_user_id,
-      safeCell(row.action),
+      row.occurred_at,
+      safeCell(row.actor_name ? `${row.actor_name} (${row.actor_email ?? ''})` : row.actor_email),
+      safeCell(auditActionText(row.action, 'nl')),
+      safeCell(row.entity_label),
       safeCell(row.entity_type),
+      safeCell(row.action),
+      row.actor_user_id,
       safeCell(row.entity_id),
       row.before === null ? null : safeCell(JSON.stringify(row.before)),
       row.after === null ? null : safeCell(JSON.stringify(row.after)),

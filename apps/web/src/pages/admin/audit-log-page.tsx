@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEventView } from '@portal/contracts';
+import { AUDIT_ENTITY_TYPES, auditActionText, type AuditEntityType, type AuditEventView } from '@portal/contracts';
 import { auditExportUrl, useAuditEvents, type AuditFilter, type AuditListQuery } from '../../api/audit';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
@@ -11,6 +11,7 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { momentColumn } from '../../components/moment-column';
 import { Pagination } from '../../components/pagination';
 import { useUrlFilterForm } from '../../forms/use-url-filter-form';
+import { currentLanguage } from '../../i18n';
 import { AdminPageHeader } from './admin-page-header';
 
 const FILTER_KEYS = ['entityType', 'entityId', 'actor', 'action', 'from', 'to'] as const;
@@ -76,6 +77,7 @@ const AUDIT_FILTER_FORM = { texts: 'auditLog', resetTo: '/administratie/audit', 
  */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const { form, searchParams, apply } = useUrlFilterForm(formValuesOfSearch);
   const query = queryFromSearch(searchParams);
   const { cursor, ...filter } = query;
@@ -103,17 +105,33 @@ export function AuditLogPage() {
           <span className="muted">{row.actorUserId ? row.actorUserId : t('auditLog.noActor')}</span>
         ),
     },
-    { id: 'action', header: t('auditLog.action'), cell: (row) => <span className="code">{row.action}</span> },
+    {
+      id: 'action',
+      header: t('auditLog.action'),
+      cell: (row) => (
+        <>
+          {auditActionText(row.action, language)}
+          <br />
+          <span className="code muted">{row.action}</span>
+        </>
+      ),
+    },
     {
       id: 'entity',
       header: t('auditLog.entity'),
       cell: (row) => (
         <>
           {isEntityType(row.entityType) ? t(`auditLog.entityTypes.${row.entityType}`) : row.entityType}
+          {row.entityLabel ? (
+            <>
+              {' '}
+              <strong data-testid="audit-entity-label">{row.entityLabel}</strong>
+            </>
+          ) : null}
           {row.entityId ? (
             <>
               <br />
-              <span className="code code--wrap">{row.entityId}</span>
+              <span className="code code--wrap muted">{row.entityId}</span>
             </>
           ) : null}
         </>
