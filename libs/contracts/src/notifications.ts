@@ -73,3 +73,22 @@ export interface BulkResendResult {
   /** Not resent: unknown id, still waiting to be handed to the queue, or nothing left to send. */
   refused: Array<{ id: string; reason: 'not-found' | 'pending' | 'not-resendable' }>;
 }
+
+/** What each kind of mail is called in the administration's lists (every template has one: the type says so). */
+export const NOTIFICATION_TEMPLATE_TEXT: Record<NotificationTemplate, { nl: string; en: string }> = {
+  'dossier.submitted': { nl: 'Bevestiging van indiening', en: 'Submission confirmation' },
+  'dossier.withdrawn': { nl: 'Bevestiging van intrekking', en: 'Withdrawal confirmation' },
+  'dossier.reminder': { nl: 'Herinnering aan een concept', en: 'Reminder of a draft' },
+  'dossier.admissibility': { nl: 'Beslissing over de ontvankelijkheid', en: 'Admissibility decision' },
+  'dossier.decision': { nl: 'Beslissing over een dossier', en: 'Decision on a dossier' },
+  'applicant.invitation': { nl: 'Uitnodiging van een collega', en: 'Invitation from a colleague' },
+  'applicant.verification': { nl: 'Verificatie van de aanvrager', en: 'Verification of the applicant' },
+  'proposal.sent': { nl: 'Selectievoorstel ter goedkeuring', en: 'Selection proposal for approval' },
+  'review.assigned': { nl: 'Nieuwe beoordeling toegewezen', en: 'New review assigned' },
+  'review.reminder': { nl: 'Herinnering aan een beoordeling', en: 'Reminder of a review' },
+  'review.due_reminder': { nl: 'Herinnering aan de uiterste datum van beoordelen', en: 'Review due date reminder' },
+  'auth.password_changed': { nl: 'Wachtwoord gewijzigd', en: 'Password changed' },
+  'auth.password_reset': { nl: 'Link om een nieuw wachtwoord te kiezen', en: 'Password reset link' },
+  'auth.email_verification': { nl: 'Bevestiging van het e-mailadres', en: 'E-mail address confirmation' },
+  'staff.invitation': { nl: 'Uitnodiging als medewerker', en: 'Staff invitation' },
+};

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import {
   NOTIFICATION_STATUSES,
+  NOTIFICATION_TEMPLATE_TEXT,
   NOTIFICATION_TEMPLATES,
   type NotificationStatus,
   type NotificationTemplate,
@@ -28,6 +28,7 @@ import { Pagination } from '../../components/pagination';
 import { StatusBadge, type StatusTone } from '../../components/status-badge';
 import { StuckMailPanel } from '../../notifications/stuck-mail-panel';
 import { useUrlFilterForm } from '../../forms/use-url-filter-form';
+import { currentLanguage } from '../../i18n';
 import { AdminPageHeader } from './admin-page-header';
 
 /** Where the API serves the (read-only) queue dashboard; a full page load, outside this app. */
@@ -40,10 +41,9 @@ const STATUS_TONE: Record<NotificationStatus, StatusTone> = {
   failed: 'danger',
 };
 
-/** Label of a template; the key replaces the dots (i18next reads them as nesting). Unknown codes show as is. */
-function templateLabel(t: TFunction, template: string): string {
-  const key = `notifications.templates.${template.replace(/\./g, '_')}`;
-  return (t as unknown as (key: string, options: { defaultValue: string }) => string)(key, { defaultValue: template });
+/** Label of a template in the UI language (contracts' NOTIFICATION_TEMPLATE_TEXT); an unknown code shows as is. */
+function templateLabel(template: string): string {
+  return isTemplate(template) ? NOTIFICATION_TEMPLATE_TEXT[template][currentLanguage()] : template;
 }
 
 /** Rows an admin may put back in the outbox: a failed mail, or a sent one that did not arrive. */
@@ -147,7 +147,7 @@ export function NotificationLogPage() {
     {
       id: 'template',
       header: t('notifications.template'),
-      cell: (row) => templateLabel(t, row.template),
+      cell: (row) => templateLabel(row.template),
     },
     { id: 'recipient', header: t('notifications.recipient'), cell: (row) => row.recipient },
     {
@@ -240,7 +240,7 @@ export function NotificationLogPage() {
           <SelectFilter
             name="template"
             allKey="allTemplates"
-            options={NOTIFICATION_TEMPLATES.map((template) => ({ value: template, label: templateLabel(t, template) }))}
+            options={NOTIFICATION_TEMPLATES.map((template) => ({ value: template, label: templateLabel(template) }))}
           />
           <TextFilter name="recipient" type="email" maxLength={254} noCapitals />
           <TextFilter name="subjectRef" textKey="reference" maxLength={100} />

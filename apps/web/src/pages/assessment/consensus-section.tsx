@@ -68,8 +68,7 @@ export function ConsensusSection({
               <ul className="plain-list">
                 {criteria.map((c) => (
                   <li key={c.code}>
-                    <abbr title={c.label}>{c.code}</abbr>:{' '}
-                    {r.effective[c.code] === undefined ? '–' : formatScore(r.effective[c.code])}
+                    {c.label}: {r.effective[c.code] === undefined ? '–' : formatScore(r.effective[c.code])}
                     {r.consensus[c.code] ? (
                       <span className="muted">
                         {' '}

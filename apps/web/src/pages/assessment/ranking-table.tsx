@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallCriterion, RankingRow } from '@portal/contracts';
+import { TIE_BREAK_TEXT, textOf, type CallCriterion, type RankingRow } from '@portal/contracts';
+import { currentLanguage } from '../../i18n';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import { formatScore } from '../../lib/format';
@@ -43,7 +44,7 @@ export function RankingTable({
             <th scope="col">{t('assessment.dossier')}</th>
             {criteria.map((c) => (
               <th scope="col" key={c.code} className="cell--end">
-                <abbr title={c.label}>{c.code}</abbr>
+                <span className="criterion-heading">{c.label}</span>
               </th>
             ))}
             <th scope="col" className="cell--end">
@@ -102,7 +103,12 @@ export function RankingTable({
                       />
                     ) : null}
                     {row.tieBrokenBy ? (
-                      <span className="muted"> {t('assessment.tieBrokenBy', { rule: row.tieBrokenBy })}</span>
+                      <span className="muted">
+                        {' '}
+                        {t('assessment.tieBrokenBy', {
+                          rule: textOf(TIE_BREAK_TEXT, row.tieBrokenBy, currentLanguage()),
+                        })}
+                      </span>
                     ) : null}
                   </td>
                 </tr>
