@@ -67,7 +67,17 @@ describe('OIDC claims', () => {
 
   it('keeps only same-site relative return paths', () => {
     expect(safeReturnPath('/aanvrager/dossiers?x=1')).toBe('/aanvrager/dossiers?x=1');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', '/login', '/api/v1/x', '/a b', 5]) {
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      '/login',
+      '/api/v1/x',
+      '/a b',
+      '/a\u0000b',
+      '/a\u007fb',
+      5,
+    ]) {
       expect(safeReturnPath(bad)).toBeNull();
     }
   });

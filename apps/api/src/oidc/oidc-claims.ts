@@ -96,6 +96,8 @@ export function sortRoles(roles: Role[]): Role[] {
 export function safeReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 500) return null;
   if (!value.startsWith('/') || value.startsWith('//') || /[\s\\]/.test(value)) return null;
+  // No control characters either (a header value must not carry them).
+  if ([...value].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return null;
   if (value.startsWith('/api/')) return null;
   const pathname = value.split(/[?#]/, 1)[0] ?? '';
   if (['/login', '/registreren'].some((page) => pathname === page || pathname.startsWith(`${page}/`))) return null;
