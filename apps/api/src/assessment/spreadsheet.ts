@@ -16,7 +16,7 @@ export interface Column {
   kind?: ColumnKind;
 }
 
-type Header = ReadonlyArray<string | Column>;
+export type Header = ReadonlyArray<string | Column>;
 
 const columnsOf = (header: Header): Column[] =>
   header.map((column) => (typeof column === 'string' ? { header: column } : column));
@@ -103,11 +103,9 @@ function widthOf(column: Column, cells: Cell[]): number {
   return Math.min(60, Math.max(8, longest + 2));
 }
 
-/** An XLSX sheet: bold frozen header, typed cells (euro and dates with their formats), readable column widths. */
-export async function toXlsx(sheetName: string, header: Header, rows: Cell[][]): Promise<Buffer> {
+/** Adds a sheet: bold frozen header, typed cells (euro and dates with their formats), readable column widths. */
+export function addSheet(workbook: ExcelJS.Workbook, sheetName: string, header: Header, rows: Cell[][]): void {
   const columns = columnsOf(header);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Subsidieportaal';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(columns.map((column) => column.header)).font = { bold: true };
   for (const row of rows) {
@@ -129,5 +127,12 @@ export async function toXlsx(sheetName: string, header: Header, rows: Cell[][]):
     if (format) sheetColumn.numFmt = format;
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** A workbook of one sheet (see addSheet). */
+export async function toXlsx(sheetName: string, header: Header, rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Subsidieportaal';
+  addSheet(workbook, sheetName, header, rows);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

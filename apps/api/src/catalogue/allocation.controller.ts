@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CatalogueAllocationView } from '@portal/contracts';
+import { ALLOCATION_REASON_TEXT, textOf, type CatalogueAllocationView } from '@portal/contracts';
 import { ApproveProposalDto, ReturnProposalDto } from '../assessment/dto/assessment.dto';
-import type { Cell } from '../assessment/spreadsheet';
+import type { Cell, Column } from '../assessment/spreadsheet';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { type AuthContext } from '../common/request-context';
@@ -43,17 +43,17 @@ export class AllocationController {
     @Res() response: Response,
   ): Promise<void> {
     const allocation = await this.allocations.get(id);
-    const header = [
-      'Dossier',
-      'Lokaal bestuur',
-      'NIS-code',
-      'Prioriteit',
-      'Actie',
-      'Gevraagd (EUR)',
-      'Na actiebudget (EUR)',
-      'Toegekend (EUR)',
-      'Reden',
-      'Uitleg',
+    const header: Column[] = [
+      { header: 'Dossiernummer' },
+      { header: 'Lokaal bestuur' },
+      { header: 'NIS-code' },
+      { header: 'Prioriteit', kind: 'number' },
+      { header: 'Actie' },
+      { header: 'Gevraagd', kind: 'euro' },
+      { header: 'Na het actiebudget', kind: 'euro' },
+      { header: 'Toegekend', kind: 'euro' },
+      { header: 'Reden' },
+      { header: 'Uitleg' },
     ];
     const rows: Cell[][] = allocation.subscribers.flatMap((s) =>
       s.lines.map((l) => [
@@ -65,7 +65,7 @@ export class AllocationController {
         l.askedCents / 100,
         l.cappedCents / 100,
         l.grantedCents / 100,
-        l.reason,
+        textOf(ALLOCATION_REASON_TEXT, l.reason, 'nl'),
         l.text.nl,
       ]),
     );

@@ -1,13 +1,13 @@
 import type { CatalogueReport, CatalogueReportRow } from '@portal/contracts';
 import ExcelJS from 'exceljs';
-import type { Cell } from '../assessment/spreadsheet';
+import { addSheet, type Cell, type Column } from '../assessment/spreadsheet';
 
 export const REPORT_PARTS = ['actions', 'objectives', 'subscribers'] as const;
 export type ReportPart = (typeof REPORT_PARTS)[number];
 
 export interface Table {
   sheet: string;
-  header: string[];
+  header: Column[];
   rows: Cell[][];
 }
 
@@ -27,18 +27,24 @@ function rowsOf(rows: readonly CatalogueReportRow[], withObjective: boolean): Ce
 
 /** One table per part of the report, with Dutch headers (the administration's working language). */
 export function reportTable(report: CatalogueReport, part: ReportPart): Table {
-  const figures = ['Lokale besturen', 'Gepland extra bereik', 'Vlaamse bijdrage gevraagd (EUR)', 'Toegekend (EUR)'];
+  const figures: Column[] = [
+    { header: 'Lokale besturen', kind: 'number' },
+    { header: 'Gepland extra bereik', kind: 'number' },
+    { header: 'Vlaamse bijdrage gevraagd (EUR)', kind: 'euro' },
+    { header: 'Toegekend (EUR)', kind: 'euro' },
+  ];
+  const text = (...headers: string[]): Column[] => headers.map((header) => ({ header }));
   if (part === 'actions') {
     return {
       sheet: 'Per actie',
-      header: ['Doelstelling', 'Actie', 'Omschrijving', ...figures],
+      header: [...text('Doelstelling', 'Actie', 'Omschrijving'), ...figures],
       rows: rowsOf(report.actions, true),
     };
   }
   if (part === 'objectives') {
     return {
       sheet: 'Per doelstelling',
-      header: ['Doelstelling', 'Naam', ...figures],
+      header: [...text('Doelstelling', 'Naam'), ...figures],
       rows: [
         ...rowsOf(report.objectives, false),
         [
@@ -55,15 +61,13 @@ export function reportTable(report: CatalogueReport, part: ReportPart): Table {
   return {
     sheet: 'Per lokaal bestuur',
     header: [
-      'Dossier',
-      'Lokaal bestuur',
-      'NIS-code',
-      'Prioriteit',
-      'Actie',
-      'Gepland extra bereik',
-      'Vlaamse bijdrage gevraagd (EUR)',
-      'Toegekend (EUR)',
-      'Eigen inbreng (EUR)',
+      ...text('Dossiernummer', 'Lokaal bestuur', 'NIS-code'),
+      { header: 'Prioriteit', kind: 'number' },
+      { header: 'Actie' },
+      { header: 'Gepland extra bereik', kind: 'number' },
+      { header: 'Vlaamse bijdrage gevraagd (EUR)', kind: 'euro' },
+      { header: 'Toegekend (EUR)', kind: 'euro' },
+      { header: 'Eigen inbreng (EUR)', kind: 'euro' },
     ],
     rows: report.subscribers.flatMap((s) => [
       ...s.actions.map((a): Cell[] => [
@@ -98,11 +102,7 @@ export async function reportWorkbook(report: CatalogueReport): Promise<Buffer> {
   workbook.creator = 'Subsidieportaal';
   for (const part of REPORT_PARTS) {
     const table = reportTable(report, part);
-    const sheet = workbook.addWorksheet(table.sheet);
-    sheet.addRow(table.header).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    sheet.columns.forEach((column) => (column.width = 20));
+    addSheet(workbook, table.sheet, table.header, table.rows);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { toCsv, toXlsx, type Cell } from '../assessment/spreadsheet';
+import { toCsv, toXlsx, type Cell, type Column } from '../assessment/spreadsheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -8,7 +8,7 @@ export async function sendTable(
   response: Response,
   name: string,
   sheet: string,
-  header: string[],
+  header: ReadonlyArray<string | Column>,
   rows: Cell[][],
   format: 'csv' | 'xlsx',
 ): Promise<void> {
