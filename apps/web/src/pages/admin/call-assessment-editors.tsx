@@ -21,7 +21,12 @@ export function CriteriaEditor({ groupError }: GroupProps) {
           <fieldset key={field.id} className="fieldset fieldset--item">
             <legend className="fieldset__legend">{label}</legend>
             <div className="form-row">
-              <FormField name={`${base}.code`} id={callElementId(`${base}.code`)} label={t('admin.code')} required />
+              <FormField
+                name={`${base}.code`}
+                id={callElementId(`${base}.code`)}
+                label={t('admin.code')}
+                help={t('admin.codeFromLabelHelp')}
+              />
               <FormField name={`${base}.label`} id={callElementId(`${base}.label`)} label={t('admin.label')} required />
             </div>
             <div className="form-row form-row--four">

@@ -24,7 +24,7 @@ export function AttachmentsEditor({ groupError }: GroupProps) {
                 name={`attachments.${index}.code`}
                 id={callElementId(`attachments.${index}.code`)}
                 label={t('admin.code')}
-                required
+                help={t('admin.codeFromLabelHelp')}
                 data-testid={`call-attachment-code-${index}`}
               />
               <FormField
@@ -78,7 +78,7 @@ export function QuestionsEditor({ groupError }: GroupProps) {
                 name={`${base}.code`}
                 id={callElementId(`${base}.code`)}
                 label={t('admin.code')}
-                required
+                help={t('admin.codeFromLabelHelp')}
                 data-testid={`call-question-code-${index}`}
               />
               <FormField

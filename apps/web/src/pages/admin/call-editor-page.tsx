@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +41,8 @@ export function CallEditorPage() {
 function CallEditor({ call }: { call: CallView | null }) {
   const { t } = useTranslation();
   const editor = useCallEditor(call);
+  // Publishing cannot be undone (the call becomes public, applicants start): the officer confirms it first.
+  const [confirming, setConfirming] = useState(false);
   const { current, problem, notice, busy, summary, groupErrors } = editor;
   const title = current ? t('admin.editCallTitle', { code: current.code }) : t('admin.newCallTitle');
   // Once the minister holds the proposal, or decided, nothing of the call changes (ADR 0009; the banner says why).
@@ -100,26 +103,56 @@ function CallEditor({ call }: { call: CallView | null }) {
           <CriteriaEditor groupError={groupErrors.criteria} />
           <TieBreakEditor groupError={groupErrors.tieBreak} />
 
-          <div className="button-row dossier-actions">
-            <Button
-              type="submit"
-              variant="secondary"
-              busy={busy === 'save'}
-              disabled={busy === 'publish' || !editable}
-              data-testid="call-save"
-            >
-              {t('admin.save')}
-            </Button>
-            {current?.status === 'published' ? null : (
-              <Button
-                variant="primary"
-                busy={busy === 'publish'}
-                disabled={busy === 'save'}
-                onClick={(event) => void editor.onPublish(event)}
-                data-testid="call-publish"
+          <div className="dossier-actions">
+            {confirming && current?.status !== 'published' ? (
+              <section
+                className="confirm-panel"
+                role="alertdialog"
+                aria-labelledby="publish-confirm-title"
+                aria-describedby="publish-confirm-text"
+                data-testid="publish-confirm"
               >
-                {t('admin.publish')}
-              </Button>
+                <h2 id="publish-confirm-title">{t('admin.publishConfirm.title')}</h2>
+                <p id="publish-confirm-text">{t('admin.publishConfirm.text')}</p>
+                <div className="button-row">
+                  <Button
+                    variant="primary"
+                    busy={busy === 'publish'}
+                    autoFocus
+                    onClick={(event) => {
+                      void editor.onPublish(event).finally(() => setConfirming(false));
+                    }}
+                    data-testid="call-publish-confirm"
+                  >
+                    {t('admin.publishConfirm.confirm')}
+                  </Button>
+                  <Button variant="secondary" onClick={() => setConfirming(false)} data-testid="call-publish-cancel">
+                    {t('admin.publishConfirm.cancel')}
+                  </Button>
+                </div>
+              </section>
+            ) : (
+              <div className="button-row">
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  busy={busy === 'save'}
+                  disabled={busy === 'publish' || !editable}
+                  data-testid="call-save"
+                >
+                  {t('admin.save')}
+                </Button>
+                {current?.status === 'published' ? null : (
+                  <Button
+                    variant="primary"
+                    disabled={busy === 'save'}
+                    onClick={() => setConfirming(true)}
+                    data-testid="call-publish"
+                  >
+                    {t('admin.publish')}
+                  </Button>
+                )}
+              </div>
             )}
           </div>
         </form>

@@ -5,6 +5,8 @@ import {
   callFormPath,
   callToForm,
   changedCallFields,
+  codeFromLabel,
+  EMPTY_CRITERION,
   EMPTY_QUESTION,
   emptyCallForm,
   formToCallInput,
@@ -80,5 +82,32 @@ describe('call form model', () => {
     expect(callFormPath('maxRequestedCents')).toBe('maxRequested');
     expect(callFormPath('questions.0.code')).toBe('questions.0.code');
     expect(callElementId('questions.0.code')).toBe('call-field-questions-0-code');
+  });
+});
+
+describe('codes made from labels', () => {
+  it('turns a Dutch label into a code the API accepts, unique within its list', () => {
+    expect(codeFromLabel('Begroting en financiën', new Set(), 'BIJLAGE')).toBe('BEGROTING-EN-FINANCIEN');
+    expect(codeFromLabel('  Wie bereikt het project?  ', new Set(), 'VRAAG')).toBe('WIE-BEREIKT-HET-PROJECT');
+    expect(codeFromLabel('Begroting', new Set(['BEGROTING', 'BEGROTING-2']), 'BIJLAGE')).toBe('BEGROTING-3');
+    expect(codeFromLabel('€ — ?', new Set(), 'VRAAG')).toBe('VRAAG');
+    expect(codeFromLabel('x'.repeat(100), new Set(), 'VRAAG')).toMatch(/^X{40}$/);
+  });
+
+  it('fills in only the codes left empty, keeping typed and saved ones', () => {
+    const values = {
+      ...emptyCallForm(),
+      questions: [
+        { ...EMPTY_QUESTION, code: '', label: 'Doel van het project' },
+        { ...EMPTY_QUESTION, code: 'DOEL-VAN-HET-PROJECT', label: 'Iets anders' },
+      ],
+      criteria: [{ ...EMPTY_CRITERION, code: '', label: 'Relevantie' }],
+      attachments: [{ code: '', label: 'Statuten', required: true }],
+    };
+    const { input } = formToCallInput(values);
+    expect(input.questions.map((q) => q.code)).toEqual(['DOEL-VAN-HET-PROJECT-2', 'DOEL-VAN-HET-PROJECT']);
+    expect(input.criteria[0].code).toBe('RELEVANTIE');
+    expect(input.criteria[0].scaleMax).toBe(5);
+    expect(input.attachments[0].code).toBe('STATUTEN');
   });
 });

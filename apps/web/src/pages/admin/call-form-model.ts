@@ -168,6 +168,37 @@ function parseNumber(text: string, path: string, errors: CallParseErrors, intege
   return Number(normalized);
 }
 
+/**
+ * A code for an item the officer left without one, made from its label: "Begroting en financiën" -> "BEGROTING-EN-
+ * FINANCIEN" (capitals, digits and dashes, as the API requires), unique within its list (-2, -3 ...). Codes the officer
+ * typed, and codes already saved, are kept as they are: answers and scores refer to them.
+ */
+export function codeFromLabel(label: string, taken: ReadonlySet<string>, fallback: string): string {
+  const base =
+    label
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || fallback;
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}-${n}`;
+  return code;
+}
+
+/** Fills in the missing codes of a list from the labels (see codeFromLabel). */
+function withCodes<T extends { code: string; label: string }>(items: T[], fallback: string): T[] {
+  const taken = new Set(items.map((item) => item.code.trim()).filter(Boolean));
+  return items.map((item) => {
+    if (item.code.trim()) return { ...item, code: item.code.trim() };
+    const code = codeFromLabel(item.label, taken, fallback);
+    taken.add(code);
+    return { ...item, code };
+  });
+}
+
 export function formToCallInput(values: CallFormValues): { input: CallInput; parseErrors: CallParseErrors } {
   const parseErrors: CallParseErrors = {};
   const money = (text: string, path: string): number => {
@@ -179,7 +210,7 @@ export function formToCallInput(values: CallFormValues): { input: CallInput; par
     }
     return cents;
   };
-  const questions: CallQuestion[] = values.questions.map((question, index) => {
+  const questions: CallQuestion[] = withCodes(values.questions, 'VRAAG').map((question, index) => {
     const base = `questions.${index}`;
     const result: CallQuestion = {
       code: question.code.trim(),
@@ -208,7 +239,7 @@ export function formToCallInput(values: CallFormValues): { input: CallInput; par
     if (question.help.trim()) result.help = question.help.trim();
     return result;
   });
-  const criteria: CallCriterion[] = values.criteria.map((criterion, index) => {
+  const criteria: CallCriterion[] = withCodes(values.criteria, 'CRITERIUM').map((criterion, index) => {
     const base = `criteria.${index}`;
     return {
       code: criterion.code.trim(),
@@ -233,7 +264,7 @@ export function formToCallInput(values: CallFormValues): { input: CallInput; par
       projectStart: values.projectStart,
       projectEnd: values.projectEnd,
       oneDossierPerApplicant: values.oneDossierPerApplicant,
-      attachments: values.attachments.map((attachment) => ({
+      attachments: withCodes(values.attachments, 'BIJLAGE').map((attachment) => ({
         code: attachment.code.trim(),
         label: attachment.label.trim(),
         required: attachment.required,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldError, type FieldErrors, type Path } from 'react-hook-form';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CallInput, CallView } from '@portal/contracts';
@@ -67,7 +67,11 @@ export function useCallEditor(call: CallView | null) {
   const [problem, setProblem] = useState<CallEditorProblem | null>(null);
   const [summaryShown, setSummaryShown] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A new call moves to its own page once saved: what happened there is said on arrival.
+  const arrival = useLocation().state as { created?: boolean; published?: boolean } | null;
+  const [notice, setNotice] = useState<string | null>(() =>
+    arrival?.published ? t('admin.published') : arrival?.created ? t('admin.saved') : null,
+  );
   const [busy, setBusy] = useState<'save' | 'publish' | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const problemRef = useRef<HTMLDivElement>(null);
