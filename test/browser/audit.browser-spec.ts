@@ -30,6 +30,7 @@ describe('the audit log, my data and the accessibility statement through Chromiu
       const rows = page.getByTestId('audit-row');
       expect(await rows.count()).toBeGreaterThan(0);
       expect(await rows.first().textContent()).toContain(DEMO.admin);
+      expect(await rows.first().textContent()).toContain('Aangemeld');
       await rows.first().locator('summary').click();
       const after = rows.first().locator('.audit-log__json').nth(1);
       expect(await after.textContent()).toContain('"userAgent"');
@@ -43,8 +44,10 @@ describe('the audit log, my data and the accessibility statement through Chromiu
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe('auditlog.csv');
       const csv = readFileSync(await download.path(), 'utf8');
-      expect(csv.split('\r\n')[0]).toContain('Tijdstip (Brussel);Tijdstip (UTC);Actor');
-      expect(csv).toContain(`;${DEMO.admin};`);
+      expect(csv.split('\r\n')[0]).toContain('Tijdstip (Brussel);Wie;Handeling;Object');
+      // Who, in words: the name with the address; the act by its name (the code in its own column).
+      expect(csv).toContain(`(${DEMO.admin});Aangemeld;`);
+      expect(csv).toContain(';auth.login;');
 
       // A reversed period: the server's message, not an empty list.
       await page.getByTestId('audit-filter-from').fill('2026-03-30');
