@@ -170,10 +170,15 @@ describe('the check step before a submit: what is submitted, the declaration on 
 
       const actions = page.getByTestId('check-actions');
       await actions.waitFor();
-      const rows = await actions.locator('tbody tr').count();
-      expect(rows).toBe(THREE_ACTIONS.lines.filter((line) => line.plannedExtraReach > 0).length);
-      const table = await actions.textContent();
-      for (const code of Object.keys(THREE_ACTIONS.priorities)) expect(table).toContain(code);
+      // One block per chosen action with its priority, one line per row with reach and contribution.
+      for (const [code, priority] of Object.entries(THREE_ACTIONS.priorities)) {
+        expect(await page.getByTestId(`check-priority-${code}`).textContent()).toBe(String(priority));
+      }
+      expect(await actions.locator('[data-testid^="check-row-"]').count()).toBe(THREE_ACTIONS.lines.length);
+      const labour = await page.getByTestId('check-row-O4.A1.R1').textContent();
+      expect(labour).toContain('40');
+      expect(labour).toContain('100');
+      expect(labour).toMatch(/€\s65\.000,00/);
       expect(await page.getByTestId('check-flemish-total').textContent()).toMatch(/€\s235\.500,00/);
       expect(await page.getByTestId('check-own-contribution').textContent()).toMatch(/€\s235\.500,00/);
       const declaration = declarationText('nl', view.applicant.legalName);

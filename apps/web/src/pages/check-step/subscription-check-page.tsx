@@ -5,7 +5,6 @@ import { useSubscription } from '../../api/catalogue';
 import { isApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
-import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
@@ -15,38 +14,35 @@ import { NotFoundPage } from '../not-found-page';
 import { DeclarationStep } from './declaration-step';
 
 interface CheckedRow {
-  key: string;
-  actionCode: string;
-  actionText: string;
-  priority: number | null;
+  code: string;
   unit: string;
   currentReach: number;
   plannedExtraReach: number;
   contributionCents: number;
 }
 
-/** The saved lines in catalogue order, with their action and unit: the chosen actions (extra reach planned). */
-function checkedRows(view: SubscriptionView): CheckedRow[] {
+interface CheckedAction {
+  code: string;
+  text: string;
+  priority: number | null;
+  rows: CheckedRow[];
+}
+
+/** The chosen actions (some row plans extra reach) in catalogue order, with the saved lines of their rows. */
+function checkedActions(view: SubscriptionView): CheckedAction[] {
   const lines = new Map(view.lines.map((line) => [line.rowCode, line]));
   return view.catalogue.objectives.flatMap((objective) =>
-    objective.actions.flatMap((action) =>
-      action.rows.flatMap((row) => {
+    objective.actions.flatMap((action) => {
+      const rows = action.rows.flatMap((row) => {
         const line = lines.get(row.code);
-        if (!line || line.plannedExtraReach <= 0) return [];
-        return [
-          {
-            key: row.code,
-            actionCode: action.code,
-            actionText: action.text,
-            priority: view.priorities[action.code] ?? null,
-            unit: row.unit,
-            currentReach: line.currentReach,
-            plannedExtraReach: line.plannedExtraReach,
-            contributionCents: line.plannedExtraReach * row.centsPerUnit,
-          },
-        ];
-      }),
-    ),
+        if (!line || (line.plannedExtraReach <= 0 && line.currentReach <= 0)) return [];
+        const { currentReach, plannedExtraReach } = line;
+        const contributionCents = plannedExtraReach * row.centsPerUnit;
+        return [{ code: row.code, unit: row.unit, currentReach, plannedExtraReach, contributionCents }];
+      });
+      if (!rows.some((row) => row.plannedExtraReach > 0)) return [];
+      return [{ code: action.code, text: action.text, priority: view.priorities[action.code] ?? null, rows }];
+    }),
   );
 }
 
@@ -65,45 +61,8 @@ export function SubscriptionCheckPage() {
   }
   if (!subscription.data) return <LoadingIndicator />;
   const view = subscription.data;
-  const rows = checkedRows(view);
+  const actions = checkedActions(view);
   const number = (value: number) => value.toLocaleString(formatLocale());
-  const columns: DataTableColumn<CheckedRow>[] = [
-    {
-      id: 'action',
-      header: t('check.action'),
-      rowHeader: true,
-      cell: (row) => (
-        <>
-          <strong>{row.actionCode}</strong> {row.actionText}
-        </>
-      ),
-    },
-    { id: 'unit', header: t('catalogue.subscription.unit'), cell: (row) => row.unit },
-    {
-      id: 'current',
-      header: t('catalogue.subscription.currentReach'),
-      align: 'end',
-      cell: (row) => number(row.currentReach),
-    },
-    {
-      id: 'planned',
-      header: t('catalogue.subscription.plannedReach'),
-      align: 'end',
-      cell: (row) => number(row.plannedExtraReach),
-    },
-    {
-      id: 'contribution',
-      header: t('catalogue.subscription.contribution'),
-      align: 'end',
-      cell: (row) => <Money cents={row.contributionCents} />,
-    },
-    {
-      id: 'priority',
-      header: t('catalogue.subscription.priority'),
-      align: 'end',
-      cell: (row) => (row.priority === null ? '' : String(row.priority)),
-    },
-  ];
 
   return (
     <article className="check-step" data-testid="check-step">
@@ -137,16 +96,42 @@ export function SubscriptionCheckPage() {
           </div>
         </dl>
         <h3>{t('check.chosenActions')}</h3>
-        <DataTable
-          caption={t('check.chosenActions')}
-          hideCaption
-          className="data-table--compact"
-          columns={columns}
-          rows={rows}
-          rowKey={(row) => row.key}
-          emptyMessage={t('check.noActions')}
-          data-testid="check-actions"
-        />
+        {actions.length === 0 ? <p className="muted">{t('check.noActions')}</p> : null}
+        <ol className="check-step__actions" data-testid="check-actions">
+          {actions.map((action) => (
+            <li key={action.code} data-testid={`check-action-${action.code}`}>
+              <h4>
+                {action.code} {action.text}
+              </h4>
+              <p>
+                {t('catalogue.subscription.priority')}:{' '}
+                <strong data-testid={`check-priority-${action.code}`}>{action.priority ?? '-'}</strong>
+              </p>
+              {action.rows.map((row) => (
+                <dl key={row.code} className="facts facts--inline" data-testid={`check-row-${row.code}`}>
+                  <div>
+                    <dt>{t('catalogue.subscription.unit')}</dt>
+                    <dd>{row.unit}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('catalogue.subscription.currentReach')}</dt>
+                    <dd>{number(row.currentReach)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('catalogue.subscription.plannedReach')}</dt>
+                    <dd>{number(row.plannedExtraReach)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('catalogue.subscription.contribution')}</dt>
+                    <dd>
+                      <Money cents={row.contributionCents} />
+                    </dd>
+                  </div>
+                </dl>
+              ))}
+            </li>
+          ))}
+        </ol>
         <dl className="facts facts--inline">
           <div>
             <dt>{t('catalogue.subscription.flemishTotal')}</dt>
