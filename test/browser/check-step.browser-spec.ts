@@ -190,6 +190,16 @@ describe('the check step before a submit: what is submitted, the declaration on 
 
       await expectDeclarationRequired(page, dossierId);
       await page.getByTestId('declaration-checkbox').check();
+      // Should the declaration get lost on the way anyway, the server's refusal stands next to the checkbox.
+      const submitUrl = `**/api/v1/dossiers/${dossierId}/submit`;
+      await page.route(submitUrl, (route) => route.continue({ postData: JSON.stringify({}) }));
+      await page.getByTestId('check-submit').click();
+      await page.getByTestId('declaration-error').waitFor();
+      expect(await page.getByTestId('declaration-error').textContent()).toBe(
+        'Bevestig de verklaring op eer om in te dienen.',
+      );
+      expect(await submissionsOf(dossierId)).toBe(0);
+      await page.unroute(submitUrl);
       await page.getByTestId('check-submit').click();
       await page.waitForURL(`**/aanvrager/dossiers/${dossierId}/ontvangstbewijs`);
       expect(await page.getByTestId('receipt-declaration').textContent()).toBe(declaration);
