@@ -14,6 +14,7 @@ import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
 import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
 import { CallInformation1795500000500 } from './1795500000500-CallInformation';
+import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   UserIdentities1795500000300,
   SecondFactor1795500000400,
   CallInformation1795500000500,
+  SubmissionDeclaration1795500000600,
 ];

@@ -106,6 +106,8 @@ async function rush(
       // 198.18.0.0/15 is reserved for benchmarks (RFC 2544); nothing is sent there, it is only a header.
       'x-forwarded-for': clientAddress(draft.n),
     },
+    // The declaration on honour, accepted: without it the API refuses the submit (400).
+    body: JSON.stringify({ declaration: true }),
   }));
   // Let the seeding's writes settle (checkpoint, autovacuum wake-up) before the clock starts.
   await api.dataSource.query('CHECKPOINT');

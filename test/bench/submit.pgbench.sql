@@ -5,7 +5,7 @@
 -- Run by test/bench/deadline-rush.ts, which seeds the drafts and passes the variables:
 --   tag, per_client, iter=0   each client submits its own drafts n = client_id * per_client + 1 .. + per_client
 --   call, code                the call and its code (for the reference)
---   content, before, after, payload   JSON taken from a submit the API made, so the rows have the same size
+--   content, declaration, before, after, payload   JSON (and the declaration's text) taken from a submit the API made, so the rows have the same size
 \set iter :iter + 1
 \set n :client_id * :per_client + :iter
 SELECT s.id, s.token_hash, s.user_id, s.created_at, s.expires_at, s.revoked_at, s.ip, s.user_agent, u.id, u.email,
@@ -29,9 +29,10 @@ SELECT d.*, c.*, a.*,
    FOR UPDATE OF d;
 UPDATE calls SET dossier_seq = dossier_seq + 1 WHERE id = :call RETURNING dossier_seq \gset
 WITH submission AS (
-  INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by)
+  INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
   SELECT bench_uuid('dossier', :tag, :n), 1, :code::text || '-' || repeat('0', 4 - length(:dossier_seq::text)) || :dossier_seq, now(), :content,
-         md5(:tag::text || :n) || md5(:n || :tag::text), 'bench-' || :tag::text || '-' || :n, bench_uuid('user', :tag, :n)
+         md5(:tag::text || :n) || md5(:n || :tag::text), 'bench-' || :tag::text || '-' || :n, bench_uuid('user', :tag, :n),
+         :declaration
     FROM calls c
    WHERE c.id = :call AND c.status = 'published' AND now() >= c.opens_at AND now() <= c.closes_at
   RETURNING id, dossier_id, number, reference, submitted_at, content_hash

@@ -74,7 +74,11 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
         { rowCode: 'O4.A1.R1', currentReach: 40, plannedExtraReach: 100 },
       ]);
 
+      // "Controleren en indienen": the check step, the declaration on honour, then the receipt.
       await page.getByTestId('submit-subscription').click();
+      await page.waitForURL(/\/intekeningen\/[0-9a-f-]{36}\/controleren$/);
+      await page.getByTestId('declaration-checkbox').check();
+      await page.getByTestId('check-submit').click();
       await page.waitForURL(/\/ontvangstbewijs$/);
       expect((await page.getByTestId('receipt-reference').textContent())?.trim()).toBe(`${CALL_CODE}-0001`);
       const after = await readSubscription(dossierId);

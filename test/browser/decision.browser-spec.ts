@@ -32,7 +32,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
         .set('If-Match', String(version))
         .send({ requestedCents: euros * 100 })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       const [{ email }] = await app.api.dataSource.query<Array<{ email: string }>>(
         'SELECT u.email FROM users u JOIN applicant_members m ON m.user_id = u.id WHERE m.applicant_id = $1',
         [owner.applicantId],

@@ -133,8 +133,12 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
           submitKeys.push(request.headers()['idempotency-key'] ?? '');
         }
       });
+      // "Controleren en indienen" saves and shows the check step; nothing is submitted yet.
+      await page.getByTestId('submit-dossier').click();
+      await page.waitForURL(/\/controleren$/);
+      await page.getByTestId('declaration-checkbox').check();
       // A double click is one submission attempt: one Idempotency-Key.
-      await page.getByTestId('submit-dossier').dblclick();
+      await page.getByTestId('check-submit').dblclick();
       await page.waitForURL(/\/ontvangstbewijs$/);
 
       const reference = (await page.getByTestId('receipt-reference').textContent())?.trim();

@@ -30,7 +30,7 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
     for (let i = 0; i < 2; i++) {
       const owner = await applicantWithOrganisation(app.api);
       const { id } = await completeDossier(app.api, owner, call.id);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       dossierIds.push(id);
     }
     // ...past its deadline (submitted on time), declared admissible and assigned to a fresh reviewer.

@@ -34,6 +34,7 @@ function upload(user: Applicant, dossierId: string, ip: string, content: Buffer 
 function submit(user: Applicant, dossierId: string, ip: string) {
   return user.agent
     .post(`/api/v1/dossiers/${dossierId}/submit`)
+    .send({ declaration: true })
     .set('X-Forwarded-For', ip)
     .set('Idempotency-Key', `abuse-${dossierId}`);
 }

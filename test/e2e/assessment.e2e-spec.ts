@@ -43,7 +43,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     for (let i = 0; i < 6; i++) {
       const owner = await applicantWithOrganisation(api);
       const { id } = await completeDossier(api, owner, callId);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       dossiers.push({ id, owner });
     }
     for (let i = 0; i < 3; i++) reviewers.push(await session(api, await createUser(api, ['reviewer'])));
@@ -318,7 +318,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     const call = await createCall(api, { overrides: { criteria: CRITERIA, budgetCents: 10_000_000 } });
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     await closeCallOnTime(api, call.id);
     await admin.agent
       .post(`/api/v1/dossiers/${id}/admissibility`)
@@ -361,7 +361,7 @@ describe('assessment and decision: admissibility, reviewers, scoring, ranking, s
     for (let i = 0; i < 4; i++) {
       const owner = await applicantWithOrganisation(api);
       const { id } = await completeDossier(api, owner, call.id);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       ids.push(id);
     }
     await closeCallOnTime(api, call.id);

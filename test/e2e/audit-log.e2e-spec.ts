@@ -223,7 +223,7 @@ describe('the audit log for the administration: filters, pages, export', () => {
     const call = await createCall(api);
     const owner = await applicantWithOrganisation(api);
     const { id: dossierId } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).send({ declaration: true }).expect(200);
     await insertEvent(api, {
       at: '2026-06-04T09:00:00Z',
       action: 'call.published',
@@ -296,7 +296,7 @@ describe('every state change of a dossier, its scores, the selection and the dec
     const call = await createCall(api, { overrides: { criteria: CRITERIA, budgetCents: 20_000_000 } });
     const owner = await applicantWithOrganisation(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     await closeCallOnTime(api, call.id);
 
     await admin.agent

@@ -104,7 +104,7 @@ const EXPECTATIONS: Record<
   'PATCH /api/v1/dossiers/:id': { owner: 'applicantA', body: () => ({}) },
   'POST /api/v1/dossiers/:id/attachments': { owner: 'applicantA', multipart: true },
   'DELETE /api/v1/dossiers/:id/attachments/:attachmentId': { owner: 'applicantA' },
-  'POST /api/v1/dossiers/:id/submit': { owner: 'applicantA' },
+  'POST /api/v1/dossiers/:id/submit': { owner: 'applicantA', body: () => ({ declaration: true }) },
   'POST /api/v1/dossiers/:id/withdraw': { owner: 'applicantA' },
   'GET /api/v1/dossiers/:id/receipt': { owner: 'applicantA' },
   'GET /api/v1/admin/audit-events': {},
@@ -219,7 +219,7 @@ describe('authorization matrix: every route, every role, own and other objects',
     const b = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, a, call.id);
-    await a.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await a.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     const dossier = await a.agent.get(`/api/v1/dossiers/${id}`).expect(200);
     const notification = await api.dataSource.getRepository(NotificationEntity).save({
       template: 'dossier.withdrawn',

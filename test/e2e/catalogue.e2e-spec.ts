@@ -40,7 +40,10 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
   const put = (user: Session, id: string, version: number, body: object) =>
     user.agent.put(`/api/v1/dossiers/${id}/subscription`).set('If-Match', String(version)).send(body);
   const submit = (user: Session, id: string) =>
-    user.agent.post(`/api/v1/dossiers/${id}/submit`).set('Idempotency-Key', randomBytes(12).toString('hex'));
+    user.agent
+      .post(`/api/v1/dossiers/${id}/submit`)
+      .send({ declaration: true })
+      .set('Idempotency-Key', randomBytes(12).toString('hex'));
 
   describe('the seeded calls', () => {
     it('hold the real 2022 catalogue (7 objectives, 19 actions, 27 rows) closing 1 July 2022 23:59:59 Brussels, and an open demo copy', async () => {

@@ -35,7 +35,7 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
         .set('If-Match', String(version))
         .send({ requestedCents: euros * 100 })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       dossiers.push({ id, owner });
     }
     await closeCallOnTime(api, callId);

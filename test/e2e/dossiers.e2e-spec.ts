@@ -31,6 +31,7 @@ describe('dossiers on real PostgreSQL', () => {
 
       const late = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set('Date', new Date(Date.now() - 3600_000).toUTCString())
         .expect(409);
       expect(late.body.code).toBe('DEADLINE_PASSED');
@@ -54,7 +55,7 @@ describe('dossiers on real PostgreSQL', () => {
       const { id } = await completeDossier(api, user, call.id);
       await api.dataSource.query(`UPDATE calls SET closes_at = now() + interval '3 seconds' WHERE id = $1`, [call.id]);
 
-      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       expect(receipt.body.reference).toBe(`${call.code}-0001`);
       expect(receipt.body.contentHash).toMatch(/^[0-9a-f]{64}$/);
       const [{ closes_at }] = await api.dataSource.query('SELECT closes_at FROM calls WHERE id = $1', [call.id]);
@@ -87,6 +88,7 @@ describe('dossiers on real PostgreSQL', () => {
         Array.from({ length: 20 }, (_, index) =>
           user.agent
             .post(`/api/v1/dossiers/${id}/submit`)
+            .send({ declaration: true })
             .set(IDEMPOTENCY_HEADER, index % 2 ? 'same-key-for-retries' : randomUUID()),
         ),
       );
@@ -104,6 +106,7 @@ describe('dossiers on real PostgreSQL', () => {
       const { id, version } = await completeDossier(api, user, call.id);
       const first = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, 'first-submit')
         .expect(200);
       const changed = await user.agent
@@ -114,6 +117,7 @@ describe('dossiers on real PostgreSQL', () => {
       expect(changed.body.hasUnsubmittedChanges).toBe(true);
       const second = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, 'second-submit')
         .expect(200);
       expect(second.body.submissionNumber).toBe(2);
@@ -122,6 +126,7 @@ describe('dossiers on real PostgreSQL', () => {
       // The first key still answers with the first receipt.
       const replay = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, 'first-submit')
         .expect(200);
       expect(replay.body).toEqual(first.body);
@@ -242,7 +247,7 @@ describe('dossiers on real PostgreSQL', () => {
         other.agent.get(`/api/v1/dossiers/${id}`),
         other.agent.get(`/api/v1/dossiers/${id}/receipt`),
         other.agent.patch(`/api/v1/dossiers/${id}`).set('If-Match', String(version)).send({ title: 'overgenomen' }),
-        other.agent.post(`/api/v1/dossiers/${id}/submit`),
+        other.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }),
         other.agent.post(`/api/v1/dossiers/${id}/withdraw`),
         other.agent
           .post(`/api/v1/dossiers/${id}/attachments`)
@@ -332,7 +337,10 @@ describe('dossiers on real PostgreSQL', () => {
         .post(`/api/v1/calls/${call.id}/dossiers`)
         .send({ applicantId: user.applicantId })
         .expect(201);
-      const response = await user.agent.post(`/api/v1/dossiers/${started.body.id}/submit`).expect(422);
+      const response = await user.agent
+        .post(`/api/v1/dossiers/${started.body.id}/submit`)
+        .send({ declaration: true })
+        .expect(422);
       expect(response.body.code).toBe('DOSSIER_INCOMPLETE');
       const fields = response.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(

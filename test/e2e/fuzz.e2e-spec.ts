@@ -278,7 +278,7 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'PATCH /dossiers/:id': () => COMPLETE_DRAFT,
   'POST /dossiers/:id/attachments': () => ({ kind: 'BEGROTING' }),
   'DELETE /dossiers/:id/attachments/:attachmentId': null,
-  'POST /dossiers/:id/submit': null,
+  'POST /dossiers/:id/submit': () => ({ declaration: true }),
   'POST /dossiers/:id/withdraw': null,
   'POST /notifications/:id/resend': null,
   'POST /notifications/resend': () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),

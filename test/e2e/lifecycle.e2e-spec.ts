@@ -170,7 +170,7 @@ describe('a decided call stays decided', () => {
           .set('If-Match', String(reserveVersion))
           .send({ requestedCents: 1_000_000 }),
       );
-      record('resubmit', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/submit`));
+      record('resubmit', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/submit`).send({ declaration: true }));
       record('withdraw (awarded)', await d0.owner.agent.post(`/api/v1/dossiers/${d0.id}/withdraw`));
       record('withdraw (reserve)', await d3.owner.agent.post(`/api/v1/dossiers/${d3.id}/withdraw`));
       const refusedAll = { status: 409, code: 'CALL_DECIDED' };
@@ -458,7 +458,7 @@ describe('a decided call stays decided', () => {
         .set('If-Match', String(version))
         .send({ title: submittedTitle })
         .expect(200);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       // After the submission, before the deadline: the working copy changes, without a new submission.
       const current = (await owner.agent.get(`/api/v1/dossiers/${id}`).expect(200)).body.version as number;
       expect(current).toBeGreaterThanOrEqual(titled.body.version as number);

@@ -51,9 +51,9 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
     const user = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, user, call.id);
-    const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     // A double click does not send a second mail.
-    await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
 
     const me = await user.agent.get('/api/v1/auth/me').expect(200);
     const row = await waitUntil(async () => {
@@ -92,7 +92,7 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
     await user.agent.patch('/api/v1/auth/me').send({ locale: 'en' }).expect(200);
     const call = await createCall(api);
     const { id } = await completeDossier(api, user, call.id);
-    const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     const me = await user.agent.get('/api/v1/auth/me').expect(200);
     await waitUntil(async () => sink.to(me.body.user.email).length > 0);
     const [mail] = sink.to(me.body.user.email);
@@ -105,7 +105,7 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
     const call = await createCall(api);
     const { id } = await completeDossier(api, user, call.id);
     await api.dataSource.query(`UPDATE calls SET closes_at = now() - interval '1 second' WHERE id = $1`, [call.id]);
-    await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(409);
+    await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(409);
     const me = await user.agent.get('/api/v1/auth/me').expect(200);
     expect(await api.dataSource.getRepository(NotificationEntity).countBy({ recipient: me.body.user.email })).toBe(0);
   });
@@ -140,7 +140,7 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
       const user = await applicantWithOrganisation(api);
       const call = await createCall(api);
       const { id } = await completeDossier(api, user, call.id);
-      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       const failed = await waitUntil(async () => {
         const found = await repository.findOneBy({ subjectRef: receipt.body.reference });
         return found?.status === 'failed' ? found : null;
@@ -182,7 +182,7 @@ describe('with Redis down, submissions still succeed and their mail goes out whe
       const { id } = await completeDossier(api, user, call.id);
 
       await redis.stop();
-      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       expect(receipt.body.reference).toMatch(/-0001$/);
       await new Promise((resolve) => setTimeout(resolve, 500));
       const waiting = await api.dataSource
@@ -221,7 +221,7 @@ describe('reminders of unsubmitted drafts', () => {
         .send({ applicantId: drafter.applicantId })
         .expect(201);
       const { id } = await completeDossier(api, submitter, call.id);
-      await submitter.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await submitter.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
       const drafterEmail = (await drafter.agent.get('/api/v1/auth/me')).body.user.email as string;
 
       expect(await scanner.scanOnce()).toBe(1); // 7 days before closing: due

@@ -23,7 +23,7 @@ describe('a person’s own data: GET /auth/me/export', () => {
     const other = await applicantWithOrganisation(api);
     const call = await createCall(api);
     const { id } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     const { id: otherId } = await completeDossier(api, other, call.id);
     const me = (await owner.agent.get('/api/v1/auth/me').expect(200)).body.user;
     // A reset link was mailed: the export must not hand the link (a live secret) out again. The worker issues it.

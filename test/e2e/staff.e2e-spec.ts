@@ -213,7 +213,7 @@ describe('staff administration: invitations, roles, deactivation, the last admin
     const call = await createCall(api);
     const owner = await applicantWithOrganisation(api);
     const { id: dossierId } = await completeDossier(api, owner, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${dossierId}/submit`).send({ declaration: true }).expect(200);
     await closeCallOnTime(api, call.id);
     await admin.agent
       .post(`/api/v1/dossiers/${dossierId}/admissibility`)

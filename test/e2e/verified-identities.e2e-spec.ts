@@ -230,7 +230,7 @@ describe('verified identities: confirmed e-mail addresses and verified organisat
     const call = await createCall(api);
     for (const owner of [verifiedOwner, unverifiedOwner]) {
       const { id } = await completeDossier(api, owner, call.id);
-      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+      await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     }
 
     // The admin's list of applicants to verify holds both, with who acts for them.
@@ -347,7 +347,7 @@ describe('verified identities: confirmed e-mail addresses and verified organisat
       .post(`/api/v1/applicants/${owner.applicantId}/verification`)
       .send({ decision: 'rejected', motivation: 'Geen bewijs van vertegenwoordiging.' })
       .expect(200);
-    const submit = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(403);
+    const submit = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(403);
     expect(submit.body.code).toBe('APPLICANT_REJECTED');
     expect((await owner.agent.get(`/api/v1/dossiers/${id}`).expect(200)).body.status).toBe('draft');
   });

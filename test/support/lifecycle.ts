@@ -41,7 +41,7 @@ export async function callWithSubmittedDossiers(
       .set('If-Match', String(version))
       .send({ requestedCents: euros * 100 })
       .expect(200);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     dossiers.push({ id, owner, version: saved.body.version as number });
   }
   return { callId: call.id, dossiers };

@@ -415,7 +415,7 @@ export async function seedScaleCall(): Promise<ScaleFixture> {
         ...p.final,
       })
       .expect(200);
-    const receipt = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    const receipt = await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     const [{ email }] = await api.dataSource.query<Array<{ email: string }>>(
       'SELECT u.email FROM users u JOIN dossiers d ON d.created_by = u.id WHERE d.id = $1',
       [id],

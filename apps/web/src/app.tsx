@@ -18,6 +18,12 @@ const CallEditorPage = lazy(() =>
   import('./pages/admin/call-editor-page').then((m) => ({ default: m.CallEditorPage })),
 );
 const DossierPage = lazy(() => import('./pages/applicant/dossier-page').then((m) => ({ default: m.DossierPage })));
+const DossierCheckPage = lazy(() =>
+  import('./pages/check-step/dossier-check-page').then((m) => ({ default: m.DossierCheckPage })),
+);
+const SubscriptionCheckPage = lazy(() =>
+  import('./pages/check-step/subscription-check-page').then((m) => ({ default: m.SubscriptionCheckPage })),
+);
 const ReceiptPage = lazy(() => import('./pages/applicant/receipt-page').then((m) => ({ default: m.ReceiptPage })));
 const NotificationLogPage = lazy(() =>
   import('./pages/admin/notification-log-page').then((m) => ({ default: m.NotificationLogPage })),
@@ -172,6 +178,22 @@ export function App() {
             element={
               <Deferred>
                 <SubscriptionPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path={WEB_ROUTE_PATTERNS.dossierCheck}
+            element={
+              <Deferred>
+                <DossierCheckPage />
+              </Deferred>
+            }
+          />
+          <Route
+            path={WEB_ROUTE_PATTERNS.subscriptionCheck}
+            element={
+              <Deferred>
+                <SubscriptionCheckPage />
               </Deferred>
             }
           />

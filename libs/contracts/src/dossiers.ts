@@ -98,6 +98,8 @@ export interface SubmissionReceipt {
   /** SHA-256 of the submitted content (fields, answers, budget, attachment hashes). */
   contentHash: string;
   submissionNumber: number;
+  /** The declaration on honour as the person accepted it (language of the page, applicant's name filled in); null before it existed. */
+  declaration: string | null;
 }
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

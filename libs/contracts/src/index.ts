@@ -20,3 +20,4 @@ export * from './errors/field-messages';
 export * from './errors/validation-messages';
 export * from './sso';
 export * from './audit-actions';
+export * from './declaration';

@@ -11,6 +11,10 @@ export const WEB_ROUTES = {
   verifyEmail: (token: string) => `/e-mailadres-bevestigen/${encodeURIComponent(token)}`,
   applicantDossier: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}`,
   dossierReceipt: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/ontvangstbewijs`,
+  /** The check step before a submit: what will be submitted, the declaration on honour, "Indienen". */
+  dossierCheck: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/controleren`,
+  subscription: (dossierId: string) => `/aanvrager/intekeningen/${encodeURIComponent(dossierId)}`,
+  subscriptionCheck: (dossierId: string) => `/aanvrager/intekeningen/${encodeURIComponent(dossierId)}/controleren`,
 } as const;
 
 /** An absolute link for a mail: the configured public address (APP_URL) and a route from WEB_ROUTES. */
@@ -27,4 +31,7 @@ export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
   verifyEmail: 'e-mailadres-bevestigen/:token',
   applicantDossier: 'aanvrager/dossiers/:id',
   dossierReceipt: 'aanvrager/dossiers/:id/ontvangstbewijs',
+  dossierCheck: 'aanvrager/dossiers/:id/controleren',
+  subscription: 'aanvrager/intekeningen/:id',
+  subscriptionCheck: 'aanvrager/intekeningen/:id/controleren',
 };

@@ -72,7 +72,7 @@ export async function runSubmitPgbench(
     enterpriseBase: options.enterpriseBase,
   });
   const [sample] = await api.dataSource.query<Array<Record<string, string>>>(
-    `SELECT s.content::text AS content, e.before::text AS before, e.after::text AS after, n.payload::text AS payload
+    `SELECT s.content::text AS content, s.declaration, e.before::text AS before, e.after::text AS after, n.payload::text AS payload
        FROM dossiers d
        JOIN dossier_submissions s ON s.dossier_id = d.id
        JOIN audit_events e ON e.entity_id = d.id::text AND e.action = 'dossier.submitted'
@@ -91,6 +91,7 @@ export async function runSubmitPgbench(
     call: call.id,
     code: call.code,
     content: sample.content,
+    declaration: sample.declaration,
     before: sample.before,
     after: sample.after,
     payload: sample.payload,

@@ -71,6 +71,19 @@ export function IsCalendarDate(validationOptions?: ValidationOptions): PropertyD
   };
 }
 
+/** An accepted declaration (the declaration on honour before a submission): exactly `true`, not "true" or 1. */
+export function IsDeclared(validationOptions?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isDeclared',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: validationOptions,
+      validator: { validate: (value: unknown) => value === true },
+    });
+  };
+}
+
 /**
  * An e-mail address of at most 254 characters. Replaces class-validator's IsEmail (same code, `isEmail`), whose
  * validator throws URIError on a lone surrogate, which answered 500: the human-text rule runs first.

@@ -71,5 +71,6 @@ export function toReceipt(submission: DossierSubmissionEntity): SubmissionReceip
     submittedAt: submission.submittedAt.toISOString(),
     contentHash: submission.contentHash,
     submissionNumber: submission.number,
+    declaration: submission.declaration,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WEB_ROUTES, webUrl, type SubmissionReceipt } from '@portal/contracts';
+import { declarationText, WEB_ROUTES, webUrl, type Locale, type SubmissionReceipt } from '@portal/contracts';
 import { dossierReference, dossierSubmissionIssues, eligibilityIssue, formatBrussels } from '@portal/domain';
 import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
@@ -27,13 +27,15 @@ export class DossierSubmissionService {
   /**
    * Submits the working copy. Retries are safe: the same idempotency key, or an unchanged dossier
    * (a double click), returns the receipt already given. On time means on time by the database clock.
+   * The caller has checked that the declaration on honour was accepted; `locale` is the language the person read it in.
    */
   async submit(
     auth: AuthContext,
     id: string,
-    idempotencyKey: string | null,
+    submission: { idempotencyKey: string | null; locale: Locale },
     requestId: string | null,
   ): Promise<SubmissionReceipt> {
+    const { idempotencyKey, locale } = submission;
     // On deadline day this transaction decides how many submits per second the database takes: every statement is a
     // round trip while the dossier is locked, and from the reference number on, while the call's counter is locked
     // for every other submit of the call. So: as few statements as the rules allow (docs/benchmarks.md).
@@ -61,8 +63,9 @@ export class DossierSubmissionService {
       const reference =
         dossier.reference ?? dossierReference(call.code, await this.dossiers.nextReferenceNumber(call.id, manager));
       const number = dossier.submissionCount + 1;
+      const declaration = declarationText(locale, applicant.legalName);
       // Also marks the dossier submitted, in the same statement.
-      const submission = await this.dossiers.recordSubmissionIfOpen(
+      const recorded = await this.dossiers.recordSubmissionIfOpen(
         {
           dossierId: id,
           callId: call.id,
@@ -72,10 +75,11 @@ export class DossierSubmissionService {
           contentHash,
           idempotencyKey,
           submittedBy: auth.user.id,
+          declaration,
         },
         manager,
       );
-      if (!submission) {
+      if (!recorded) {
         // Nothing of this transaction is kept, the reference number included.
         if (await this.dossiers.applicantRejected(id, manager)) throw new AppException('APPLICANT_REJECTED');
         if (call.assessmentStage === 'decided') throw new AppException('CALL_DECIDED');
@@ -93,7 +97,8 @@ export class DossierSubmissionService {
             reference,
             submissionNumber: number,
             contentHash,
-            submittedAt: submission.submittedAt.toISOString(),
+            submittedAt: recorded.submittedAt.toISOString(),
+            declaration,
           },
           requestId,
         },
@@ -111,8 +116,8 @@ export class DossierSubmissionService {
             reference,
             title: dossier.title,
             callTitle: call.title,
-            submittedAt: submission.submittedAt.toISOString(),
-            submittedAtBrussels: formatBrussels(submission.submittedAt),
+            submittedAt: recorded.submittedAt.toISOString(),
+            submittedAtBrussels: formatBrussels(recorded.submittedAt),
             contentHash,
             submissionNumber: number,
             receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
@@ -120,7 +125,7 @@ export class DossierSubmissionService {
         },
         manager,
       );
-      return toReceipt(submission);
+      return toReceipt(recorded);
     });
   }
 

@@ -247,13 +247,14 @@ export class DossierRepository {
       contentHash: string;
       idempotencyKey: string | null;
       submittedBy: string;
+      declaration: string;
     },
     manager: EntityManager,
   ): Promise<DossierSubmissionEntity | null> {
     const rows = await manager.query<Array<{ id: string; submitted_at: Date }>>(
       `WITH submission AS (
-         INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by)
-         SELECT $1, $3, $4, now(), $5, $6, $7, $8 FROM calls c
+         INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
+         SELECT $1, $3, $4, now(), $5, $6, $7, $8, $9 FROM calls c
           WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
             -- A rejection by the administration committed before this statement wins (ADR 0014).
             AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
@@ -276,6 +277,7 @@ export class DossierRepository {
         row.contentHash,
         row.idempotencyKey,
         row.submittedBy,
+        row.declaration,
       ],
     );
     if (!rows[0]) return null;

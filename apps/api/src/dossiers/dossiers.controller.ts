@@ -8,6 +8,7 @@ import {
   Param,
   Patch,
   Post,
+  Req,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -23,7 +24,8 @@ import { RequiresVerifiedEmail } from '../auth/verified-email.guard';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import { versionFromIfMatch } from '../common/if-match';
-import { type AuthContext } from '../common/request-context';
+import { localeOf } from '../common/problem.filter';
+import { type AuthContext, type PortalRequest } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
 import { RateLimited } from '../security/rate-limited.decorator';
 import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
@@ -32,7 +34,7 @@ import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
 import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
-import { AttachmentUploadDto, DossierDraftDto, StartDossierDto } from './dto/dossier-input.dto';
+import { AttachmentUploadDto, DossierDraftDto, StartDossierDto, SubmitDossierDto } from './dto/dossier-input.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -123,12 +125,18 @@ export class DossiersController {
 
   @Post('dossiers/:id/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit (Idempotency-Key header); decided on time by the database clock' })
+  @ApiOperation({
+    summary:
+      'Submit (Idempotency-Key header) with the declaration on honour accepted; decided on time by the database clock',
+  })
   @RateLimited('submit')
   submit(
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    // Only validated: without `declaration: true` the pipe refuses the request before anything happens.
+    @Body() _dto: SubmitDossierDto,
+    @Req() request: PortalRequest,
   ): Promise<SubmissionReceipt> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppException('VALIDATION_FAILED', {
@@ -141,7 +149,9 @@ export class DossiersController {
         ],
       });
     }
-    return this.submissions.submit(auth, id, idempotencyKey ?? null, auth.requestId);
+    // The declaration is stored in the language of the page the person read it on.
+    const submission = { idempotencyKey: idempotencyKey ?? null, locale: localeOf(request) };
+    return this.submissions.submit(auth, id, submission, auth.requestId);
   }
 
   @Post('dossiers/:id/withdraw')

@@ -182,7 +182,9 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         originalname: 'begroting.pdf',
         size: minimalPdf(`Begroting ${project.title}`).length,
       });
-      await app.get(DossierSubmissionService).submit(owner, dossier.id, `seed-${code}-${index}`, null);
+      await app
+        .get(DossierSubmissionService)
+        .submit(owner, dossier.id, { idempotencyKey: `seed-${code}-${index}`, locale: 'nl' }, null);
       dossierIds.push(dossier.id);
     }
     // The deadline passed yesterday; the submissions came in the days before it. Submitted versions are immutable

@@ -30,6 +30,10 @@ export const VALIDATION_MESSAGES: Record<string, Text> = {
   },
   whitelistValidation: { nl: '{field} is geen gekend veld.', en: '{field} is not a known field.' },
   nestedValidation: { nl: '{field} heeft een ongeldige vorm.', en: '{field} has an invalid shape.' },
+  isDeclared: {
+    nl: 'Bevestig de verklaring op eer om in te dienen.',
+    en: 'Confirm the declaration on honour to submit.',
+  },
   isRecordOf: { nl: '{field} heeft een ongeldige vorm.', en: '{field} has an invalid shape.' },
 };
 

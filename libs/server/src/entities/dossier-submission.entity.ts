@@ -37,4 +37,8 @@ export class DossierSubmissionEntity {
 
   @Column({ name: 'submitted_by', type: 'uuid' })
   submittedBy: string;
+
+  /** The declaration on honour as accepted (the page's language, the applicant's name filled in); null before 2026-12. */
+  @Column({ type: 'text', nullable: true })
+  declaration: string | null;
 }

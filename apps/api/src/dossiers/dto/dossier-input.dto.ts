@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { AnswerValue } from '@portal/contracts';
-import { HumanText, IsCalendarDate } from '../../common/validation';
+import { HumanText, IsCalendarDate, IsDeclared } from '../../common/validation';
 
 const MAX_CENTS = 1_000_000_000_000;
 
@@ -95,4 +95,11 @@ export class DossierDraftDto {
 export class AttachmentUploadDto {
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,59}$/, { message: "kind: the code of one of the call's attachments" })
   kind: string;
+}
+
+/** POST /dossiers/:id/submit: nothing is submitted unless the declaration on honour is accepted. */
+export class SubmitDossierDto {
+  @ApiProperty({ enum: [true], description: 'The declaration on honour, accepted (true)' })
+  @IsDeclared()
+  declaration: true;
 }

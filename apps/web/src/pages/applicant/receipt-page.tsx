@@ -94,6 +94,12 @@ export function ReceiptPage() {
           </dd>
         </div>
       </dl>
+      {data.declaration ? (
+        <section className="receipt__declaration" aria-labelledby="receipt-declaration-title">
+          <h2 id="receipt-declaration-title">{t('receipt.declaration')}</h2>
+          <blockquote data-testid="receipt-declaration">{data.declaration}</blockquote>
+        </section>
+      ) : null}
       <div className="button-row no-print">
         <Button variant="primary" onClick={() => window.print()} data-testid="print-receipt">
           {t('receipt.print')}

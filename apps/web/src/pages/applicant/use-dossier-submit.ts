@@ -5,17 +5,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { WEB_ROUTES, type CallView } from '@portal/contracts';
 import { dossierSubmissionIssues } from '@portal/domain';
-import { isApiError } from '../../api/client';
-import { dossierQueryKeys, useSubmitDossier } from '../../api/dossiers';
+import { dossierQueryKeys } from '../../api/dossiers';
 import { errorMessage } from '../../api/error-message';
-import { newIdempotencyKey } from '../../lib/idempotency';
 import { contentForRules, toDraft, type DossierFormValues } from './dossier-form-model';
-import { serverErrorMap, type DossierAutosave } from './use-dossier-autosave';
+import type { DossierAutosave } from './use-dossier-autosave';
 
 export interface SubmitProblem {
   title?: string;
   message: string;
-  /** No definitive answer (network, server error): a retry reuses the same Idempotency-Key. */
+  /** The check step could not be reached (save failed unexpectedly): "Opnieuw" tries again. */
   retryable: boolean;
 }
 
@@ -31,15 +29,13 @@ interface SubmitOptions {
 }
 
 /**
- * Submitting: save first, check completeness with the domain rules, then submit once with an Idempotency-Key that a
- * retry after an uncertain outcome (network, server error) reuses; on success the receipt page.
+ * "Controleren en indienen": save first, check completeness with the domain rules, then the check step
+ * (`/aanvrager/dossiers/:id/controleren`) shows what will be submitted and submits with the declaration on honour.
  */
 export function useDossierSubmit({ dossierId, call, form, autosave, focus }: SubmitOptions) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const submitDossier = useSubmitDossier(dossierId);
-  const submitKeyRef = useRef<string | null>(null);
   const submittingRef = useRef(false);
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
@@ -77,28 +73,12 @@ export function useDossierSubmit({ dossierId, call, form, autosave, focus }: Sub
         showSummary();
         return;
       }
-      submitKeyRef.current ??= newIdempotencyKey();
-      await submitDossier.mutateAsync(submitKeyRef.current);
-      submitKeyRef.current = null;
-      await navigate(WEB_ROUTES.dossierReceipt(dossierId));
+      // Saved and complete: the check step shows what will be submitted and asks the declaration on honour.
+      await queryClient.invalidateQueries({ queryKey: dossierQueryKeys.detail(dossierId) });
+      await navigate(WEB_ROUTES.dossierCheck(dossierId));
     } catch (error) {
-      const transient = !isApiError(error) || error.isNetworkError || error.status >= 500;
-      if (!transient) submitKeyRef.current = null;
-      if (isApiError(error) && error.code === 'DOSSIER_INCOMPLETE') {
-        autosave.setServerErrors(serverErrorMap(error.errors));
-        showSummary(error.detail);
-      } else if (isApiError(error) && (error.code === 'DEADLINE_PASSED' || error.code === 'DOSSIER_READ_ONLY')) {
-        setSubmitProblem({
-          title: t('dossier.deadlinePassedTitle'),
-          message: errorMessage(error, t),
-          retryable: false,
-        });
-        await queryClient.invalidateQueries({ queryKey: dossierQueryKeys.detail(dossierId) });
-        focus('problem');
-      } else {
-        setSubmitProblem({ message: errorMessage(error, t), retryable: transient });
-        focus('problem');
-      }
+      setSubmitProblem({ message: errorMessage(error, t), retryable: true });
+      focus('problem');
     } finally {
       submittingRef.current = false;
       setSubmitting(false);

@@ -1,18 +1,16 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { WEB_ROUTES, type SubscriptionView } from '@portal/contracts';
 import { catalogueQueryKeys, useSubscription, useSubscriptionAllocation } from '../../api/catalogue';
 import { isApiError } from '../../api/client';
-import { useSubmitDossier } from '../../api/dossiers';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
-import { newIdempotencyKey } from '../../lib/idempotency';
 import { localized } from '../../lib/localized';
 import { NotFoundPage } from '../not-found-page';
 import { AllocationExplanation } from './allocation-explanation';
@@ -42,24 +40,20 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { view, state, analysis, editable, saveState, notice, saveNow, change } = useSubscriptionAutosave(initial);
-  const submitDossier = useSubmitDossier(initial.dossierId);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
-  const submitKeyRef = useRef<string | null>(null);
   const catalogue = view.catalogue;
   const decided = ['awarded', 'rejected'].includes(view.status);
   const allocation = useSubscriptionAllocation(view.dossierId, view.submissionCount > 0);
 
+  // "Controleren en indienen": save, then the check step shows what will be submitted and asks the declaration.
   const submit = async () => {
     setSubmitError(null);
     setSubmitting(true);
     try {
       if (!(await saveNow())) return;
-      submitKeyRef.current ??= newIdempotencyKey();
-      await submitDossier.mutateAsync(submitKeyRef.current);
-      submitKeyRef.current = null;
       await queryClient.invalidateQueries({ queryKey: catalogueQueryKeys.subscription(initial.dossierId) });
-      await navigate(WEB_ROUTES.dossierReceipt(initial.dossierId));
+      await navigate(WEB_ROUTES.subscriptionCheck(initial.dossierId));
     } catch (error) {
       setSubmitError(error);
     } finally {
@@ -186,7 +180,7 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
           onClick={() => void submit()}
           data-testid="submit-subscription"
         >
-          {t('catalogue.subscription.submit')}
+          {t('catalogue.subscription.check')}
         </Button>
       ) : null}
     </article>
