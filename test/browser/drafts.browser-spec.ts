@@ -49,6 +49,10 @@ describe('drafts always save, in Chromium (real API serving the built web app)',
       await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('autosave-status').textContent()).toMatch(/^Bewaard om \d{2}:\d{2}:\d{2}$/);
       expect(await inViewport(page, 'subscription-save-bar')).toBe(true);
+      // Next to the status, in view: how many points still stop the submission (a link to their list).
+      expect(await page.getByTestId('subscription-issue-count').textContent()).toBe(
+        'Bewaard als concept; 2 punten nog te verbeteren voor het indienen.',
+      );
 
       const saved = await eventually(
         () => read<SubscriptionView>(`/api/v1/dossiers/${id}/subscription`),

@@ -164,10 +164,20 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
       {/* Sticky at the bottom of the screen: the save status stays in view wherever the person types. */}
       <div className="dossier-actions" data-testid="subscription-save-bar">
         <SubscriptionAutosaveStatus state={saveState} onRetry={() => void saveNow()} />
+        {editable && analysis.issues.length > 0 ? (
+          <a href="#subscription-issues" data-testid="subscription-issue-count">
+            {t('catalogue.subscription.issuesToFix', { count: analysis.issues.length })}
+          </a>
+        ) : null}
       </div>
 
       {analysis.issues.length > 0 && editable ? (
-        <Alert tone="info" title={t('catalogue.subscription.issuesTitle')} data-testid="subscription-issues">
+        <Alert
+          tone="info"
+          title={t('catalogue.subscription.issuesTitle')}
+          id="subscription-issues"
+          data-testid="subscription-issues"
+        >
           <ul>
             {analysis.issues.map((issue, index) => (
               <li key={`${issue.field}-${index}`}>{localized(issue.message)}</li>
