@@ -112,7 +112,6 @@ export class DossierAccess {
 
 /** What would stop a submission of the working copy now: the same rules as the submit, shown next to each field. */
 function draftIssues(call: CallEntity, dossier: DossierEntity, attachments: AttachmentEntity[]): RuleIssue[] {
-  return call.kind === 'catalogue'
-    ? subscriptionSubmissionIssues(catalogueOfCall(call), dossier)
-    : dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
+  if (call.kind !== 'catalogue') return dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
+  return call.catalogue ? subscriptionSubmissionIssues(catalogueOfCall(call), dossier) : [];
 }
