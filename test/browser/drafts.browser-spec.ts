@@ -137,6 +137,7 @@ describe('drafts always save, in Chromium (real API serving the built web app)',
       expect(await page.locator('#dossier-field-requested-error').textContent()).toMatch(
         /hoger dan het maximum van €\s100\.000,00/,
       );
+      await page.getByTestId('requested-amount').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('drafts-dossier-reloaded'), fullPage: false });
 
       await page.setViewportSize(PHONE);
