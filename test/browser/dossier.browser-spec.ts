@@ -167,7 +167,7 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
     }
   });
 
-  it('shows the cap error next to the requested amount at once, and never sends that amount', async () => {
+  it('shows the cap error next to the requested amount at once, and still saves the draft with it', async () => {
     const page = await app.browser.newPage();
     const patchBodies: string[] = [];
     page.on('request', (request) => {
@@ -190,10 +190,14 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       expect((await requested.getAttribute('aria-describedby'))?.split(' ')).toContain('dossier-field-requested-error');
       await expectAccessible(page, 'a dossier with a field error');
 
-      // Autosave keeps the refused amount to itself and says so.
-      await page.locator('[data-testid="autosave-status"][data-state="blocked"]').waitFor({ timeout: 5000 });
-      expect(patchBodies.some((body) => body.includes('requestedCents'))).toBe(false);
-      expect((await readDossier(dossierId)).requestedCents).not.toBe(10_000_001);
+      // Drafts always save (ADR 0018): the amount above the cap is stored, and the server lists it as an issue.
+      await page.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor({ timeout: 5000 });
+      expect(patchBodies.some((body) => body.includes('"requestedCents":10000001'))).toBe(true);
+      const stored = await readDossier(dossierId);
+      expect(stored.requestedCents).toBe(10_000_001);
+      expect(stored.issues).toContainEqual(
+        expect.objectContaining({ field: 'requestedCents', code: 'AMOUNT_ABOVE_CAP' }),
+      );
 
       // Back under the cap: the cap message goes away.
       await requested.fill('1.000');

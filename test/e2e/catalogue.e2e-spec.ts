@@ -152,35 +152,34 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
       expect(audit.map((a) => a.action)).toEqual(['dossier.created', 'dossier.submitted']);
     });
 
-    it('refuses a planned reach above the row maximum at once, and saves nothing', async () => {
+    it('stores a planned reach above the row maximum with the issue; an unknown row is refused at once', async () => {
       const call = await createCatalogueCall(api);
       const user = await localGovernment(api);
       const { id, version } = await startSubscription(user, call.id);
-      const response = await put(user, id, version, {
+      const above = {
         lines: [{ rowCode: 'O4.A1.R2', currentReach: 0, plannedExtraReach: 39 }],
         priorities: { 'O4.A1': 1 },
         ownContributionCents: 10_000_000,
-      }).expect(400);
-      expect(response.body.code).toBe('SUBSCRIPTION_INVALID');
-      expect(response.body.errors).toEqual([
-        {
-          field: 'lines.0.plannedExtraReach',
-          code: 'ABOVE_MAX_UNITS',
-          message: 'Het extra bereik is hoogstens 38 (begeleide personen met een handicap).',
+      };
+      const stored = await put(user, id, version, above).expect(200);
+      expect((stored.body as SubscriptionView).issues).toContainEqual({
+        field: 'lines.0.plannedExtraReach',
+        code: 'ABOVE_MAX_UNITS',
+        message: {
+          nl: 'Het extra bereik is hoogstens 38 (begeleide personen met een handicap).',
+          en: 'The extra reach is at most 38 (begeleide personen met een handicap).',
         },
+      });
+      const unknown = await put(user, id, version + 1, {
+        ...above,
+        lines: [{ rowCode: 'O9.A9.R9', currentReach: 0, plannedExtraReach: 1 }],
+      }).expect(400);
+      expect(unknown.body.code).toBe('SUBSCRIPTION_INVALID');
+      expect((unknown.body.errors as Errors).map((e) => `${e.field}:${e.code}`)).toEqual([
+        'lines.0.rowCode:UNKNOWN_ROW',
       ]);
-      const english = await put(user, id, version, {
-        lines: [{ rowCode: 'O4.A1.R2', currentReach: 0, plannedExtraReach: 39 }],
-        priorities: { 'O4.A1': 1 },
-        ownContributionCents: 10_000_000,
-      })
-        .set('Accept-Language', 'en')
-        .expect(400);
-      expect((english.body.errors as Errors)[0].message).toBe(
-        'The extra reach is at most 38 (begeleide personen met een handicap).',
-      );
       const view = (await user.agent.get(`/api/v1/dossiers/${id}/subscription`).expect(200)).body as SubscriptionView;
-      expect(view).toMatchObject({ version, lines: [], flemishContributionCents: 0 });
+      expect(view).toMatchObject({ version: version + 1, lines: above.lines, flemishContributionCents: 0 });
     });
 
     it('refuses duplicate priorities at submission, naming each action', async () => {

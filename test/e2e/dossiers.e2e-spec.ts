@@ -152,28 +152,37 @@ describe('dossiers on real PostgreSQL', () => {
   });
 
   describe('amounts, eligibility and identifiers', () => {
-    it('refuses a requested amount one cent above the cap, naming the field', async () => {
+    it('stores a draft one cent above the cap with the issue naming the field; the submit refuses it', async () => {
       const user = await applicantWithOrganisation(api);
       const call = await createCall(api);
       const started = await user.agent
         .post(`/api/v1/calls/${call.id}/dossiers`)
         .send({ applicantId: user.applicantId })
         .expect(201);
-      const save = (requestedCents: number) =>
+      const save = (version: number, requestedCents: number) =>
         user.agent
           .patch(`/api/v1/dossiers/${started.body.id}`)
-          .set('If-Match', String(started.body.version))
+          .set('If-Match', String(version))
           .send({ budgetLines: [{ description: 'Alles', amountCents: 20_000_000 }], requestedCents });
-      const above = await save(10_000_001).expect(422);
-      expect(above.body.code).toBe('AMOUNT_ABOVE_CAP');
-      expect(above.body.errors).toEqual([
+      const above = await save(started.body.version, 10_000_001).expect(200);
+      expect(above.body.requestedCents).toBe(10_000_001);
+      const cap = (above.body.issues as Array<{ field: string; code: string; message: { nl: string } }>).find(
+        (i) => i.code === 'AMOUNT_ABOVE_CAP',
+      );
+      expect(cap).toMatchObject({ field: 'requestedCents' });
+      expect(cap?.message.nl).toContain('100.000,00');
+      const refused = await user.agent
+        .post(`/api/v1/dossiers/${started.body.id}/submit`)
+        .set(IDEMPOTENCY_HEADER, randomUUID())
+        .expect(422);
+      expect(refused.body.errors).toContainEqual(
         expect.objectContaining({ field: 'requestedCents', code: 'AMOUNT_ABOVE_CAP' }),
-      ]);
-      expect(above.body.detail).toContain('100.000,00');
-      await save(10_000_000).expect(200);
+      );
+      const within = await save(above.body.version, 10_000_000).expect(200);
+      expect(within.body.issues.map((i: { code: string }) => i.code)).not.toContain('AMOUNT_ABOVE_CAP');
     });
 
-    it('refuses a requested amount above the total cost minus other income', async () => {
+    it('stores a requested amount above the total cost minus other income, with that issue', async () => {
       const user = await applicantWithOrganisation(api);
       const call = await createCall(api);
       const started = await user.agent
@@ -188,8 +197,10 @@ describe('dossiers on real PostgreSQL', () => {
           otherIncomeCents: 1_000_000,
           requestedCents: 4_000_001,
         })
-        .expect(422);
-      expect(response.body.code).toBe('AMOUNT_ABOVE_COST');
+        .expect(200);
+      expect(response.body.issues).toContainEqual(
+        expect.objectContaining({ field: 'requestedCents', code: 'AMOUNT_ABOVE_COST' }),
+      );
     });
 
     it('refuses an applicant outside the policy domains or of the wrong kind', async () => {

@@ -63,14 +63,14 @@ export interface SubscriptionInput {
 }
 
 /**
- * Subscription issue codes (libs/domain subscriptionIssues) refused at every autosave: a draft may be incomplete
- * (priorities, own contribution), never impossible. The others only stop a submission.
+ * Subscription issue codes (libs/domain subscriptionIssues) refused at every autosave: content that can never be
+ * stored (unknown rows or actions, wrong types). A draft may be incomplete or break a rule (priorities, a reach above
+ * the row's maximum, the own contribution): those are stored and only stop a submission (ADR 0018).
  */
 export const SUBSCRIPTION_DRAFT_ISSUE_CODES: readonly string[] = [
   'UNKNOWN_ROW',
   'DUPLICATE_ROW',
   'NOT_A_WHOLE_NUMBER',
-  'ABOVE_MAX_UNITS',
   'INVALID_AMOUNT',
   'UNKNOWN_ACTION',
   'INVALID_PRIORITY',

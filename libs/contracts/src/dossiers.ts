@@ -1,3 +1,4 @@
+import type { RuleIssueView } from './catalogue';
 /** WARNING: persisted in dossiers.status. */
 export const DOSSIER_STATUSES = [
   'draft',
@@ -74,6 +75,8 @@ export interface DossierView {
   call: { id: string; code: string; title: string; closesAt: string; maxRequestedCents: number };
   applicant: { id: string; legalName: string };
   timeline: TimelineEntry[];
+  /** What would stop a submission of the working copy (a draft is stored with them); empty once decided. */
+  issues: RuleIssueView[];
   updatedAt: string;
 }
 

@@ -2,6 +2,7 @@ import {
   costLimitCents,
   maxRequestableCents,
   dossierDraftIssues,
+  dossierRefusedIssues,
   dossierReference,
   dossierSubmissionIssues,
   eligibilityIssue,
@@ -54,6 +55,28 @@ describe('dossier rules', () => {
     const [issue] = dossierDraftIssues(call, { ...complete, answers: { TARGET: 'a\u202Eb' } });
     expect(issue).toMatchObject({ field: 'answers.TARGET', code: 'bidiControl' });
     expect(issue.message.nl).toMatch(/^Doelgroep /);
+  });
+
+  it('stores a draft that breaks rules, refuses one that can never be stored (ADR 0018)', () => {
+    const breaking: DossierContent = {
+      ...complete,
+      answers: { REACH: 5000 },
+      projectStart: '2019-01-01',
+      requestedCents: 10_000_001,
+    };
+    expect(codes(dossierDraftIssues(call, breaking)).sort()).toEqual([
+      'answers.REACH:outOfRange',
+      'projectStart:PERIOD_OUTSIDE_CALL',
+      'requestedCents:AMOUNT_ABOVE_CAP',
+    ]);
+    expect(dossierRefusedIssues(call, breaking)).toEqual([]);
+    const impossible = { ...complete, answers: { TARGET: 'Jong\u0000', REACH: 'veel', DOMAIN: 'Ruimte', X: 'y' } };
+    expect(codes(dossierRefusedIssues(call, impossible as unknown as DossierContent)).sort()).toEqual([
+      'answers.DOMAIN:unknownOption',
+      'answers.REACH:notNumber',
+      'answers.TARGET:nulCharacter',
+      'answers.X:unknownQuestion',
+    ]);
   });
 
   it('accepts a complete dossier at exactly the cap', () => {

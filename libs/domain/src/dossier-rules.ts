@@ -207,6 +207,23 @@ export function dossierDraftIssues(call: DossierCallRules, content: DossierConte
   return issues;
 }
 
+/**
+ * Draft issues an autosave still stores: business rules that only stop a submission (ADR 0018). Whatever is not
+ * listed here (unknown questions or options, wrong types, hostile or over-long text) can never be stored.
+ */
+export const DOSSIER_STORABLE_ISSUE_CODES: readonly string[] = [
+  'AMOUNT_ABOVE_CAP',
+  'AMOUNT_ABOVE_COST',
+  'PERIOD_OUTSIDE_CALL',
+  'endBeforeStart',
+  'outOfRange',
+];
+
+/** The draft issues a save refuses: content that can never be stored, whatever the person does next. */
+export function dossierRefusedIssues(call: DossierCallRules, content: DossierContent): RuleIssue[] {
+  return dossierDraftIssues(call, content).filter((issue) => !DOSSIER_STORABLE_ISSUE_CODES.includes(issue.code));
+}
+
 /** What must be filled in before submitting, on top of the draft rules. */
 export function dossierSubmissionIssues(call: DossierCallRules, content: DossierContent): RuleIssue[] {
   const issues = dossierDraftIssues(call, content);

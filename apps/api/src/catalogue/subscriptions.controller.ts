@@ -29,7 +29,8 @@ export class SubscriptionsController {
 
   @Put('dossiers/:id/subscription')
   @ApiOperation({
-    summary: 'Autosave the subscription (If-Match: the dossier version); an impossible reach is refused at once',
+    summary:
+      'Autosave the subscription (If-Match: the dossier version); a draft breaking a rule is stored and answered with its issues',
   })
   save(
     @CurrentAuth() auth: AuthContext,

@@ -43,7 +43,10 @@ export class SubscriptionsService {
     return this.view(dossier, call, catalogue);
   }
 
-  /** Autosave: only with the version the client last saw, only while the call is open, never an impossible reach. */
+  /**
+   * Autosave: only with the version the client last saw, only while the call is open. A draft that breaks a rule is
+   * stored and its view lists the issues; unknown rows or actions are refused (ADR 0018).
+   */
   async save(auth: AuthContext, id: string, version: number, input: SubscriptionInput): Promise<SubscriptionView> {
     const { dossier, call, catalogue } = await this.load(auth, id);
     await this.assertEditable(dossier, call);

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierSummary, DossierView } from '@portal/contracts';
-import { formatBrussels, totalCostCents, callPhase } from '@portal/domain';
-import { AppException, CallEntity, DossierEntity, DatabaseClock } from '@portal/server';
+import { dossierSubmissionIssues, formatBrussels, totalCostCents, callPhase, type RuleIssue } from '@portal/domain';
+import { AppException, type AttachmentEntity, CallEntity, DossierEntity, DatabaseClock } from '@portal/server';
 import { EntityManager } from 'typeorm';
 import { CallRepository } from '../calls/call.repository';
 import type { AuthContext } from '../common/request-context';
 import { DossierRepository } from './dossier.repository';
 
-import { hashOf, submittedContent, toAttachmentView } from './dossier-content';
+import { callRules, contentOf, hashOf, submittedContent, toAttachmentView } from './dossier-content';
+import { catalogueOfCall, subscriptionSubmissionIssues } from './subscription-rules';
 
 /** Who may read a dossier, whether it can still change (the call's phase), and its view. */
 @Injectable()
@@ -103,7 +104,14 @@ export class DossierAccess {
       },
       applicant: { id: applicant.id, legalName: applicant.legalName },
       timeline: timeline.map((event) => ({ at: event.occurredAt.toISOString(), action: event.action })),
+      issues: ['draft', 'submitted'].includes(dossier.status) ? draftIssues(call, dossier, attachments) : [],
       updatedAt: dossier.updatedAt.toISOString(),
     };
   }
+}
+
+/** What would stop a submission of the working copy now: the same rules as the submit, shown next to each field. */
+function draftIssues(call: CallEntity, dossier: DossierEntity, attachments: AttachmentEntity[]): RuleIssue[] {
+  if (call.kind !== 'catalogue') return dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
+  return call.catalogue ? subscriptionSubmissionIssues(catalogueOfCall(call), dossier) : [];
 }

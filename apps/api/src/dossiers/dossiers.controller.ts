@@ -77,7 +77,8 @@ export class DossiersController {
 
   @Patch('dossiers/:id')
   @ApiOperation({
-    summary: 'Save the draft (autosave); If-Match: the version last seen, 409 VERSION_CONFLICT otherwise',
+    summary:
+      'Save the draft (autosave; a draft breaking a rule is stored with its issues); If-Match: the version last seen, 409 VERSION_CONFLICT otherwise',
   })
   save(
     @CurrentAuth() auth: AuthContext,

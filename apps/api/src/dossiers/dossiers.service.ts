@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DossierDraftInput, DossierView } from '@portal/contracts';
-import {
-  costLimitCents,
-  dossierDraftIssues,
-  eligibilityIssue,
-  formatBrussels,
-  formatEuro,
-  acceptsAt,
-} from '@portal/domain';
+import { dossierRefusedIssues, eligibilityIssue, formatBrussels, acceptsAt } from '@portal/domain';
 import {
   AppException,
   AuditRepository,
@@ -95,7 +88,7 @@ export class DossiersService {
     return { dossier: await this.access.view(live, call), created: created !== null };
   }
 
-  /** Autosave: only with the version the client last saw, only while the call is open, never a wrong amount. */
+  /** Autosave: only with the version the client last saw, only while the call is open; a draft may break rules. */
   async saveDraft(auth: AuthContext, id: string, version: number, patch: DossierDraftInput): Promise<DossierView> {
     const dossier = await this.access.mustFind(auth, id);
     const call = await this.access.mustCall(dossier.callId);
@@ -106,25 +99,10 @@ export class DossiersService {
     }
     if (changes.answers) changes.answers = { ...dossier.answers, ...changes.answers };
     const merged = Object.assign(Object.create(DossierEntity.prototype) as DossierEntity, dossier, changes);
-    const issues = dossierDraftIssues(callRules(call), contentOf(merged, await this.dossiers.attachments(id)));
-    if (issues.length) {
-      const first = issues[0].code;
-      const code =
-        first === 'AMOUNT_ABOVE_CAP'
-          ? 'AMOUNT_ABOVE_CAP'
-          : first === 'AMOUNT_ABOVE_COST'
-            ? 'AMOUNT_ABOVE_COST'
-            : first === 'PERIOD_OUTSIDE_CALL'
-              ? 'PERIOD_OUTSIDE_CALL'
-              : 'VALIDATION_FAILED';
-      const limit = costLimitCents(merged);
-      throwIfIssues(code, issues, {
-        cap: formatEuro(call.maxRequestedCents),
-        limit: formatEuro(limit),
-        start: call.projectStart,
-        end: call.projectEnd,
-      });
-    }
+    // Validation is for submitting: a draft that breaks a rule is stored (the view lists its issues); only what can
+    // never be stored (unknown questions or options, wrong types, hostile text) is refused (ADR 0018).
+    const refused = dossierRefusedIssues(callRules(call), contentOf(merged, await this.dossiers.attachments(id)));
+    throwIfIssues('VALIDATION_FAILED', refused);
     if (!(await this.dossiers.updateDraftIfCurrent(id, version, changes))) {
       const current = await this.access.mustFind(auth, id);
       await this.access.assertEditable(current, call);

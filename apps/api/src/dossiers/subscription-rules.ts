@@ -17,7 +17,7 @@ import { throwIfIssues } from '../common/rule-issues';
  * differs, and that lives here.
  */
 
-/** Issues refused at every save: a draft may be incomplete (priorities, own contribution), never wrong. */
+/** Issues refused at every save: what can never be stored (ADR 0018); a draft that breaks a rule is stored. */
 const DRAFT_ISSUE_CODES = new Set(SUBSCRIPTION_DRAFT_ISSUE_CODES);
 
 /** The catalogue stored with a catalogue call; NOT_A_CATALOGUE_CALL for any other call. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { centsToInput, parseEuroToCents } from './money-input';
+import { centsToAmountText, centsToInput, parseEuroToCents } from './money-input';
 
 describe('parseEuroToCents', () => {
   it.each([
@@ -56,5 +56,19 @@ describe('centsToInput', () => {
     expect(centsToInput(123456, '.')).toBe('1234.56');
     expect(centsToInput(10000000)).toBe('100000');
     expect(centsToInput(5)).toBe('0,05');
+  });
+});
+
+describe('centsToAmountText', () => {
+  it('shows amounts the way people type them, and reads back to the same cents', () => {
+    expect(centsToAmountText(2_800_000)).toBe('28.000,00');
+    expect(centsToAmountText(2_800_000, '.')).toBe('28,000.00');
+    expect(centsToAmountText(123_456_789)).toBe('1.234.567,89');
+    expect(centsToAmountText(5)).toBe('0,05');
+    expect(centsToAmountText(99_900)).toBe('999,00');
+    for (const cents of [0, 5, 99_900, 100_000, 2_800_000, 123_456_789, 1_000_000_000_000]) {
+      expect(parseEuroToCents(centsToAmountText(cents, ','))).toBe(cents);
+      expect(parseEuroToCents(centsToAmountText(cents, '.'))).toBe(cents);
+    }
   });
 });

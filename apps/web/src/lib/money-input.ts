@@ -71,3 +71,16 @@ export function centsToInput(cents: number, decimalSeparator: ',' | '.' = ','): 
   const fraction = abs.slice(-2);
   return `${negative ? '-' : ''}${whole}${fraction === '00' ? '' : `${decimalSeparator}${fraction}`}`;
 }
+
+/**
+ * Cents as an amount the person reads and edits again: "28.000,00" (nl-BE) or "28,000.00" (en), the way they typed it,
+ * so a reload shows the amount as it was entered; `parseEuroToCents` reads it back to the same cents.
+ */
+export function centsToAmountText(cents: number, decimalSeparator: ',' | '.' = ','): string {
+  if (!Number.isSafeInteger(cents)) return '';
+  const negative = cents < 0;
+  const abs = String(Math.abs(cents)).padStart(3, '0');
+  const whole = abs.slice(0, -2).replace(/^0+(?=\d)/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, decimalSeparator === ',' ? '.' : ',');
+  return `${negative ? '-' : ''}${grouped}${decimalSeparator}${abs.slice(-2)}`;
+}

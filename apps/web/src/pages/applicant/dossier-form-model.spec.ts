@@ -43,12 +43,13 @@ const dossier = (overrides: Partial<DossierView> = {}): DossierView =>
   }) as DossierView;
 
 describe('dossier form model', () => {
-  it('shows amounts and numbers with the language’s decimal separator, and empty amounts as empty fields', () => {
+  it('shows amounts formatted as typed ("1.234,56") and numbers with the language’s separator, empty amounts empty', () => {
     const values = toFormValues(dossier(), call, ',');
-    expect(values.budgetLines).toEqual([{ description: 'Loon', amount: '1234,56' }]);
+    expect(values.budgetLines).toEqual([{ description: 'Loon', amount: '1.234,56' }]);
     expect(values.answers).toEqual({ DOEL: 'Kinderen verbinden', BEREIK: '120,5' });
     expect(values.otherIncome).toBe('');
-    expect(values.requested).toBe('1000');
+    expect(values.requested).toBe('1.000,00');
+    expect(toFormValues(dossier(), call, '.').requested).toBe('1,000.00');
     expect(values.projectEnd).toBe('');
   });
 

@@ -1,6 +1,6 @@
 import type { AnswerValue, BudgetLine, CallView, DossierDraftInput, DossierView } from '@portal/contracts';
 import type { DossierCallRules, DossierContent, RuleIssue } from '@portal/domain';
-import { centsToInput, parseEuroToCents } from '../../lib/money-input';
+import { centsToAmountText, parseEuroToCents } from '../../lib/money-input';
 
 /** What the form edits: amounts as typed text (euro), answers as text, dates as `YYYY-MM-DD` or ''. */
 export interface DossierFormValues {
@@ -47,7 +47,7 @@ export function toFormValues(view: DossierView, call: CallView, decimalSeparator
           ? String(value).replace('.', decimalSeparator)
           : value;
   }
-  const money = (cents: number) => (cents > 0 ? centsToInput(cents, decimalSeparator) : '');
+  const money = (cents: number) => (cents > 0 ? centsToAmountText(cents, decimalSeparator) : '');
   return {
     title: view.title,
     summary: view.summary,
@@ -56,7 +56,7 @@ export function toFormValues(view: DossierView, call: CallView, decimalSeparator
     projectEnd: view.projectEnd ?? '',
     budgetLines: view.budgetLines.map((line) => ({
       description: line.description,
-      amount: centsToInput(line.amountCents, decimalSeparator),
+      amount: centsToAmountText(line.amountCents, decimalSeparator),
     })),
     otherIncome: money(view.otherIncomeCents),
     ownContribution: money(view.ownContributionCents),

@@ -3,7 +3,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AttachmentView, CallView, DossierView } from '@portal/contracts';
-import { dossierDraftIssues } from '@portal/domain';
+import { dossierRefusedIssues } from '@portal/domain';
 import { isApiError, type ProblemFieldError } from '../../api/client';
 import { conflictingVersion, dossierQueryKeys, fetchDossier, patchDossier } from '../../api/dossiers';
 import { errorMessage } from '../../api/error-message';
@@ -75,7 +75,7 @@ interface AutosaveOptions {
 
 /**
  * Autosave of the dossier form with optimistic locking: a debounced save after each change, saves queued so they
- * never overtake each other, only fields the domain rules accept, and the conflict and read-only outcomes.
+ * never overtake each other, every field that can be stored (a draft may break rules), conflict and read-only outcomes.
  */
 export function useDossierAutosave({
   initial,
@@ -133,12 +133,15 @@ export function useDossierAutosave({
     [detailKey, initial, queryClient, t],
   );
 
-  /** One save: sends what changed since the last save, except fields the rules (or parsing) refuse right now. */
+  /**
+   * One save: sends what changed since the last save, including values that break a rule (the server stores the
+   * draft and lists its issues); only values that do not parse, or that can never be stored, stay in the form.
+   */
   const performSave = useCallback(async (): Promise<SaveOutcome> => {
     if (readOnlyRef.current || conflictRef.current) return 'failed';
     const formValues = form.getValues();
     const converted = toDraft(formValues, call, savedRef.current);
-    const issues = dossierDraftIssues(call, contentForRules(formValues, call, converted, attachmentKindsRef.current));
+    const issues = dossierRefusedIssues(call, contentForRules(formValues, call, converted, attachmentKindsRef.current));
     const blocked = blockedByIssues(issues);
     converted.unparsable.forEach((key) => blocked.keys.add(key));
     const hasBlocked =

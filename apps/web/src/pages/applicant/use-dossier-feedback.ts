@@ -40,7 +40,8 @@ export function useDossierFeedback({ call, values, saved, attachmentKinds, serve
     if (!list.includes(message)) list.push(message);
     errors.set(path, list);
   };
-  for (const [path, key] of Object.entries(converted.parseErrors)) addError(path, t(key));
+  // A value that does not parse stays in the form only: say so next to it (the other fields are saved).
+  for (const [path, key] of Object.entries(converted.parseErrors)) addError(path, `${t(key)} ${t('drafts.notSaved')}`);
   for (const issue of issues) addError(formPathOf(issue.field), localized(issue.message));
   for (const [path, message] of Object.entries(serverErrors)) addError(path, message);
 

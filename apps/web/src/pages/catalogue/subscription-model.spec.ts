@@ -31,7 +31,7 @@ describe('subscription form model', () => {
     expect(toFormState(view, ',')).toEqual({
       reach: { 'A1-R1': { current: '2', planned: '3' } },
       priorities: { A1: '1' },
-      ownContribution: '1500,50',
+      ownContribution: '1.500,50',
     });
   });
 
@@ -47,17 +47,45 @@ describe('subscription form model', () => {
     expect(analysis.input?.priorities).toEqual({ A1: 1 });
   });
 
-  it('saves nothing while a typed value is not a number, and says which', () => {
-    const analysis = analyse(catalogue, {
-      ...empty,
-      reach: { 'A1-R1': { current: '', planned: 'drie' } },
-      ownContribution: 'veel',
-    });
+  it('saves every value that parses, keeps the saved value for one that does not, and says which', () => {
+    const saved = {
+      lines: [{ rowCode: 'A1-R1', currentReach: 0, plannedExtraReach: 2 }],
+      priorities: { A1: 1 },
+      ownContributionCents: 123_400,
+    };
+    const analysis = analyse(
+      catalogue,
+      {
+        ...empty,
+        reach: { 'A1-R1': { current: '4', planned: 'drie' } },
+        priorities: { A1: '0' },
+        ownContribution: 'veel',
+      },
+      saved,
+    );
     expect(analysis.input).toBeNull();
+    expect(analysis.draft).toEqual({
+      lines: [{ rowCode: 'A1-R1', currentReach: 4, plannedExtraReach: 2 }],
+      priorities: { A1: 1 },
+      ownContributionCents: 123_400,
+    });
+    expect(analysis.blocking).toEqual([]);
     expect(analysis.typingErrors).toEqual({
       'reach.A1-R1.planned': 'notWholeNumber',
+      'priorities.A1': 'invalidPriority',
       ownContribution: 'invalidAmount',
     });
+  });
+
+  it('sends a draft that breaks the rules (own contribution too low): the server stores it with its issues', () => {
+    const analysis = analyse(catalogue, {
+      reach: { 'A1-R1': { current: '0', planned: '3' } },
+      priorities: { A1: '1' },
+      ownContribution: '10',
+    });
+    expect(analysis.issues.map((i) => i.code)).toEqual(['OWN_CONTRIBUTION_TOO_LOW']);
+    expect(analysis.blocking).toEqual([]);
+    expect(analysis.draft.ownContributionCents).toBe(1000);
   });
 
   it('keeps priorities 1..n as actions are chosen and dropped', () => {

@@ -5,7 +5,7 @@ import {
   type SubscriptionView,
 } from '@portal/contracts';
 import { subscriptionIssues, subscriptionTotals, type RuleIssue, type SubscriptionTotals } from '@portal/domain';
-import { centsToInput, parseEuroToCents } from '../../lib/money-input';
+import { centsToAmountText, parseEuroToCents } from '../../lib/money-input';
 
 /** What the person types: text per field, so an unfinished entry is never silently turned into a number. */
 export interface SubscriptionFormState {
@@ -17,20 +17,26 @@ export interface SubscriptionFormState {
 }
 
 export interface SubscriptionAnalysis {
-  /** The subscription to save, or null while some typed value is not a number at all. */
+  /** The subscription to submit, or null while some typed value is not a number at all. */
   input: SubscriptionInput | null;
+  /**
+   * What autosave sends: every value that parses, rules or not (the server stores a draft and lists its issues); a
+   * value that does not parse keeps its last saved value and is marked "not saved" next to its field.
+   */
+  draft: SubscriptionInput;
   /** Field path (`reach.<row>.planned`, `ownContribution`, ...) -> message key for values that are not numbers. */
-  typingErrors: Record<string, 'notWholeNumber' | 'invalidAmount'>;
+  typingErrors: Record<string, 'notWholeNumber' | 'invalidAmount' | 'invalidPriority'>;
   totals: SubscriptionTotals;
   /** Every rule issue of the domain (what the server checks at submission). */
   issues: RuleIssue[];
-  /** The issues the server refuses at every save: the form does not send those. */
+  /** The issues the server refuses at every save (content that can never be stored): the form does not send those. */
   blocking: RuleIssue[];
   /** Actions with extra reach planned, in catalogue order. */
   chosen: string[];
 }
 
 const WHOLE = /^\d{1,9}$/;
+const PRIORITY = /^[1-9]\d{0,8}$/;
 const DRAFT_CODES = new Set(SUBSCRIPTION_DRAFT_ISSUE_CODES);
 
 export function allRows(catalogue: CatalogueView) {
@@ -45,12 +51,21 @@ export function toFormState(view: SubscriptionView, decimalSeparator: ',' | '.')
   return {
     reach,
     priorities: Object.fromEntries(Object.entries(view.priorities).map(([code, p]) => [code, String(p)])),
-    ownContribution: view.ownContributionCents > 0 ? centsToInput(view.ownContributionCents, decimalSeparator) : '',
+    ownContribution:
+      view.ownContributionCents > 0 ? centsToAmountText(view.ownContributionCents, decimalSeparator) : '',
   };
 }
 
-/** Reads the typed values; the same domain functions as the server compute the contribution and the issues. */
-export function analyse(catalogue: CatalogueView, state: SubscriptionFormState): SubscriptionAnalysis {
+/**
+ * Reads the typed values; the same domain functions as the server compute the contribution and the issues. `saved`
+ * (the subscription as last saved) stands in for values that do not parse, so a typo never erases what was stored.
+ */
+export function analyse(
+  catalogue: CatalogueView,
+  state: SubscriptionFormState,
+  saved?: Pick<SubscriptionInput, 'lines' | 'priorities' | 'ownContributionCents'>,
+): SubscriptionAnalysis {
+  const savedLine = (rowCode: string) => saved?.lines.find((line) => line.rowCode === rowCode);
   const typingErrors: SubscriptionAnalysis['typingErrors'] = {};
   const lines: SubscriptionInput['lines'] = [];
   for (const { row } of allRows(catalogue)) {
@@ -61,10 +76,12 @@ export function analyse(catalogue: CatalogueView, state: SubscriptionFormState):
     if (current === '' && planned === '') continue;
     if (current !== '' && !WHOLE.test(current)) typingErrors[`reach.${row.code}.current`] = 'notWholeNumber';
     if (planned !== '' && !WHOLE.test(planned)) typingErrors[`reach.${row.code}.planned`] = 'notWholeNumber';
+    const reachOf = (typed: string, kept: number | undefined) =>
+      typed === '' ? 0 : WHOLE.test(typed) ? Number(typed) : (kept ?? 0);
     lines.push({
       rowCode: row.code,
-      currentReach: WHOLE.test(current) ? Number(current) : 0,
-      plannedExtraReach: WHOLE.test(planned) ? Number(planned) : 0,
+      currentReach: reachOf(current, savedLine(row.code)?.currentReach),
+      plannedExtraReach: reachOf(planned, savedLine(row.code)?.plannedExtraReach),
     });
   }
   const priorities: Record<string, number> = {};
@@ -75,16 +92,21 @@ export function analyse(catalogue: CatalogueView, state: SubscriptionFormState):
   for (const code of chosen) {
     const typed = (state.priorities[code] ?? '').trim();
     if (typed === '') continue;
-    if (!WHOLE.test(typed)) typingErrors[`priorities.${code}`] = 'notWholeNumber';
-    else priorities[code] = Number(typed);
+    if (PRIORITY.test(typed)) priorities[code] = Number(typed);
+    else {
+      typingErrors[`priorities.${code}`] = WHOLE.test(typed) ? 'invalidPriority' : 'notWholeNumber';
+      const kept = saved?.priorities[code];
+      if (kept !== undefined) priorities[code] = kept;
+    }
   }
   const own = state.ownContribution.trim();
   const ownCents = own === '' ? 0 : parseEuroToCents(own);
   if (ownCents === null) typingErrors.ownContribution = 'invalidAmount';
-  const subscription = { lines, priorities, ownContributionCents: ownCents ?? 0 };
+  const subscription = { lines, priorities, ownContributionCents: ownCents ?? saved?.ownContributionCents ?? 0 };
   const issues = subscriptionIssues(catalogue, subscription);
   return {
     input: Object.keys(typingErrors).length === 0 ? subscription : null,
+    draft: subscription,
     typingErrors,
     totals: subscriptionTotals(catalogue, subscription),
     issues,

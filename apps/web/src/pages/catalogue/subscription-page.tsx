@@ -63,7 +63,7 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
 
   const errorsByField = new Map<string, string>();
   for (const [path, key] of Object.entries(analysis.typingErrors)) {
-    errorsByField.set(path, t(`catalogue.subscription.${key}`));
+    errorsByField.set(path, `${t(`catalogue.subscription.${key}`)} ${t('catalogue.subscription.notSaved')}`);
   }
   for (const issue of analysis.issues) {
     const path = issueFieldPath(issue, analysis.input);
@@ -155,10 +155,23 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
         onOwnContribution={(value) => change((previous) => ({ ...previous, ownContribution: value }))}
       />
 
-      <SubscriptionAutosaveStatus state={saveState} onRetry={() => void saveNow()} />
+      {/* Sticky at the bottom of the screen: the save status stays in view wherever the person types. */}
+      <div className="dossier-actions" data-testid="subscription-save-bar">
+        <SubscriptionAutosaveStatus state={saveState} onRetry={() => void saveNow()} />
+        {editable && analysis.issues.length > 0 ? (
+          <a href="#subscription-issues" data-testid="subscription-issue-count">
+            {t('catalogue.subscription.issuesToFix', { count: analysis.issues.length })}
+          </a>
+        ) : null}
+      </div>
 
       {analysis.issues.length > 0 && editable ? (
-        <Alert tone="info" title={t('catalogue.subscription.issuesTitle')} data-testid="subscription-issues">
+        <Alert
+          tone="info"
+          title={t('catalogue.subscription.issuesTitle')}
+          id="subscription-issues"
+          data-testid="subscription-issues"
+        >
           <ul>
             {analysis.issues.map((issue, index) => (
               <li key={`${issue.field}-${index}`}>{localized(issue.message)}</li>

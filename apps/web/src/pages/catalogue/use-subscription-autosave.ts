@@ -20,8 +20,8 @@ export type SubscriptionSaveState =
   | { kind: 'error'; message: string };
 
 /**
- * The subscription form's state and its autosave: a debounced save after each change (only when the analysis finds
- * nothing blocking), queued saves, and on a version conflict the other version with a notice.
+ * The subscription form's state and its autosave: a debounced save after each change of everything typed (a draft may
+ * break the rules: the server stores it and lists its issues), queued saves, and on a conflict the other version.
  */
 export function useSubscriptionAutosave(initial: SubscriptionView) {
   const { t } = useTranslation();
@@ -35,7 +35,7 @@ export function useSubscriptionAutosave(initial: SubscriptionView) {
   const timerRef = useRef<number | null>(null);
   const queueRef = useRef<Promise<unknown>>(Promise.resolve());
   const catalogue = view.catalogue;
-  const analysis = useMemo(() => analyse(catalogue, state), [catalogue, state]);
+  const analysis = useMemo(() => analyse(catalogue, state, view), [catalogue, state, view]);
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
   const editable = view.editable;
@@ -51,17 +51,19 @@ export function useSubscriptionAutosave(initial: SubscriptionView) {
 
   const performSave = useCallback(async (): Promise<boolean> => {
     const current = analysisRef.current;
-    if (!current.input || current.blocking.length > 0) {
+    if (current.blocking.length > 0) {
       setSaveState({ kind: 'blocked' });
       return false;
     }
     setSaveState({ kind: 'saving' });
     try {
-      const saved = await putSubscription(initial.dossierId, versionRef.current, current.input);
+      const saved = await putSubscription(initial.dossierId, versionRef.current, current.draft);
       adopt(saved);
-      setSaveState({ kind: 'saved', at: saved.updatedAt });
+      // Values that do not parse stayed in the form (marked "not saved" next to them); everything else is stored.
+      const unsaved = Object.keys(analysisRef.current.typingErrors).length > 0;
+      setSaveState(unsaved ? { kind: 'blocked' } : { kind: 'saved', at: saved.updatedAt });
       void queryClient.invalidateQueries({ queryKey: dossierQueryKeys.mine() });
-      return true;
+      return !unsaved;
     } catch (error) {
       const theirs = conflictingSubscription(error);
       if (theirs) {
