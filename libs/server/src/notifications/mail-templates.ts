@@ -41,7 +41,7 @@ function staffRolesText(roles: StaffRole[], locale: Locale): string {
   return roles.map((role) => STAFF_ROLE_NAMES[role]?.[locale] ?? role).join(', ');
 }
 
-/** Every mail to an applicant closes with whom to ask and is signed by the administration (ADR 0018). */
+/** Every mail to an applicant closes with whom to ask and is signed by the administration (docs/writing-for-people.md). */
 const PORTAL_SIGNATURE: Record<Locale, string> = { nl: 'Het Subsidieportaal', en: 'The grant portal' };
 
 function contactLine(sender: MailSender | undefined, locale: Locale, quoteNumber = true): string {
