@@ -55,6 +55,9 @@ describe('what an applicant sees first: the landing page and "Mijn dossiers" (Ch
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'nl-BE' });
     try {
       await logInAs(page, app.baseUrl, email);
+      // Logged in, / is the role's home, not the landing page.
+      await page.goto(`${app.baseUrl}/`);
+      await page.waitForURL('**/aanvrager');
       await page.getByTestId('dossier-table').waitFor();
       const row = (id: string) => page.locator('tr', { has: page.getByTestId(`dossier-link-${id}`) });
 
