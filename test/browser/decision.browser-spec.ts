@@ -57,10 +57,16 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     }
   }
 
-  async function logIn(email: string): Promise<Page> {
+  /** Browser dialogs seen by pages that should have none (the minister confirms in the page). */
+  const unexpectedDialogs: string[] = [];
+
+  async function logIn(email: string, acceptDialogs = true): Promise<Page> {
     const context = await app.browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
     const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
+    page.on('dialog', (dialog) => {
+      if (!acceptDialogs) unexpectedDialogs.push(dialog.message());
+      void (acceptDialogs ? dialog.accept() : dialog.dismiss());
+    });
     await logInAs(page, app.baseUrl, email);
     return page;
   }
@@ -72,6 +78,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await admin.getByTestId('bulk-admissibility').locator('summary').click();
     await admin.getByTestId('bulk-admissibility-form-text').fill('Alle automatische controles geslaagd en nagekeken.');
     await admin.getByTestId('bulk-admissibility-form-submit').click();
+    await admin.getByTestId('bulk-admissibility-form-confirm').click();
     await admin.getByTestId('bulk-admissibility-done').waitFor();
     await expect(
       admin.getByTestId('admissibility-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? '')),
@@ -98,7 +105,7 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await admin.getByTestId('send-proposal').click();
     await admin.getByText('Het voorstel is naar de minister gestuurd.').waitFor();
 
-    const minister = await logIn(DEMO.minister);
+    const minister = await logIn(DEMO.minister, false);
     await minister.getByTestId(`open-proposal-${callCode}`).click();
     await minister.getByTestId('approve-form').waitFor();
     await expectAccessible(minister, 'minister approval page');
@@ -109,7 +116,22 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await minister.getByTestId('approve-form-date').fill('2026-11-30');
     await minister.getByTestId('approve-form-reference').fill('MB-2026-CJM-1130');
     await minister.getByTestId('approve-form-submit').click();
+    // The approval is confirmed in the page, with the date and reference that will be recorded (no browser dialog).
+    const confirmStep = minister.getByTestId('approve-form-confirm-step');
+    await confirmStep.waitFor();
+    await minister.locator('[data-testid="approve-form-confirm-step"]:focus').waitFor();
+    await expect(minister.getByTestId('approve-form-confirm-date').textContent()).resolves.toBe('30 november 2026');
+    await expect(minister.getByTestId('approve-form-confirm-reference').textContent()).resolves.toBe(
+      'MB-2026-CJM-1130',
+    );
+    await expectAccessible(minister, 'the confirmation of the approval');
+    await minister.screenshot({ path: screenshotPath('minister-approve-confirm'), fullPage: true });
+    // Going back changes nothing; confirming approves.
+    await minister.getByTestId('approve-form-cancel').click();
+    await minister.getByTestId('approve-form-submit').click();
+    await minister.getByTestId('approve-form-confirm').click();
     await minister.getByTestId('decision-reference').waitFor();
+    expect(unexpectedDialogs).toEqual([]);
     // Decided: the minister reads why, and may still raise the budget with a new decision; the administration's
     // assessment page offers no act that fed the decision any more (ADR 0009).
     await minister.reload();
@@ -142,6 +164,13 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     const panel = applicant.getByTestId('decision-panel');
     await panel.waitFor();
     await expect(panel.getAttribute('data-outcome')).resolves.toBe('awarded');
+    // The page starts with its title; the decision follows it.
+    await expect(
+      applicant.evaluate(
+        `Boolean(document.querySelector('main h1').compareDocumentPosition(
+           document.querySelector('[data-testid="decision-panel"]')) & Node.DOCUMENT_POSITION_FOLLOWING)`,
+      ),
+    ).resolves.toBe(true);
     await expect(applicant.getByTestId('decision-summary').textContent()).resolves.toMatch(/30\.000,00/);
     await applicant.getByTestId('decision-scores').waitFor();
     await expectAccessible(applicant, 'dossier page with the decision');

@@ -144,7 +144,12 @@ describe('an applicant drafts and submits a dossier through Chromium (real API s
       const reference = (await page.getByTestId('receipt-reference').textContent())?.trim();
       expect(reference).toMatch(/^GV-CONNECT-DEMO-\d{4}$/);
       expect(await page.getByTestId('receipt-submitted-at').textContent()).toMatch(/\d{1,2}:\d{2}:\d{2}/);
-      expect((await page.getByTestId('receipt-hash').textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
+      // The receipt's words are the mail's: "Dossiernummer" and a short "Controlegetal", never a SHA-256 to read.
+      expect((await page.getByTestId('receipt-hash').textContent())?.trim()).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+      const receiptText = (await page.locator('main').textContent()) ?? '';
+      expect(receiptText).toContain('Dossiernummer');
+      expect(receiptText).toContain('Controlegetal');
+      expect(receiptText).not.toMatch(/SHA-256|Vingerafdruk|Referentie|[0-9a-f]{64}/);
       await expectAccessible(page, 'the receipt');
       expect(submitKeys.length).toBeGreaterThanOrEqual(1);
       expect(new Set(submitKeys).size).toBe(1);

@@ -13,7 +13,9 @@ describe('login through Chromium to each role home (real API serving the built w
   ])('%s logs in and sees their home in Dutch', async (email, heading, path) => {
     const page = await app.browser.newPage();
     try {
+      // An anonymous visitor lands on the open calls, with the way in.
       await page.goto(`${app.baseUrl}/`);
+      await page.getByTestId('landing-login').click();
       await page.waitForURL('**/login');
       expect(await page.getAttribute('html', 'lang')).toBe('nl-BE');
       await page.getByTestId('login-email').waitFor();

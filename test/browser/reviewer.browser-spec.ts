@@ -124,6 +124,8 @@ describe('a reviewer scores an assigned dossier through Chromium (real API servi
       const summary = page.getByTestId('error-summary');
       await summary.waitFor();
       expect(await summary.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+      // It says what failed: submitting ("ingediend"), not saving ("bewaard").
+      expect(await summary.textContent()).toContain('Je beoordeling kan nog niet ingediend worden');
       const comment = page.getByTestId('review-comment-TARGET');
       expect(await comment.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#review-comment-TARGET-error').textContent()).toContain('Licht je score toe');

@@ -136,7 +136,7 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     expect(text).not.toContain('\uFFFD');
     // A letter an administration signs: sender, addressee by name, Dutch date, references, decision, duties, signature.
     expect(text).toContain('Vlaamse overheid Departement Cultuur, Jeugd en Media');
-    expect(text).toContain(`Uw kenmerk: ${awarded.body.reference}`);
+    expect(text).toContain(`Uw dossiernummer: ${awarded.body.reference}`);
     expect(text).toContain('Ons kenmerk: MB-2026-CJM-1130');
     expect(text).toContain('t.a.v. Test Persoon');
     expect(text).toContain('Geachte Test Persoon,');
@@ -169,7 +169,7 @@ describe('after the decision: the applicant reads it, an awarded applicant decli
     const reserveLetter = await letterOf(2);
     expect(reserveLetter).toContain('plaatste het op plaats 1 van de reservelijst');
     expect(reserveLetter).toContain('Beroepsmogelijkheden');
-    expect(reserveLetter).toContain(`Uw kenmerk: ${reserve.body.reference}`);
+    expect(reserveLetter).toContain(`Uw dossiernummer: ${reserve.body.reference}`);
   });
 
   it('moves the reserve list up when an awarded applicant declines, and the minister confirms within the budget', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
-import { JOBS, QUEUES } from '@portal/contracts';
+import { JOBS, QUEUES, WEB_ROUTES, webUrl } from '@portal/contracts';
+import { shortChecksum } from '@portal/domain';
 import { NotificationEntity } from '@portal/server';
 import type { Queue } from 'bullmq';
 import { OutboxRelay } from '../../apps/worker/src/mail/outbox-relay';
@@ -49,7 +50,11 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
 
   it('submitting a dossier makes exactly one confirmation mail arrive, with the reference and the Brussels time', async () => {
     const user = await applicantWithOrganisation(api);
-    const call = await createCall(api);
+    const call = await createCall(api, {
+      overrides: {
+        information: { contactName: 'Els Claes', contactEmail: 'els.claes@cjm.example', contactPhone: '02 553 12 34' },
+      },
+    });
     const { id } = await completeDossier(api, user, call.id);
     const receipt = await user.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     // A double click does not send a second mail.
@@ -79,8 +84,23 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
       .format(new Date(receipt.body.submittedAt))
       .replace(',', '');
     expect(mail.text).toContain(`Ingediend op: ${brussels} (Brusselse tijd)`);
-    expect(mail.text).toContain(receipt.body.contentHash);
+    // The receipt's words: the dossier number and a short checksum, never the SHA-256 itself.
+    expect(mail.text).toContain(`Dossiernummer: ${receipt.body.reference}`);
+    expect(mail.text).toContain(`Controlegetal: ${shortChecksum(receipt.body.contentHash)}`);
+    expect(mail.text).not.toContain(receipt.body.contentHash);
+    expect(mail.text).not.toMatch(/SHA-256|Referentie|Vingerafdruk/);
+    // Real links: the text part has the addresses, the HTML part anchors to them.
+    const dossierUrl = webUrl(api.config.APP_URL, WEB_ROUTES.applicantDossier(id));
+    const receiptUrl = webUrl(api.config.APP_URL, WEB_ROUTES.dossierReceipt(id));
+    expect(mail.text).toContain(dossierUrl);
+    expect(mail.text).toContain(receiptUrl);
+    expect(mail.html).toContain(`<a href="${receiptUrl}">`);
+    expect(mail.html).toContain(`<a href="${dossierUrl}">`);
     expect(mail.html).toContain(receipt.body.reference);
+    // Whom to ask (the call's contact), what happens next, and who signs.
+    expect(mail.text).toContain('Neem contact op met Els Claes, els.claes@cjm.example, 02 553 12 34.');
+    expect(mail.text).toContain('Wat gebeurt er nu? De administratie controleert eerst of uw dossier ontvankelijk is');
+    expect(mail.text).toMatch(/Met vriendelijke groeten,\nDepartement Cultuur, Jeugd en Media\n$/);
     expect(row.smtpMessageId).toEqual(expect.stringContaining('@subsidieportaal'));
     expect(await api.dataSource.getRepository(NotificationEntity).countBy({ subjectRef: receipt.body.reference })).toBe(
       1,
@@ -98,6 +118,9 @@ describe('notifications through the outbox, Redis and a real SMTP server', () =>
     const [mail] = sink.to(me.body.user.email);
     expect(mail.subject).toBe(`Receipt of dossier ${receipt.body.reference}`);
     expect(mail.text).toContain('(Brussels time)');
+    // Without a contact in the call's information, the administration's own contact (letter settings).
+    expect(mail.text).toContain('Contact Team subsidies, subsidies@portaal.example, 02 553 00 00.');
+    expect(mail.text).toContain(`Dossier number: ${receipt.body.reference}`);
   });
 
   it('a failed submission writes no outbox row (no change, no row)', async () => {

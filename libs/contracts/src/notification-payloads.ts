@@ -6,6 +6,17 @@ import type { StaffRole } from './roles';
  * and the templates read these fields by name. WARNING: stored in notifications.payload; rows written by an older
  * version are rendered with these types, so add fields as optional, never rename one.
  */
+/**
+ * Who signs a mail to an applicant and whom they can ask: the administration (its letter settings, ADR 0017) and the
+ * call's contact person (`calls.information`) or else the administration's. Frozen with the mail like the rest.
+ */
+export interface MailSender {
+  /** The department or agency, e.g. "Departement Cultuur, Jeugd en Media". */
+  administration: string;
+  /** One line: name, e-mail address and phone of the contact, e.g. "Team subsidies, subsidies@..., 02 553 00 00". */
+  contact: string;
+}
+
 export interface NotificationPayloads {
   'dossier.submitted': {
     recipientName: string;
@@ -17,6 +28,9 @@ export interface NotificationPayloads {
     contentHash: string;
     submissionNumber: number;
     receiptUrl: string;
+    /** The dossier itself (rows written before it was added have only the receipt). */
+    dossierUrl?: string;
+    sender?: MailSender;
   };
   'dossier.withdrawn': {
     recipientName?: string;
@@ -24,6 +38,8 @@ export interface NotificationPayloads {
     title: string;
     callTitle: string;
     withdrawnAtBrussels?: string;
+    dossierUrl?: string;
+    sender?: MailSender;
   };
   'dossier.reminder': {
     recipientName: string;
@@ -57,6 +73,8 @@ export interface NotificationPayloads {
     grantedEuro: string;
     decisionDate: string;
     decisionReference: string;
+    dossierUrl?: string;
+    sender?: MailSender;
   };
   'dossier.admissibility': {
     recipientName: string;
@@ -64,6 +82,8 @@ export interface NotificationPayloads {
     callTitle: string;
     decision: string;
     motivation: string;
+    dossierUrl?: string;
+    sender?: MailSender;
   };
   'review.assigned': { recipientName: string; reference: string; callTitle: string };
   'review.reminder': { recipientName: string; open: number };

@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber, humanFormat, parseIsoMoment } from './human-format';
+import { formatDateTime, formatNumber, humanFormat, parseIsoMoment, shortChecksum } from './human-format';
 
 describe('human formats: one way to write dates and numbers for people', () => {
   it('writes calendar dates the Belgian way in Dutch and English', () => {
@@ -27,5 +27,12 @@ describe('human formats: one way to write dates and numbers for people', () => {
     expect(nl.score(1.5)).toBe('1,5');
     expect(nl.euro(2_800_000)).toBe('€\u00a028.000,00');
     expect(nl.longDate('2026-06-08')).toBe('8 juni 2026');
+  });
+});
+
+describe('shortChecksum: the controlegetal people read', () => {
+  it('is the first 16 hexadecimal digits of the hash, in capitals, in four groups of four', () => {
+    expect(shortChecksum('3f2a9c1b7d4e0a11' + 'ff'.repeat(24))).toBe('3F2A 9C1B 7D4E 0A11');
+    expect(shortChecksum('ab'.repeat(32))).toBe('ABAB ABAB ABAB ABAB');
   });
 });

@@ -82,6 +82,22 @@ export function formatNumber(value: number, locale: HumanLocale = 'nl', maximumF
   return format.format(value);
 }
 
+/**
+ * The "controlegetal" people read and compare: the first 16 hexadecimal digits of a SHA-256 in four groups of four
+ * (`3F2A 9C1B 7D4E 0A11`). Long enough to tell two submissions apart, short enough to read aloud on the phone; the full
+ * hash stays in the database and the audit log.
+ */
+export function shortChecksum(sha256Hex: string): string {
+  return (
+    sha256Hex
+      .replace(/[^0-9a-f]/gi, '')
+      .slice(0, 16)
+      .toUpperCase()
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? ''
+  );
+}
+
 /** The formatting helpers bound to one language, for a letter or a mail written in it. */
 export function humanFormat(locale: HumanLocale) {
   return {

@@ -17,5 +17,6 @@ export * from './human-text';
 export * from './score-format';
 export * from './review-rules';
 export * from './human-format';
+export * from './deadline-warning';
 export * from './second-factor';
 export * from './review-assignment';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AdmissibilityRow } from '@portal/contracts';
+import { WEB_ROUTES, webUrl, type AdmissibilityRow } from '@portal/contracts';
 import { admissibilityChecks } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   AuditRepository,
   CallLifecycleRepository,
@@ -11,6 +12,7 @@ import {
 } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { mailSender } from '../notifications/mail-sender';
 import { AssessmentRepository, submittedContent, type SubmittedDossier } from './assessment.repository';
 
 type Decision = 'admissible' | 'inadmissible';
@@ -32,6 +34,7 @@ export class AdmissibilityService {
     private readonly lifecycle: CallLifecycleRepository,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async admissibility(callId: string, onlyDossierId?: string, manager?: EntityManager): Promise<AdmissibilityRow[]> {
@@ -158,6 +161,8 @@ export class AdmissibilityService {
           callTitle: call.title,
           decision,
           motivation: motivation.trim(),
+          dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(dossierId)),
+          sender: mailSender(call.information, this.config.LETTER_SETTINGS_FILE),
         },
       },
       manager,

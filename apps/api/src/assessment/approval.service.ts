@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProposalSummary, ProposalView } from '@portal/contracts';
 import { type ApprovalStep } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   AuditRepository,
   CallLifecycleRepository,
@@ -35,6 +36,7 @@ export class ApprovalService {
     private readonly budgets: BudgetDecisionService,
     readonly notifications: NotificationRepository,
     readonly audit: AuditRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** The latest proposal of every call, newest first; the minister sees only what was sent to them (or decided). */
@@ -124,10 +126,15 @@ export class ApprovalService {
           );
         }
         await this.proposalsRepository.assertAwardedWithinBudget(call, manager);
-        await enqueueDecisionMails(this.notifications, this.repository, manager, call.title, lines, {
-          date: decisionDate,
-          reference: decisionReference,
-        });
+        await enqueueDecisionMails(
+          this.notifications,
+          this.repository,
+          manager,
+          call,
+          lines,
+          { date: decisionDate, reference: decisionReference },
+          this.config,
+        );
       },
     );
   }

@@ -1,5 +1,7 @@
+import { WEB_ROUTES, webUrl, type CallInformation } from '@portal/contracts';
 import { formatEuro } from '@portal/domain';
-import type { NotificationRepository } from '@portal/server';
+import type { AppConfig, NotificationRepository } from '@portal/server';
+import { mailSender } from '../notifications/mail-sender';
 import type { EntityManager } from 'typeorm';
 import type { AssessmentRepository } from './assessment.repository';
 
@@ -21,10 +23,12 @@ export async function enqueueDecisionMails(
   notifications: NotificationRepository,
   repository: AssessmentRepository,
   manager: EntityManager,
-  callTitle: string,
+  call: { title: string; information: CallInformation },
   decided: readonly DecidedDossier[],
   decision: { date: string; reference: string },
+  config: Pick<AppConfig, 'APP_URL' | 'LETTER_SETTINGS_FILE'>,
 ): Promise<void> {
+  const sender = mailSender(call.information, config.LETTER_SETTINGS_FILE);
   const recipients = await repository.decisionRecipients(
     decided.map((d) => d.dossierId),
     manager,
@@ -42,12 +46,14 @@ export async function enqueueDecisionMails(
           recipientName: recipient.displayName,
           reference: recipient.reference,
           title: recipient.title,
-          callTitle,
+          callTitle: call.title,
           outcome: dossier.outcome,
           reason: dossier.reason,
           grantedEuro: formatEuro(dossier.grantedCents),
           decisionDate: decision.date,
           decisionReference: decision.reference,
+          dossierUrl: webUrl(config.APP_URL, WEB_ROUTES.applicantDossier(recipient.dossierId)),
+          sender,
         },
       },
       manager,

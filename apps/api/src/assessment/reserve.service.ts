@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProposalLineView, ReserveCandidateView, ReservePromotionView, ReserveView } from '@portal/contracts';
 import { formatEuro, nextReserveThatFits, reserveFit, type ReserveCandidate, type ReserveRoom } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   AuditRepository,
   CallLifecycleRepository,
@@ -32,6 +33,7 @@ export class ReserveService {
     private readonly clock: DatabaseClock,
     private readonly notifications: NotificationRepository,
     private readonly audit: AuditRepository,
+    private readonly config: AppConfig,
   ) {}
 
   async reserve(callId: string, manager?: EntityManager): Promise<ReserveView> {
@@ -176,7 +178,7 @@ export class ReserveService {
           this.notifications,
           this.repository,
           manager,
-          call.title,
+          call,
           [
             {
               dossierId: promotion.dossierId,
@@ -186,6 +188,7 @@ export class ReserveService {
             },
           ],
           { date: decision.decisionDate, reference: promotion.decisionReference },
+          this.config,
         );
       }
       await this.audit.record(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CatalogueAllocationView } from '@portal/contracts';
+import { WEB_ROUTES, webUrl, type CatalogueAllocationView } from '@portal/contracts';
 import {
   actionBudgetsFromCatalogue,
   allocate,
@@ -12,6 +12,7 @@ import {
   type ApprovalStep,
 } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   AuditRepository,
   CallLifecycleRepository,
@@ -22,6 +23,7 @@ import {
 } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
+import { mailSender } from '../notifications/mail-sender';
 import type { ApprovalKind, StepWork } from '../assessment/approval-workflow';
 import { recordApproval, runApprovalTransaction } from '../assessment/approval-workflow';
 import { catalogueOfCall } from '../dossiers/subscription-rules';
@@ -49,6 +51,7 @@ export class AllocationService {
     readonly lifecycle: CallLifecycleRepository,
     readonly notifications: NotificationRepository,
     readonly audit: AuditRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** Computes a new draft allocation from the last submitted version of every subscription (after the deadline). */
@@ -188,6 +191,7 @@ export class AllocationService {
           ).map((u) => [u.id, u]),
         );
         const byDossier = new Map(perDossier.map((g) => [g.dossierId, g.grantedCents]));
+        const sender = mailSender(call.information, this.config.LETTER_SETTINGS_FILE);
         for (const subscription of subscriptions) {
           const owner = owners.get(subscription.createdBy);
           const grantedCents = byDossier.get(subscription.dossierId);
@@ -208,6 +212,8 @@ export class AllocationService {
                 grantedEuro: formatEuro(grantedCents),
                 decisionDate,
                 decisionReference: decisionReference.trim(),
+                dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(subscription.dossierId)),
+                sender,
               },
             },
             manager,

@@ -6,6 +6,7 @@ import { AppConfig, AppException, AuditRepository, NotificationRepository } from
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
+import { mailSender } from '../notifications/mail-sender';
 import { DossierRepository } from './dossier.repository';
 import { assertSubscriptionSubmittable } from './subscription-rules';
 
@@ -121,6 +122,8 @@ export class DossierSubmissionService {
             contentHash,
             submissionNumber: number,
             receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
+            dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(id)),
+            sender: mailSender(call.information, this.config.LETTER_SETTINGS_FILE),
           },
         },
         manager,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DossierDraftInput, DossierView } from '@portal/contracts';
+import { WEB_ROUTES, webUrl, type DossierDraftInput, type DossierView } from '@portal/contracts';
 import { dossierRefusedIssues, eligibilityIssue, formatBrussels, acceptsAt } from '@portal/domain';
 import {
+  AppConfig,
   AppException,
   AuditRepository,
   DossierEntity,
@@ -15,6 +16,7 @@ import { ApplicantRepository } from '../applicants/applicant.repository';
 import { CallRepository } from '../calls/call.repository';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
+import { mailSender } from '../notifications/mail-sender';
 import { DossierRepository } from './dossier.repository';
 
 import { DossierAccess } from './dossier-access';
@@ -33,6 +35,7 @@ export class DossiersService {
     private readonly notifications: NotificationRepository,
     private readonly lifecycle: CallLifecycleRepository,
     private readonly access: DossierAccess,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates the applicant's dossier for the call, or returns the live one: concurrent starts get the same dossier. */
@@ -138,6 +141,8 @@ export class DossiersService {
             title: dossier.title,
             callTitle: call.title,
             withdrawnAtBrussels: formatBrussels(dossier.withdrawnAt),
+            dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(dossier.id)),
+            sender: mailSender(call.information, this.config.LETTER_SETTINGS_FILE),
           },
         },
         manager,

@@ -32,7 +32,7 @@ export const DEMO_APPLICANT = {
   enterpriseNumber: '0412345614',
   nisCode: null,
   policyDomains: ['Jeugd', 'Welzijn'],
-  address: { street: 'Kerkstraat 1', postalCode: '9000', city: 'Gent' },
+  address: { street: 'Brabantdam 56', postalCode: '9000', city: 'Gent' },
   iban: 'BE68539007547034',
   contactName: 'An Aanvrager',
   contactEmail: 'aanvrager@demo.subsidieportaal.be',

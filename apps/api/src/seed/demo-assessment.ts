@@ -18,50 +18,142 @@ import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { toUserView } from '../users/user-view';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
-import { referenceCall } from './demo-calls';
+import { referenceCallCopy } from './demo-calls';
 
 export const ASSESSMENT_DEMO_CALL = 'GV-CONNECT-DEMO-BEOORDELING';
 export const CABINET_DEMO_CALL = 'GV-CONNECT-DEMO-KABINET';
 
-/** Twelve organisations of the demo; amounts and scores are fixed so every run gives the same ranking. */
-const PROJECTS: Array<{ organisation: string; city: string; title: string; euros: number; level: number }> = [
-  { organisation: 'vzw Buurtwerk De Schakel', city: 'Gent', title: 'Zomer op het plein', euros: 62_500, level: 4.5 },
-  { organisation: 'vzw Jeugdhuis Kompas', city: 'Hasselt', title: 'Samen de stad in', euros: 48_000, level: 4 },
+/**
+ * Twelve organisations of the demo at real addresses (the postcode is the city's); amounts and scores are fixed so
+ * every run gives the same ranking. `level` is the dossier's quality: each criterion scores around it.
+ */
+export const DEMO_PROJECTS: ReadonlyArray<{
+  organisation: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  title: string;
+  euros: number;
+  level: number;
+}> = [
+  {
+    organisation: 'vzw Buurtwerk De Schakel',
+    street: 'Sleepstraat 65',
+    postalCode: '9000',
+    city: 'Gent',
+    title: 'Zomer op het plein',
+    euros: 62_500,
+    level: 4.5,
+  },
+  {
+    organisation: 'vzw Jeugdhuis Kompas',
+    street: 'Kuringersteenweg 24',
+    postalCode: '3500',
+    city: 'Hasselt',
+    title: 'Samen de stad in',
+    euros: 48_000,
+    level: 4,
+  },
   {
     organisation: 'vzw Speelpleinwerking Ravot',
+    street: 'Tiensevest 110',
+    postalCode: '3000',
     city: 'Leuven',
     title: 'Ravotten in de wijk',
     euros: 35_750,
     level: 4,
   },
-  { organisation: 'vzw Sportaround', city: 'Antwerpen', title: 'Sport aan huis', euros: 91_200, level: 3.5 },
-  { organisation: 'vzw Kunstbende Oost', city: 'Aalst', title: 'Atelier op wielen', euros: 27_300, level: 3.5 },
+  {
+    organisation: 'vzw Sportaround',
+    street: 'Kammenstraat 59',
+    postalCode: '2000',
+    city: 'Antwerpen',
+    title: 'Sport aan huis',
+    euros: 91_200,
+    level: 3.5,
+  },
+  {
+    organisation: 'vzw Kunstbende Oost',
+    street: 'Molenstraat 51',
+    postalCode: '9300',
+    city: 'Aalst',
+    title: 'Atelier op wielen',
+    euros: 27_300,
+    level: 3.5,
+  },
   {
     organisation: 'vzw Brugfiguren Noord',
+    street: 'Langestraat 80',
+    postalCode: '8000',
     city: 'Brugge',
     title: 'School en thuis verbonden',
     euros: 54_900,
     level: 3,
   },
-  { organisation: 'vzw Natuurpunt Jeugd', city: 'Mechelen', title: 'Het bos als klaslokaal', euros: 41_000, level: 3 },
+  {
+    organisation: 'vzw Natuurpunt Jeugd',
+    street: 'Nekkerspoel 12',
+    postalCode: '2800',
+    city: 'Mechelen',
+    title: 'Het bos als klaslokaal',
+    euros: 41_000,
+    level: 3,
+  },
   {
     organisation: 'vzw Circus Zonder Grenzen',
+    street: 'Doorniksesteenweg 39',
+    postalCode: '8500',
     city: 'Kortrijk',
     title: 'Jongleren met talent',
     euros: 73_450,
     level: 3,
   },
-  { organisation: 'vzw Digitaal Dorp', city: 'Genk', title: 'Laptops en lessen', euros: 22_800, level: 2.5 },
-  { organisation: 'vzw Muziekwerf', city: 'Turnhout', title: 'Band in de buurt', euros: 38_600, level: 2.5 },
-  { organisation: 'vzw De Leesclub', city: 'Sint-Niklaas', title: 'Verhalen voor iedereen', euros: 19_950, level: 2 },
+  {
+    organisation: 'vzw Digitaal Dorp',
+    street: 'Vennestraat 101',
+    postalCode: '3600',
+    city: 'Genk',
+    title: 'Laptops en lessen',
+    euros: 22_800,
+    level: 2.5,
+  },
+  {
+    organisation: 'vzw Muziekwerf',
+    street: 'Gasthuisstraat 27',
+    postalCode: '2300',
+    city: 'Turnhout',
+    title: 'Band in de buurt',
+    euros: 38_600,
+    level: 2.5,
+  },
+  {
+    organisation: 'vzw De Leesclub',
+    street: 'Stationsstraat 44',
+    postalCode: '9100',
+    city: 'Sint-Niklaas',
+    title: 'Verhalen voor iedereen',
+    euros: 19_950,
+    level: 2,
+  },
   {
     organisation: 'vzw Buitenspel',
+    street: 'Noordstraat 97',
+    postalCode: '8800',
     city: 'Roeselare',
     title: 'Ploegsport voor nieuwkomers',
     euros: 66_000,
     level: 1.5,
   },
 ];
+const PROJECTS = DEMO_PROJECTS;
+
+/** Per criterion the score moves around the dossier's level, differently for each dossier (whole half points). */
+const CRITERION_OFFSETS = [0, 0.5, -0.5, 0, -0.5];
+
+export function demoScore(level: number, criterionIndex: number, projectIndex: number, scaleMax: number): number {
+  const raw = level + CRITERION_OFFSETS[(criterionIndex + projectIndex) % CRITERION_OFFSETS.length];
+  return Math.max(0, Math.min(scaleMax, Math.round(raw * 2) / 2));
+}
 
 /** A valid KBO number from a small seed: 0 + 7 digits, then 97 - (those 8 digits mod 97). */
 function enterpriseNumber(index: number): string {
@@ -122,7 +214,7 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         legalName: project.organisation,
         enterpriseNumber: enterpriseNumber(index),
         policyDomains: ['Jeugd'],
-        address: { street: 'Kerkstraat 1', postalCode: '9000', city: project.city },
+        address: { street: project.street, postalCode: project.postalCode, city: project.city },
         iban: 'BE68 5390 0754 7034',
         contactName: `Coördinator ${project.organisation}`,
         contactEmail: email,
@@ -141,7 +233,7 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
   const seedCall = async (code: string, title: string, description: string, openReviews: boolean): Promise<void> => {
     const call = await dataSource.getRepository(CallEntity).save(
       dataSource.getRepository(CallEntity).create({
-        ...referenceCall(),
+        ...referenceCallCopy(),
         code,
         title,
         description,
@@ -187,19 +279,48 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         .submit(owner, dossier.id, { idempotencyKey: `seed-${code}-${index}`, locale: 'nl' }, null);
       dossierIds.push(dossier.id);
     }
-    // The deadline passed yesterday; the submissions came in the days before it. Submitted versions are immutable
-    // (ADR 0009): only a superuser can fabricate this history, with the triggers off for this one transaction.
+    // The deadline passed yesterday; the submissions came in the days before it, and so did everything the
+    // applicants did (their dossier, attachments, audit events and confirmation mails move back with their
+    // submission), so no screen shows a submission after the deadline. Submitted versions and the audit log are
+    // immutable (ADR 0009): only a superuser can fabricate this history, with the triggers off for this transaction.
     await dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
       await manager.query(
-        `UPDATE dossier_submissions s SET submitted_at = now() - interval '2 days' + (d.reference_number || ' minutes')::interval
-           FROM (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
-          WHERE s.dossier_id = d.id`,
+        `CREATE TEMP TABLE seed_moved ON COMMIT DROP AS
+           SELECT s.dossier_id, s.submitted_at - (now() - interval '2 days' + (d.reference_number || ' hours')::interval) AS shift
+             FROM dossier_submissions s
+             JOIN (SELECT id, row_number() OVER (ORDER BY reference) AS reference_number FROM dossiers WHERE call_id = $1) d
+               ON d.id = s.dossier_id`,
         [call.id],
       );
       await manager.query(
-        `UPDATE dossiers d SET submitted_at = s.submitted_at FROM dossier_submissions s WHERE s.dossier_id = d.id AND d.call_id = $1`,
-        [call.id],
+        `UPDATE dossier_submissions s SET submitted_at = s.submitted_at - m.shift FROM seed_moved m WHERE m.dossier_id = s.dossier_id`,
+      );
+      await manager.query(
+        `UPDATE dossiers d SET submitted_at = s.submitted_at, created_at = d.created_at - m.shift,
+                updated_at = d.updated_at - m.shift
+           FROM dossier_submissions s, seed_moved m WHERE s.dossier_id = d.id AND m.dossier_id = d.id`,
+      );
+      await manager.query(
+        `UPDATE attachments a SET created_at = a.created_at - m.shift FROM seed_moved m WHERE m.dossier_id = a.dossier_id`,
+      );
+      await manager.query(
+        `UPDATE audit_events a SET occurred_at = a.occurred_at - m.shift,
+                after = CASE WHEN a.after ? 'submittedAt'
+                  THEN jsonb_set(a.after, '{submittedAt}', to_jsonb(to_char(((a.after->>'submittedAt')::timestamptz - m.shift)
+                         AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+                  ELSE a.after END
+           FROM seed_moved m WHERE a.entity_type = 'dossier' AND a.entity_id = m.dossier_id::text`,
+      );
+      await manager.query(
+        `UPDATE notifications n SET created_at = n.created_at - m.shift,
+                payload = n.payload
+                  || jsonb_build_object('submittedAtBrussels', to_char(((n.payload->>'submittedAt')::timestamptz - m.shift)
+                       AT TIME ZONE 'Europe/Brussels', 'DD/MM/YYYY HH24:MI:SS'))
+                  || jsonb_build_object('submittedAt', to_char(((n.payload->>'submittedAt')::timestamptz - m.shift)
+                       AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           FROM seed_moved m JOIN dossiers d ON d.id = m.dossier_id
+          WHERE n.template = 'dossier.submitted' AND n.subject_ref = d.reference`,
       );
       await manager.query(`UPDATE calls SET closes_at = now() - interval '1 day' WHERE id = $1`, [call.id]);
     });
@@ -225,29 +346,35 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
     const mine = assignments.filter((a) => a.reviewerId === reviewer.user.id);
     for (const [index, id] of dossierIds.entries()) {
       const level = PROJECTS[index].level;
-      const given = call.criteria.map((criterion) => ({
-        criterionCode: criterion.code,
-        score: Math.min(criterion.scaleMax, level),
-        comment: level < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
-      }));
+      const given = call.criteria.map((criterion, criterionIndex) => {
+        const score = demoScore(level, criterionIndex, index, criterion.scaleMax);
+        return {
+          criterionCode: criterion.code,
+          score,
+          comment: score < criterion.threshold ? 'Te weinig uitgewerkt voor dit criterium.' : null,
+        };
+      });
       const assignment = mine.find((a) => a.dossierId === id);
       // In the first call three stay open for the demo reviewer; the administration sets their consensus so the
       // ranking is complete.
-      if (assignment && (!openReviews || index % 4 !== 3)) {
-        await reviews.stateNoConflict(reviewer, assignment.id);
-        await reviews.saveScores(reviewer, assignment.id, given, true);
-      } else {
-        await scores.setConsensus(
-          admin,
-          id,
-          given.map((s) => ({
-            criterionCode: s.criterionCode,
-            score: s.score,
-            motivation: 'Consensus van het panel.',
-          })),
-          null,
-        );
+      const reviewed = Boolean(assignment && (!openReviews || index % 4 !== 3));
+      if (reviewed) {
+        await reviews.stateNoConflict(reviewer, assignment!.id);
+        await reviews.saveScores(reviewer, assignment!.id, given, true);
       }
+      // The consensus the administration records is the panel's scores: for a reviewed dossier the reviewer's own.
+      await scores.setConsensus(
+        admin,
+        id,
+        given.map((s) => ({
+          criterionCode: s.criterionCode,
+          score: s.score,
+          motivation: reviewed
+            ? (s.comment ?? 'Consensus van het panel, gelijk aan de score van de beoordelaar.')
+            : 'Consensus van de administratie; de beoordeling door het panel staat nog open.',
+        })),
+        null,
+      );
     }
     // With reviews still open the proposal is a preview that cannot go to the minister (ADR 0009); the assessment
     // page lists what is missing. Otherwise it is sent.

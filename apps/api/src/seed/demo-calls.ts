@@ -42,10 +42,16 @@ export const DEMO_ATTACHMENTS: CallAttachmentRequirement[] = [
   { code: 'STATUTEN', label: 'Statuten van de organisatie', required: false },
 ];
 
-function criteria(): CallCriterion[] {
+/**
+ * The demo copies run in a later year: their feasibility criterion asks about their own project period, not about
+ * the corona measures of 2020 (the 2020 reference call keeps its own label).
+ */
+export const DEMO_FEASIBILITY_LABEL = 'Haalbaarheid binnen de projectperiode en met de voorziene middelen';
+
+function criteria(demo = false): CallCriterion[] {
   return connecteren.exampleCriteria.items.map((item) => ({
     code: item.code,
-    label: item.label,
+    label: demo && item.code === 'FEASIBLE' ? DEMO_FEASIBILITY_LABEL : item.label,
     scaleMin: 0,
     scaleMax: 5,
     weight: item.weight,
@@ -67,6 +73,14 @@ const CONNECT_INFORMATION: CallInformation = {
 };
 
 type SeedCall = Omit<CallEntity, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'dossierSeq' | 'assessmentStage'>;
+
+/**
+ * A copy of the reference call for a demo in a later year: the same rules and criteria, with a feasibility criterion
+ * that does not speak of 2020. Dates, code and title are the caller's.
+ */
+export function referenceCallCopy(): SeedCall {
+  return { ...referenceCall(), criteria: criteria(true) };
+}
 
 /** The reference call with its real 2020 figures and dates (calls/connecteren-kwetsbare-kinderen.json). */
 export function referenceCall(): SeedCall {
@@ -101,7 +115,7 @@ export function demoCall(now: Date): SeedCall {
   const today = DateTime.fromJSDate(now, { zone: BRUSSELS });
   const year = today.plus({ days: 30 }).year + 1;
   return {
-    ...referenceCall(),
+    ...referenceCallCopy(),
     code: 'GV-CONNECT-DEMO',
     title: `${connecteren.title} (demo)`,
     description:
@@ -175,7 +189,8 @@ export function demoPlanSamenlevenCall(now: Date): SeedCall {
   return {
     ...planSamenlevenCall(),
     code: 'PLAN-SAMENLEVEN-DEMO',
-    title: `${planSamenleven.title} (demo)`,
+    // The real title names its years (2022-2024): the demo names its own, those of its project period.
+    title: `${planSamenleven.title.replace(/\d{4}-\d{4}/, `${year}-${year + 2}`)} (demo)`,
     description: `Demo-oproep met de echte catalogus van 2022, open zodat u het intekenen kunt uitproberen.\n\n${PLAN_SAMENLEVEN_DESCRIPTION}`,
     opensAt: today.minus({ days: 1 }).startOf('day').toJSDate(),
     closesAt: today.plus({ days: 30 }).set({ hour: 23, minute: 59, second: 59, millisecond: 0 }).toJSDate(),

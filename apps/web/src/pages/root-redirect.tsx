@@ -5,9 +5,10 @@ import { useCurrentUser } from '../auth/use-auth';
 import { Alert } from '../components/alert';
 import { DocumentTitle } from '../components/document-title';
 import { LoadingIndicator } from '../components/loading-indicator';
+import { LandingPage } from './landing-page';
 import { ServiceUnavailable } from './service-unavailable';
 
-/** `/`: sends the user to the home of their first role, or to /login when anonymous. */
+/** `/`: sends the user to the home of their first role; an anonymous visitor sees the open calls and the way in. */
 export function RootRedirect() {
   const { t } = useTranslation();
   const { data: user, error, refetch, isFetching } = useCurrentUser();
@@ -16,7 +17,7 @@ export function RootRedirect() {
     if (error) return <ServiceUnavailable error={error} retrying={isFetching} onRetry={() => void refetch()} />;
     return <LoadingIndicator />;
   }
-  if (user === null) return <Navigate to="/login" replace />;
+  if (user === null) return <LandingPage />;
 
   const home = homePathFor(user);
   if (home) return <Navigate to={home} replace />;

@@ -109,4 +109,42 @@ describe('renderMail', () => {
       'https://portaal.example/wachtwoord/abc',
     );
   });
+
+  it('confirms a submission with the words of the receipt, a real link, the contact, the next steps and a signature', () => {
+    const mail = renderMail('dossier.submitted', 'nl', {
+      ...SAMPLES['dossier.submitted'],
+      dossierUrl: 'https://portaal.example/aanvrager/dossiers/1',
+      sender: {
+        administration: 'Departement Cultuur, Jeugd en Media',
+        contact: 'Els Claes, els.claes@vlaanderen.example, 02 553 12 34',
+      },
+    });
+    expect(mail.text).toContain('Dossiernummer: GV-CONNECT-2026-0001');
+    expect(mail.text).toContain('Controlegetal: ABAB ABAB ABAB ABAB');
+    expect(mail.text).not.toContain('ab'.repeat(32));
+    expect(mail.text).not.toMatch(/SHA-256|Referentie|Vingerafdruk/);
+    expect(mail.text).toContain('Uw ontvangstbewijs: https://portaal.example/aanvrager/dossiers/1/ontvangstbewijs\n');
+    expect(mail.text).toContain('Wat gebeurt er nu?');
+    expect(mail.text).toContain('Neem contact op met Els Claes, els.claes@vlaanderen.example, 02 553 12 34.');
+    expect(mail.text).toMatch(/Met vriendelijke groeten,\nDepartement Cultuur, Jeugd en Media\n$/);
+    expect(mail.html).toContain(
+      '<a href="https://portaal.example/aanvrager/dossiers/1/ontvangstbewijs">https://portaal.example/aanvrager/dossiers/1/ontvangstbewijs</a>',
+    );
+    expect(mail.html).toContain(
+      'opnieuw indienen: <a href="https://portaal.example/aanvrager/dossiers/1">https://portaal.example/aanvrager/dossiers/1</a></p>',
+    );
+  });
+
+  it('links an address but leaves the full stop after it, and escapes what is around it', () => {
+    const html = renderMail('dossier.reminder', 'nl', {
+      ...SAMPLES['dossier.reminder'],
+      title: '<b>Zomer</b>',
+      dossierUrl: 'https://portaal.example/aanvrager/dossiers/1?a=1&b=2',
+    }).html;
+    expect(html).toContain('&lt;b&gt;Zomer&lt;/b&gt;');
+    expect(html).toContain(
+      '<a href="https://portaal.example/aanvrager/dossiers/1?a=1&amp;b=2">https://portaal.example/aanvrager/dossiers/1?a=1&amp;b=2</a>',
+    );
+    expect(html.match(/<a /g)).toHaveLength(1);
+  });
 });

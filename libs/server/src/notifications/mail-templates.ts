@@ -1,5 +1,7 @@
+import { shortChecksum } from '@portal/domain';
 import {
   selectionReasonText,
+  type MailSender,
   type NotificationPayloads,
   type NotificationTemplate,
   type StaffRole,
@@ -20,6 +22,15 @@ function escapeHtml(value: string): string {
   );
 }
 
+/**
+ * Turns each web address in an escaped paragraph into a link, so the HTML part has anchors where the text part has
+ * the bare address. A trailing full stop, comma or bracket stays text. Only https and http addresses: the portal's
+ * own links (APP_URL), never anything a user typed in a way that could become another scheme.
+ */
+function linkify(escaped: string): string {
+  return escaped.replace(/\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
 const STAFF_ROLE_NAMES: Record<StaffRole, Record<Locale, string>> = {
   admin: { nl: 'beheerder', en: 'administrator' },
   reviewer: { nl: 'beoordelaar', en: 'reviewer' },
@@ -28,6 +39,33 @@ const STAFF_ROLE_NAMES: Record<StaffRole, Record<Locale, string>> = {
 
 function staffRolesText(roles: StaffRole[], locale: Locale): string {
   return roles.map((role) => STAFF_ROLE_NAMES[role]?.[locale] ?? role).join(', ');
+}
+
+/** Every mail to an applicant closes with whom to ask and is signed by the administration (docs/writing-for-people.md). */
+const PORTAL_SIGNATURE: Record<Locale, string> = { nl: 'Het Subsidieportaal', en: 'The grant portal' };
+
+function contactLine(sender: MailSender | undefined, locale: Locale, quoteNumber = true): string {
+  const who = sender
+    ? { nl: `neem contact op met ${sender.contact}`, en: `contact ${sender.contact}` }
+    : {
+        nl: 'antwoord niet op deze e-mail, maar neem contact op met de administratie via het Subsidieportaal',
+        en: 'do not reply to this e-mail; contact the administration through the grant portal',
+      };
+  const quote = quoteNumber
+    ? { nl: ' Vermeld altijd uw dossiernummer.', en: ' Always quote your dossier number.' }
+    : null;
+  return locale === 'nl'
+    ? `Vragen? ${capitalize(who.nl)}.${quote?.nl ?? ''}`
+    : `Questions? ${capitalize(who.en)}.${quote?.en ?? ''}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function signature(sender: MailSender | undefined, locale: Locale): string {
+  const name = sender?.administration ?? PORTAL_SIGNATURE[locale];
+  return locale === 'nl' ? `Met vriendelijke groeten,\n${name}` : `Kind regards,\n${name}`;
 }
 
 interface Template<P> {
@@ -49,7 +87,14 @@ const TEMPLATES: Templates = {
           ? `Uw dossier ${p.reference ?? ''} voor de oproep "${p.callTitle}" is ontvankelijk en wordt nu beoordeeld.`
           : `Uw dossier ${p.reference ?? ''} voor de oproep "${p.callTitle}" is niet ontvankelijk en neemt niet verder deel aan de procedure.`,
         `Motivering: ${p.motivation}`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
+        ...(p.decision === 'admissible'
+          ? [
+              'Wat gebeurt er nu? Deskundigen beoordelen uw dossier, waarna de minister beslist. U krijgt die beslissing per e-mail, met de beslissingsbrief.',
+            ]
+          : []),
+        ...(p.dossierUrl ? [`Uw dossier: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'nl'),
+        signature(p.sender, 'nl'),
       ],
     },
     en: {
@@ -60,7 +105,14 @@ const TEMPLATES: Templates = {
           ? `Your dossier ${p.reference ?? ''} for the call "${p.callTitle}" is admissible and is now being assessed.`
           : `Your dossier ${p.reference ?? ''} for the call "${p.callTitle}" is not admissible and leaves the procedure.`,
         `Motivation: ${p.motivation}`,
-        'Kind regards,\nThe grant portal',
+        ...(p.decision === 'admissible'
+          ? [
+              'What happens next? Experts assess your dossier, after which the minister decides. You will get that decision by e-mail, with the decision letter.',
+            ]
+          : []),
+        ...(p.dossierUrl ? [`Your dossier: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'en'),
+        signature(p.sender, 'en'),
       ],
     },
   },
@@ -275,7 +327,9 @@ const TEMPLATES: Templates = {
             : `Bij ministerieel besluit ${p.decisionReference} van ${p.decisionDate} kon aan uw project "${p.title}" geen subsidie toegekend worden. ${selectionReasonText(p.reason, 'nl')}`,
         'De beslissingsbrief (PDF) staat bij uw dossier in het Subsidieportaal.',
         `Oproep: ${p.callTitle}. Dossiernummer: ${p.reference}.`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
+        ...(p.dossierUrl ? [`Uw dossier en de beslissingsbrief: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'nl'),
+        signature(p.sender, 'nl'),
       ],
     },
     en: {
@@ -288,8 +342,10 @@ const TEMPLATES: Templates = {
             ? `By ministerial decision ${p.decisionReference} of ${p.decisionDate} your project "${p.title}" was not selected but placed on the reserve list. If budget comes free, it may still be funded.`
             : `By ministerial decision ${p.decisionReference} of ${p.decisionDate} no grant could be awarded to your project "${p.title}". ${selectionReasonText(p.reason, 'en')}`,
         'The decision letter (PDF) is with your dossier in the grant portal.',
-        `Call: ${p.callTitle}. Dossier reference: ${p.reference}.`,
-        'Kind regards,\nThe grant portal',
+        `Call: ${p.callTitle}. Dossier number: ${p.reference}.`,
+        ...(p.dossierUrl ? [`Your dossier and the decision letter: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'en'),
+        signature(p.sender, 'en'),
       ],
     },
   },
@@ -323,7 +379,8 @@ const TEMPLATES: Templates = {
         `Uw dossier "${p.title || '(nog zonder titel)'}" voor de oproep "${p.callTitle}" is nog niet ingediend.`,
         `De oproep sluit op ${p.closesAtBrussels} (Brusselse tijd). Een dossier dat later binnenkomt, wordt geweigerd.`,
         `Vervolledig en dien uw dossier in via ${p.dossierUrl}`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
+        contactLine(undefined, 'nl', false),
+        signature(undefined, 'nl'),
       ],
     },
     en: {
@@ -333,7 +390,8 @@ const TEMPLATES: Templates = {
         `Your dossier "${p.title || '(no title yet)'}" for the call "${p.callTitle}" has not been submitted yet.`,
         `The call closes at ${p.closesAtBrussels} (Brussels time). A dossier that arrives later is refused.`,
         `Complete and submit your dossier at ${p.dossierUrl}`,
-        'Kind regards,\nThe grant portal',
+        contactLine(undefined, 'en', false),
+        signature(undefined, 'en'),
       ],
     },
   },
@@ -342,24 +400,30 @@ const TEMPLATES: Templates = {
       subject: (p) => `Ontvangstbevestiging dossier ${p.reference}`,
       body: (p) => [
         `Beste ${p.recipientName},`,
-        `Wij ontvingen uw dossier "${p.title}" voor de oproep "${p.callTitle}".`,
-        `Dossiernummer: ${p.reference}`,
-        `Ingediend op: ${p.submittedAtBrussels} (Brusselse tijd)`,
-        `Controlegetal van de inhoud (SHA-256): ${p.contentHash}`,
-        `U kunt uw ontvangstbewijs bekijken op ${p.receiptUrl}`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
+        `Wij ontvingen uw dossier "${p.title}" voor de oproep "${p.callTitle}". Deze e-mail is uw ontvangstbevestiging.`,
+        `Dossiernummer: ${p.reference}\nIngediend op: ${p.submittedAtBrussels} (Brusselse tijd)\nControlegetal: ${shortChecksum(p.contentHash)}`,
+        `Uw ontvangstbewijs: ${p.receiptUrl}`,
+        `Wat gebeurt er nu? De administratie controleert eerst of uw dossier ontvankelijk is; daarover krijgt u een e-mail. Een ontvankelijk dossier wordt beoordeeld door deskundigen, waarna de minister beslist. Ook die beslissing krijgt u per e-mail, met de beslissingsbrief.`,
+        p.dossierUrl
+          ? `Tot de deadline kunt u uw dossier nog wijzigen en opnieuw indienen: ${p.dossierUrl}`
+          : 'Tot de deadline kunt u uw dossier nog wijzigen en opnieuw indienen in het Subsidieportaal.',
+        contactLine(p.sender, 'nl'),
+        signature(p.sender, 'nl'),
       ],
     },
     en: {
       subject: (p) => `Receipt of dossier ${p.reference}`,
       body: (p) => [
         `Dear ${p.recipientName},`,
-        `We received your dossier "${p.title}" for the call "${p.callTitle}".`,
-        `Dossier reference: ${p.reference}`,
-        `Submitted at: ${p.submittedAtBrussels} (Brussels time)`,
-        `Content checksum (SHA-256): ${p.contentHash}`,
-        `You can view your receipt at ${p.receiptUrl}`,
-        'Kind regards,\nThe grant portal',
+        `We received your dossier "${p.title}" for the call "${p.callTitle}". This e-mail is your confirmation of receipt.`,
+        `Dossier number: ${p.reference}\nSubmitted at: ${p.submittedAtBrussels} (Brussels time)\nChecksum: ${shortChecksum(p.contentHash)}`,
+        `Your receipt: ${p.receiptUrl}`,
+        'What happens next? The administration first checks whether your dossier is admissible; you will get an e-mail about it. An admissible dossier is assessed by experts, after which the minister decides. You will get that decision by e-mail too, with the decision letter.',
+        p.dossierUrl
+          ? `Until the deadline you can still change your dossier and submit it again: ${p.dossierUrl}`
+          : 'Until the deadline you can still change your dossier and submit it again in the grant portal.',
+        contactLine(p.sender, 'en'),
+        signature(p.sender, 'en'),
       ],
     },
   },
@@ -369,7 +433,10 @@ const TEMPLATES: Templates = {
       body: (p) => [
         `Beste ${p.recipientName ?? ''},`,
         `Uw dossier "${p.title}" voor de oproep "${p.callTitle}" werd ingetrokken op ${p.withdrawnAtBrussels ?? ''} (Brusselse tijd).`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
+        'Een ingetrokken dossier wordt niet beoordeeld. Zolang de oproep open is, kunt u een nieuw dossier starten.',
+        ...(p.dossierUrl ? [`Uw dossier: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'nl'),
+        signature(p.sender, 'nl'),
       ],
     },
     en: {
@@ -377,7 +444,10 @@ const TEMPLATES: Templates = {
       body: (p) => [
         `Dear ${p.recipientName ?? ''},`,
         `Your dossier "${p.title}" for the call "${p.callTitle}" was withdrawn at ${p.withdrawnAtBrussels ?? ''} (Brussels time).`,
-        'Kind regards,\nThe grant portal',
+        'A withdrawn dossier is not assessed. While the call is open, you can start a new dossier.',
+        ...(p.dossierUrl ? [`Your dossier: ${p.dossierUrl}`] : []),
+        contactLine(p.sender, 'en'),
+        signature(p.sender, 'en'),
       ],
     },
   },
@@ -401,7 +471,7 @@ export function renderMail<T extends NotificationTemplate>(
     subject: chosen.subject(typed),
     text: `${paragraphs.join('\n\n')}\n`,
     html: `<!doctype html><html lang="${locale}"><body style="font-family: sans-serif">${paragraphs
-      .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+      .map((paragraph) => `<p>${linkify(escapeHtml(paragraph)).replace(/\n/g, '<br>')}</p>`)
       .join('')}</body></html>`,
   };
 }

@@ -87,7 +87,7 @@ describe('the decision letter is a letter an administration signs', () => {
     const text = await letter({ scores, total: 12, rank: 4 });
     expect(text).toContain('Vlaamse overheid Departement Cultuur, Jeugd en Media Arenbergstraat 9 1000 Brussel');
     expect(text).toContain('vzw De Brug t.a.v. An Peeters Stationsstraat 10 2000 Antwerpen');
-    expect(text).toContain('Uw kenmerk: GV-CONNECT-2026-0001');
+    expect(text).toContain('Uw dossiernummer: GV-CONNECT-2026-0001');
     expect(text).toContain('Ons kenmerk: MB-2026-CJM-0608');
     expect(text).toContain('Datum: 10 juni 2026');
     expect(text).toContain('Geachte An Peeters,');

@@ -147,14 +147,14 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
   write(`${input.applicant.address.postalCode} ${input.applicant.address.city}`);
   doc.moveDown(2);
 
-  // References
+  // References: the applicant knows their dossier by its number (the word of the receipt and the mails)
   const contact = {
     name: info.contactName ?? settings.contact.name,
     email: info.contactEmail ?? settings.contact.email,
     phone: info.contactPhone ?? (info.contactName ? '' : settings.contact.phone),
   };
   doc.fontSize(10);
-  write(`Uw kenmerk: ${decision.reference ?? '-'}`);
+  write(`Uw dossiernummer: ${decision.reference ?? '-'}`);
   write(`Ons kenmerk: ${decision.decisionReference ?? call.code}`);
   write(`Datum: ${nl.longDate(input.letterDate)}`);
   write(`Contactpersoon: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`);

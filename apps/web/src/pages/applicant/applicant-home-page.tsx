@@ -13,6 +13,8 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
 import { StatusBadge } from '../../components/status-badge';
 import { policyDomainLabel } from '../../lib/localized';
+import { deadlineWarning } from '@portal/domain';
+import { DeadlineWarningNote } from './deadline-warning-note';
 import { ApplicantMembers } from './applicant-members';
 
 /** `/aanvrager` ("Mijn dossiers"): the user's organisations and their dossiers. */
@@ -24,26 +26,38 @@ export function ApplicantHomePage() {
   const dossiers = useMyDossiers();
   const title = t('roleHome.applicant.title');
 
+  const now = new Date();
   const columns: DataTableColumn<DossierSummary>[] = [
-    {
-      id: 'reference',
-      header: t('applicantHome.reference'),
-      rowHeader: true,
-      cell: (dossier) => (
-        <Link to={`/aanvrager/dossiers/${dossier.id}`} data-testid={`dossier-link-${dossier.id}`}>
-          {dossier.reference ?? t('applicantHome.noReference')}
-        </Link>
-      ),
-    },
-    { id: 'call', header: t('applicantHome.call'), cell: (dossier) => dossier.call.title },
     {
       id: 'title',
       header: t('applicantHome.title'),
+      rowHeader: true,
       cell: (dossier) => (
         <>
-          {dossier.title || <span className="muted">{t('applicantHome.untitled')}</span>}
+          <Link to={`/aanvrager/dossiers/${dossier.id}`} data-testid={`dossier-link-${dossier.id}`}>
+            {dossier.title || t('applicantHome.untitled')}
+          </Link>
           <br />
           <span className="muted">{dossier.applicant.legalName}</span>
+        </>
+      ),
+    },
+    {
+      id: 'reference',
+      header: t('applicantHome.reference'),
+      cell: (dossier) => dossier.reference ?? <span className="muted">{t('applicantHome.noReference')}</span>,
+    },
+    {
+      id: 'call',
+      header: t('applicantHome.call'),
+      cell: (dossier) => (
+        <>
+          {dossier.call.title}
+          <br />
+          <span className="muted">
+            {t('applicantHome.deadline')} <DateTime value={dossier.call.closesAt} />
+          </span>
+          <DeadlineWarningNote warning={deadlineWarning(dossier.status, dossier.call.closesAt, now)} />
         </>
       ),
     },

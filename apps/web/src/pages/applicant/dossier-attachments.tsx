@@ -160,8 +160,7 @@ function AttachmentRequirement({
                 {file.filename}
               </a>
               <span className="attachment-item__meta">
-                {formatFileSize(file.sizeBytes, formatLocale())} · <abbr title={`SHA-256 ${file.sha256}`}>SHA-256</abbr>{' '}
-                <code className="hash">{file.sha256.slice(0, 12)}…</code> · <DateTime value={file.uploadedAt} />
+                {formatFileSize(file.sizeBytes, formatLocale())} · <DateTime value={file.uploadedAt} />
               </span>
               {readOnly ? null : (
                 <Button

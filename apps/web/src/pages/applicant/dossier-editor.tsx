@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -29,12 +29,14 @@ export { AUTOSAVE_DELAY_MS } from './use-dossier-autosave';
 export interface DossierEditorProps {
   initial: DossierView;
   call: CallView;
+  /** The minister's decision on this dossier, shown under the title, above the dossier itself. */
+  decision?: ReactNode;
 }
 
 type FocusTarget = 'summary' | 'problem' | 'conflict';
 
 /** The dossier form: autosave with optimistic locking, instant rule feedback, attachments, submit and withdraw. */
-export function DossierEditor({ initial, call }: DossierEditorProps) {
+export function DossierEditor({ initial, call, decision }: DossierEditorProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const detailKey = dossierQueryKeys.detail(initial.id);
@@ -104,6 +106,7 @@ export function DossierEditor({ initial, call }: DossierEditorProps) {
       </p>
       <h1>{pageTitle}</h1>
       <DossierFacts dossier={dossier} onDeadline={() => void queryClient.invalidateQueries({ queryKey: detailKey })} />
+      {decision}
 
       {readOnlyReason ? (
         <Alert tone="warning" title={t('dossier.readOnlyTitle')} data-testid="dossier-read-only">

@@ -46,9 +46,11 @@ export function DossierPage() {
   if (call.data.kind === 'catalogue') return <Navigate to={`/aanvrager/intekeningen/${dossier.data.id}`} replace />;
   const decided = !['draft', 'withdrawn'].includes(dossier.data.status) && dossier.data.submittedAt !== null;
   return (
-    <>
-      {decided ? <DecisionPanel dossierId={dossier.data.id} /> : null}
-      <DossierEditor key={dossier.data.id} initial={dossier.data} call={call.data} />
-    </>
+    <DossierEditor
+      key={dossier.data.id}
+      initial={dossier.data}
+      call={call.data}
+      decision={decided ? <DecisionPanel dossierId={dossier.data.id} /> : null}
+    />
   );
 }

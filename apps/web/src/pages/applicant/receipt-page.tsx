@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { shortChecksum } from '@portal/domain';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useDossier, useReceipt } from '../../api/dossiers';
@@ -87,8 +88,8 @@ export function ReceiptPage() {
         <div>
           <dt>{t('receipt.contentHash')}</dt>
           <dd>
-            <code className="hash hash--full" data-testid="receipt-hash">
-              {data.contentHash}
+            <code className="hash" data-testid="receipt-hash">
+              {shortChecksum(data.contentHash)}
             </code>
             <p className="form-field__help">{t('receipt.contentHashHelp')}</p>
           </dd>

@@ -73,6 +73,7 @@ export function ScoreForm({ review }: ScoreFormProps) {
   const [summaryShown, setSummaryShown] = useState(false);
   const [summaryDescription, setSummaryDescription] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
+  const [summaryMode, setSummaryMode] = useState<Mode>('draft');
   const [problem, setProblem] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
@@ -101,6 +102,7 @@ export function ScoreForm({ review }: ScoreFormProps) {
 
   const showSummary = (description?: string) => {
     setSummaryShown(true);
+    setSummaryMode(modeRef.current);
     setSummaryDescription(description);
     setAttempt((n) => n + 1);
     setFocus('summary');
@@ -226,7 +228,11 @@ export function ScoreForm({ review }: ScoreFormProps) {
           key={attempt}
           ref={summaryRef}
           errors={summaryItems}
-          title={t('reviewer.scores.errorSummaryTitle')}
+          title={
+            summaryMode === 'submit'
+              ? t('reviewer.scores.errorSummaryTitleSubmit')
+              : t('reviewer.scores.errorSummaryTitle')
+          }
           description={summaryDescription}
           data-testid="error-summary"
         />
