@@ -25,6 +25,8 @@ interface View {
   label: string;
   /** Goes to the view and waits until it shows its content. */
   open: (page: Page) => Promise<void>;
+  /** What the picture shows at its top, when not the top of the page (CSS selector). */
+  show?: string;
 }
 
 describe('screenshots of the main views of each role (Chromium, 1366x768 and 390x844)', () => {
@@ -67,7 +69,18 @@ describe('screenshots of the main views of each role (Chromium, 1366x768 and 390
         await logInAs(page, app.baseUrl, email);
         for (const view of views) {
           await view.open(page);
-          await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+          if (view.show) {
+            await page
+              .locator(view.show)
+              .first()
+              .evaluate((element) =>
+                (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }),
+              );
+          } else {
+            await page.evaluate(() =>
+              (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+            );
+          }
           await page.screenshot({ path: join(OUT_DIR, `${view.name}-${size.name}.png`) });
           await expectAccessible(page, `${view.label} (${size.name})`);
         }
@@ -77,9 +90,8 @@ describe('screenshots of the main views of each role (Chromium, 1366x768 and 390
     }
   }
 
-  it('applicant: home, open calls, a call, a dossier and a Plan Samenleven subscription', async () => {
+  it('applicant: open calls, a call, a dossier, a Plan Samenleven subscription and the list of dossiers', async () => {
     await shoot(app.browser, DEMO.applicant, [
-      { name: 'applicant-home', label: 'the applicant home', open: visit('/aanvrager', '[data-testid="role-home"]') },
       { name: 'applicant-calls', label: 'the list of open calls', open: visit('/oproepen') },
       {
         name: 'applicant-call',
@@ -95,7 +107,33 @@ describe('screenshots of the main views of each role (Chromium, 1366x768 and 390
         name: 'applicant-subscription',
         label: 'a subscription',
         open: startFrom('PLAN-SAMENLEVEN-DEMO', '.subscription__action'),
+        show: '#objective-O1',
       },
+      // Last, so that "Mijn dossiers" lists the dossier and the subscription started above.
+      { name: 'applicant-home', label: 'the applicant home', open: visit('/aanvrager', '[data-testid="role-home"]') },
+    ]);
+  }, 180_000);
+
+  it('applicant after the deadline: the submitted dossier as a summary and its receipt', async () => {
+    // contact01 is one of the organisations the assessment demo submitted for; its dossiers are closed.
+    const firstDossier = async (page: Page) => {
+      await visit('/aanvrager', '[data-testid="dossier-table"]')(page);
+      await page.locator('[data-testid^="dossier-link-"]').first().click();
+      await settle(page, '[data-testid="dossier-summary"]');
+    };
+    const receipt = async (page: Page) => {
+      await firstDossier(page);
+      await page.getByTestId('receipt-link').click();
+      await settle(page, '[data-testid="receipt-reference"]');
+    };
+    await shoot(app.browser, 'contact01@demo.subsidieportaal.be', [
+      {
+        name: 'applicant-submitted-dossier',
+        label: 'a submitted dossier after the deadline',
+        open: firstDossier,
+        show: '[data-testid="dossier-summary"]',
+      },
+      { name: 'applicant-receipt', label: 'a receipt', open: receipt },
     ]);
   }, 180_000);
 
