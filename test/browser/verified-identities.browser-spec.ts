@@ -63,6 +63,7 @@ describe('verified identities through Chromium (real API serving the built web a
 
       // 3. The link from the latest mail confirms the address; the banner is gone.
       await page.goto(`${app.baseUrl}/e-mailadres-bevestigen/${second}`);
+      await page.getByTestId('email-verification-confirm').waitFor();
       await expectAccessible(page, 'the page the confirmation link opens');
       await page.getByTestId('email-verification-confirm').click();
       await page.getByTestId('email-verified').waitFor();

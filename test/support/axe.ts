@@ -4,9 +4,8 @@ import type { Page } from 'playwright-core';
 /** axe-core from node_modules (never a CDN): evaluated in the page through the DevTools protocol, so the CSP allows it. */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.2 A and AA (which include 2.0 and 2.1), plus axe's best practices; only serious and critical ones fail. */
+/** WCAG 2.2 A and AA (which include 2.0 and 2.1), plus axe's best practices; a violation of any impact fails. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const FAILING_IMPACTS = new Set(['serious', 'critical']);
 
 export interface AxeViolation {
   id: string;
@@ -75,14 +74,15 @@ export function formatViolations(violations: AxeViolation[]): string {
 }
 
 /**
- * Fails when axe finds a serious or critical violation on the page, naming the page (`label`), each rule and each
- * element. Call it once the page shows what is to be checked (after waiting for its content).
+ * Fails when axe finds any violation on the page, whatever its impact (minor and moderate too), naming the page
+ * (`label`), each rule and each element. Call it once the page shows what is to be checked (after waiting for its
+ * content).
  */
 export async function expectAccessible(page: Page, label: string, options: AxeOptions = {}): Promise<void> {
-  const failing = (await axeViolations(page, options)).filter((v) => FAILING_IMPACTS.has(v.impact ?? ''));
+  const failing = await axeViolations(page, options);
   if (failing.length > 0) {
     throw new Error(
-      `Accessibility (axe-core) on ${label} (${page.url()}): ${failing.length} serious or critical violation(s)\n` +
+      `Accessibility (axe-core) on ${label} (${page.url()}): ${failing.length} violation(s)\n` +
         formatViolations(failing),
     );
   }

@@ -49,6 +49,8 @@ export function ApplicantMembers({ applicant }: ApplicantMembersProps) {
     <section className="members" aria-labelledby={headingId} data-testid="applicant-members">
       <h4 id={headingId} className="members__title">
         {t('members.title')}
+        {/* Each organisation has such a section: its name makes the landmark's name unique. */}
+        <span className="visually-hidden"> ({applicant.legalName})</span>
       </h4>
       {members.isPending ? <LoadingIndicator /> : null}
       {members.error ? <Alert tone="error">{errorMessage(members.error, t)}</Alert> : null}
@@ -100,6 +102,7 @@ function InviteForm({ applicant }: ApplicantMembersProps) {
     <div className="invite">
       <h5 id={titleId} className="invite__title">
         {t('members.inviteTitle')}
+        <span className="visually-hidden"> ({applicant.legalName})</span>
       </h5>
       <p className="form-field__help">{t('members.inviteHelp')}</p>
       {sent ? (

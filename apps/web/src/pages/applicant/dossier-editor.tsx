@@ -18,6 +18,7 @@ import { DossierAttachments } from './dossier-attachments';
 import { DossierFacts } from './dossier-facts';
 import { DossierFields } from './dossier-fields';
 import { toFormValues, type DossierFormValues } from './dossier-form-model';
+import { ReadOnlyDossier } from './dossier-summary';
 import { useDossierFeedback } from './use-dossier-feedback';
 import { useDossierAutosave } from './use-dossier-autosave';
 import { useDossierSubmit } from './use-dossier-submit';
@@ -97,6 +98,9 @@ export function DossierEditor({ initial, call, decision }: DossierEditorProps) {
       : t('dossier.readOnlyDeadline', { closesAt: formatDateTime(dossier.call.closesAt, 'longDateTimeSeconds') })
     : null;
   const canWithdraw = dossier.status === 'submitted' && dossier.editable;
+  // A dossier opened read-only is a summary; one that became read-only while being edited keeps its form, so the
+  // person still sees what they typed next to the reason it was not saved.
+  const showSummary = readOnly && saveState.kind !== 'readOnly';
 
   return (
     <div className="dossier">
@@ -168,51 +172,55 @@ export function DossierEditor({ initial, call, decision }: DossierEditorProps) {
 
       <div className="dossier__layout">
         <div className="dossier__main">
-          <FormProvider {...form}>
-            <form
-              className="form"
-              noValidate
-              aria-label={t('dossier.formLabel')}
-              // Enter in a field must not submit a dossier: submitting is only the explicit button below.
-              onSubmit={(event) => event.preventDefault()}
-            >
-              <DossierFields
-                call={call}
-                values={values}
-                errorFor={feedback.errorFor}
-                totalCents={feedback.totalCents}
-                requestLimit={feedback.requestLimit}
-                readOnly={readOnly}
-              />
+          {showSummary ? (
+            <ReadOnlyDossier dossier={dossier} call={call} />
+          ) : (
+            <FormProvider {...form}>
+              <form
+                className="form"
+                noValidate
+                aria-label={t('dossier.formLabel')}
+                // Enter in a field must not submit a dossier: submitting is only the explicit button below.
+                onSubmit={(event) => event.preventDefault()}
+              >
+                <DossierFields
+                  call={call}
+                  values={values}
+                  errorFor={feedback.errorFor}
+                  totalCents={feedback.totalCents}
+                  requestLimit={feedback.requestLimit}
+                  readOnly={readOnly}
+                />
 
-              <DossierAttachments
-                dossierId={dossier.id}
-                requirements={call.attachments}
-                attachments={dossier.attachments}
-                readOnly={readOnly}
-                errorFor={feedback.errorFor}
-                onUploaded={autosave.onUploaded}
-                onDeleted={autosave.onDeleted}
-              />
+                <DossierAttachments
+                  dossierId={dossier.id}
+                  requirements={call.attachments}
+                  attachments={dossier.attachments}
+                  readOnly={readOnly}
+                  errorFor={feedback.errorFor}
+                  onUploaded={autosave.onUploaded}
+                  onDeleted={autosave.onDeleted}
+                />
 
-              {readOnly && saveState.kind !== 'readOnly' ? null : (
-                <div className="dossier-actions">
-                  <AutosaveStatus state={saveState} onRetry={() => void autosave.saveNow()} />
-                  {readOnly ? null : (
-                    <Button
-                      variant="primary"
-                      busy={submitting}
-                      onClick={() => void submit()}
-                      busyLabel={t('dossier.submitting')}
-                      data-testid="submit-dossier"
-                    >
-                      {t('dossier.submit')}
-                    </Button>
-                  )}
-                </div>
-              )}
-            </form>
-          </FormProvider>
+                {readOnly && saveState.kind !== 'readOnly' ? null : (
+                  <div className="dossier-actions">
+                    <AutosaveStatus state={saveState} onRetry={() => void autosave.saveNow()} />
+                    {readOnly ? null : (
+                      <Button
+                        variant="primary"
+                        busy={submitting}
+                        onClick={() => void submit()}
+                        busyLabel={t('dossier.submitting')}
+                        data-testid="submit-dossier"
+                      >
+                        {t('dossier.submit')}
+                      </Button>
+                    )}
+                  </div>
+                )}
+              </form>
+            </FormProvider>
+          )}
 
           {canWithdraw ? (
             <WithdrawSection

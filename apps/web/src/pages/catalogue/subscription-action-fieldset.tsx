@@ -37,7 +37,7 @@ export function ActionFieldset({
         <span className="code">{action.code}</span> {action.text}
       </legend>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table catalogue-table">
           <thead>
             <tr>
               <th scope="col">{t('catalogue.subscription.unit')}</th>
@@ -56,11 +56,11 @@ export function ActionFieldset({
               return (
                 <tr key={row.code}>
                   <th scope="row">{row.unit}</th>
-                  <td>{row.maxUnits}</td>
-                  <td>
+                  <td data-label={t('catalogue.subscription.maxUnits')}>{row.maxUnits}</td>
+                  <td data-label={t('catalogue.subscription.perUnit')}>
                     <Money cents={row.centsPerUnit} />
                   </td>
-                  <td>
+                  <td data-label={t('catalogue.subscription.currentReach')}>
                     <input
                       className="form-field__control form-field__control--short"
                       inputMode="numeric"
@@ -73,7 +73,7 @@ export function ActionFieldset({
                     />
                     {currentError ? <p className="form-field__error">{currentError}</p> : null}
                   </td>
-                  <td>
+                  <td data-label={t('catalogue.subscription.plannedReach')}>
                     <input
                       className="form-field__control form-field__control--short"
                       inputMode="numeric"
@@ -95,7 +95,10 @@ export function ActionFieldset({
                       </p>
                     ) : null}
                   </td>
-                  <td data-testid={`row-contribution-${row.code}`}>
+                  <td
+                    data-label={t('catalogue.subscription.contribution')}
+                    data-testid={`row-contribution-${row.code}`}
+                  >
                     <Money cents={lineOf.get(row.code)?.contributionCents ?? 0} />
                   </td>
                 </tr>
