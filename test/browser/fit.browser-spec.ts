@@ -178,7 +178,7 @@ describe('pages that fit a desktop and a phone (Chromium, 1366x768 and 390x844)'
     const owner = await session(app.api, email);
     const registered = await owner.agent.post('/api/v1/applicants').send(organisationInput()).expect(201);
     const { id } = await completeDossier(app.api, { ...owner, applicantId: registered.body.id as string }, call.id);
-    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).expect(200);
+    await owner.agent.post(`/api/v1/dossiers/${id}/submit`).send({ declaration: true }).expect(200);
     await closeCallOnTime(app.api, call.id);
 
     const page = await openPage(PHONE, email);

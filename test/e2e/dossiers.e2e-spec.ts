@@ -173,6 +173,7 @@ describe('dossiers on real PostgreSQL', () => {
       expect(cap?.message.nl).toContain('100.000,00');
       const refused = await user.agent
         .post(`/api/v1/dossiers/${started.body.id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, randomUUID())
         .expect(422);
       expect(refused.body.errors).toContainEqual(

@@ -62,6 +62,7 @@ describe('drafts always save', () => {
 
       const refused = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, randomUUID())
         .expect(400);
       expect(refused.body.code).toBe('SUBSCRIPTION_INVALID');
@@ -127,6 +128,7 @@ describe('drafts always save', () => {
 
       const refused = await user.agent
         .post(`/api/v1/dossiers/${id}/submit`)
+        .send({ declaration: true })
         .set(IDEMPOTENCY_HEADER, randomUUID())
         .expect(422);
       expect(refused.body.code).toBe('DOSSIER_INCOMPLETE');
