@@ -142,7 +142,6 @@ describe('a local government subscribes to Plan Samenleven through Chromium (rea
   it('the admin imports the real catalogue as a JSON file into a call, and a file that is not JSON is refused', async () => {
     const call = await createCall(app.api);
     const page = await app.browser.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
     try {
       await page.goto(`${app.baseUrl}/login`);
       await page.getByTestId('login-email').fill(DEMO.admin);

@@ -57,15 +57,15 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     }
   }
 
-  /** Browser dialogs seen by pages that should have none (the minister confirms in the page). */
+  /** Browser dialogs: there should be none (every confirmation is in the page). */
   const unexpectedDialogs: string[] = [];
 
-  async function logIn(email: string, acceptDialogs = true): Promise<Page> {
+  async function logIn(email: string): Promise<Page> {
     const context = await app.browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
     const page = await context.newPage();
     page.on('dialog', (dialog) => {
-      if (!acceptDialogs) unexpectedDialogs.push(dialog.message());
-      void (acceptDialogs ? dialog.accept() : dialog.dismiss());
+      unexpectedDialogs.push(dialog.message());
+      void dialog.dismiss();
     });
     await logInAs(page, app.baseUrl, email);
     return page;
@@ -103,9 +103,13 @@ describe('the admin proposes, the minister approves, the applicant reads the dec
     await admin.getByTestId('proposal-lines').waitFor();
     await expect(admin.getByTestId('proposal-selected-count').textContent()).resolves.toBe('2');
     await admin.getByTestId('send-proposal').click();
+    // Confirmed in the page, not in a browser dialog.
+    await admin.getByTestId('send-proposal-confirm-step').waitFor();
+    await expectAccessible(admin, 'the proposal about to be sent');
+    await admin.getByTestId('send-proposal-confirm').click();
     await admin.getByText('Het voorstel is naar de minister gestuurd.').waitFor();
 
-    const minister = await logIn(DEMO.minister, false);
+    const minister = await logIn(DEMO.minister);
     await minister.getByTestId(`open-proposal-${callCode}`).click();
     await minister.getByTestId('approve-form').waitFor();
     await expectAccessible(minister, 'minister approval page');

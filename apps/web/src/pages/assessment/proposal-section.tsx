@@ -36,6 +36,8 @@ export function ProposalSection({
   const send = useSendProposal(callId);
   const [marginRule, setMarginRule] = useState<'skip' | 'partial'>('skip');
   const [deviations, setDeviations] = useState<Deviation[]>([]);
+  // Sending hands the proposal to the cabinet (frozen until it comes back): confirmed in the page first.
+  const [confirmingSend, setConfirmingSend] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const marginId = useId();
 
@@ -64,7 +66,7 @@ export function ProposalSection({
   };
 
   const sendToMinister = async () => {
-    if (!window.confirm(t('assessment.sendConfirm'))) return;
+    setConfirmingSend(false);
     setMessage(null);
     try {
       await send.mutateAsync();
@@ -154,13 +156,39 @@ export function ProposalSection({
               <Button
                 variant="secondary"
                 busy={send.isPending}
-                onClick={() => void sendToMinister()}
+                onClick={() => setConfirmingSend(true)}
+                disabled={confirmingSend}
                 data-testid="send-proposal"
               >
                 {t('assessment.sendProposal')}
               </Button>
             ) : null}
           </div>
+          {confirmingSend ? (
+            <div
+              className="confirm-step"
+              role="group"
+              aria-labelledby="send-proposal-question"
+              data-testid="send-proposal-confirm-step"
+            >
+              <p id="send-proposal-question" className="confirm-step__question">
+                {t('assessment.sendConfirm')}
+              </p>
+              <div className="button-row">
+                <Button
+                  variant="primary"
+                  busy={send.isPending}
+                  onClick={() => void sendToMinister()}
+                  data-testid="send-proposal-confirm"
+                >
+                  {t('confirmStep.confirm')}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirmingSend(false)}>
+                  {t('confirmStep.cancel')}
+                </Button>
+              </div>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {current ? (
