@@ -60,7 +60,8 @@ describe('concurrency: conflicting requests at once end in allowed states, and t
     const events = await sql<{ entity_id: string; action: string; before: unknown; after: unknown }>(
       `SELECT entity_id, action, before, after FROM audit_events
         WHERE entity_type = 'dossier' AND entity_id = ANY($1)
-          AND action IN ('dossier.decided', 'dossier.declined', 'dossier.withdrawn', 'dossier.admissibility_decided')`,
+          AND action IN ('dossier.decided', 'dossier.declined', 'dossier.withdrawn', 'dossier.admissibility_decided')
+        ORDER BY occurred_at, id`,
       [ids],
     );
     const promotions = await sql<{ after: { dossierId: string; status: string } }>(

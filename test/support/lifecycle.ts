@@ -124,7 +124,11 @@ export function chainEnd(initial: string, events: Array<{ before: unknown; after
   let status = initial;
   const left = [...events];
   while (left.length) {
-    const next = left.findIndex((e) => (e.before as { status?: string } | null)?.status === status);
+    const statusOf = (value: unknown) => (value as { status?: string } | null)?.status;
+    // Events that leave the status as it is (an admissibility decision on a submitted dossier) come before the one
+    // that moves it on: otherwise the order rows come back in could break a chain that is whole.
+    const staying = left.findIndex((e) => statusOf(e.before) === status && statusOf(e.after) === status);
+    const next = staying >= 0 ? staying : left.findIndex((e) => statusOf(e.before) === status);
     if (next < 0)
       throw new Error(`audit chain broken at ${status}: ${JSON.stringify(left.map((e) => [e.action, e.before]))}`);
     status = (left[next].after as { status: string }).status;
