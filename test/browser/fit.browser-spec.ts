@@ -224,4 +224,35 @@ describe('pages that fit a desktop and a phone (Chromium, 1366x768 and 390x844)'
       await page.context().close();
     }
   }, 90_000);
+
+  it('a subscription after the deadline is a summary too, not 27 tables of locked inputs', async () => {
+    const calls = (await app.api.http.get('/api/v1/calls').expect(200)).body as CallView[];
+    const call = calls.find((candidate) => candidate.code === CATALOGUE_CALL)!;
+    const page = await openPage(PHONE, DEMO.applicant);
+    try {
+      await page.goto(`${app.baseUrl}/oproepen/${call.id}`);
+      await page.getByTestId('start-dossier').click();
+      await page.waitForURL(/\/aanvrager\/intekeningen\/[0-9a-f-]{36}$/);
+      await page.getByTestId('reach-current-O4.A1.R1').fill('40');
+      const saved = page.waitForResponse(
+        (response) =>
+          response.request().method() === 'PUT' &&
+          response.url().endsWith('/subscription') &&
+          response.status() === 200,
+      );
+      await page.getByTestId('reach-planned-O4.A1.R1').fill('10');
+      await saved;
+      await closeCallOnTime(app.api, call.id);
+      await page.reload();
+      const summary = page.getByTestId('check-summary');
+      await summary.waitFor();
+      await expect(page.locator('main input, main textarea, main select').count()).resolves.toBe(0);
+      await expect(page.getByTestId('check-row-O4.A1.R1').textContent()).resolves.toContain('10');
+      await expect(horizontalOverflow(page)).resolves.toBe(0);
+      await expectAccessible(page, 'a read-only subscription');
+      await page.screenshot({ path: screenshotPath('fit-read-only-subscription-phone'), fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { AllocationExplanation } from './allocation-explanation';
 import { ActionFieldset } from './subscription-action-fieldset';
 import { SubscriptionAutosaveStatus } from './subscription-autosave-status';
 import { issueFieldPath } from './subscription-model';
+import { SubscriptionContent } from './subscription-content';
 import { SubscriptionSummary } from './subscription-summary';
 import { useSubscriptionAutosave } from './use-subscription-autosave';
 
@@ -114,56 +115,70 @@ function SubscriptionForm({ initial }: { initial: SubscriptionView }) {
       {!editable ? <Alert tone="warning">{t('catalogue.subscription.readOnly')}</Alert> : null}
       {notice ? <Alert tone="warning">{notice}</Alert> : null}
 
-      <p className="prose">{t('catalogue.subscription.intro', { name: view.applicant.legalName })}</p>
+      {editable ? (
+        <p className="prose">{t('catalogue.subscription.intro', { name: view.applicant.legalName })}</p>
+      ) : null}
 
-      {catalogue.objectives.map((objective) => (
-        <section key={objective.code} aria-labelledby={`objective-${objective.code}`}>
-          <h2 id={`objective-${objective.code}`}>
-            {t('catalogue.subscription.objective', { code: objective.code, name: objective.name })}
-          </h2>
-          {objective.actions.map((action) => (
-            <ActionFieldset
-              key={action.code}
-              action={action}
-              state={state}
-              analysis={analysis}
-              errors={errorsByField}
-              editable={editable}
-              chosenCount={chosenCount}
-              onReach={(rowCode, field, value) =>
-                change((previous) => ({
-                  ...previous,
-                  reach: {
-                    ...previous.reach,
-                    [rowCode]: { ...(previous.reach[rowCode] ?? { current: '', planned: '' }), [field]: value },
-                  },
-                }))
-              }
-              onPriority={(value) =>
-                change((previous) => ({ ...previous, priorities: { ...previous.priorities, [action.code]: value } }))
-              }
-            />
+      {editable ? (
+        <>
+          {catalogue.objectives.map((objective) => (
+            <section key={objective.code} aria-labelledby={`objective-${objective.code}`}>
+              <h2 id={`objective-${objective.code}`}>
+                {t('catalogue.subscription.objective', { code: objective.code, name: objective.name })}
+              </h2>
+              {objective.actions.map((action) => (
+                <ActionFieldset
+                  key={action.code}
+                  action={action}
+                  state={state}
+                  analysis={analysis}
+                  errors={errorsByField}
+                  editable={editable}
+                  chosenCount={chosenCount}
+                  onReach={(rowCode, field, value) =>
+                    change((previous) => ({
+                      ...previous,
+                      reach: {
+                        ...previous.reach,
+                        [rowCode]: { ...(previous.reach[rowCode] ?? { current: '', planned: '' }), [field]: value },
+                      },
+                    }))
+                  }
+                  onPriority={(value) =>
+                    change((previous) => ({
+                      ...previous,
+                      priorities: { ...previous.priorities, [action.code]: value },
+                    }))
+                  }
+                />
+              ))}
+            </section>
           ))}
-        </section>
-      ))}
 
-      <SubscriptionSummary
-        analysis={analysis}
-        state={state}
-        errorsByField={errorsByField}
-        editable={editable}
-        onOwnContribution={(value) => change((previous) => ({ ...previous, ownContribution: value }))}
-      />
+          <SubscriptionSummary
+            analysis={analysis}
+            state={state}
+            errorsByField={errorsByField}
+            editable={editable}
+            onOwnContribution={(value) => change((previous) => ({ ...previous, ownContribution: value }))}
+          />
+        </>
+      ) : (
+        // No longer editable: what was subscribed, as a summary rather than 27 tables of locked inputs.
+        <SubscriptionContent view={view} heading={t('catalogue.subscription.summaryTitle')} />
+      )}
 
       {/* Sticky at the bottom of the screen: the save status stays in view wherever the person types. */}
-      <div className="dossier-actions" data-testid="subscription-save-bar">
-        <SubscriptionAutosaveStatus state={saveState} onRetry={() => void saveNow()} />
-        {editable && analysis.issues.length > 0 ? (
-          <a href="#subscription-issues" data-testid="subscription-issue-count">
-            {t('catalogue.subscription.issuesToFix', { count: analysis.issues.length })}
-          </a>
-        ) : null}
-      </div>
+      {editable ? (
+        <div className="dossier-actions" data-testid="subscription-save-bar">
+          <SubscriptionAutosaveStatus state={saveState} onRetry={() => void saveNow()} />
+          {analysis.issues.length > 0 ? (
+            <a href="#subscription-issues" data-testid="subscription-issue-count">
+              {t('catalogue.subscription.issuesToFix', { count: analysis.issues.length })}
+            </a>
+          ) : null}
+        </div>
+      ) : null}
 
       {analysis.issues.length > 0 && editable ? (
         <Alert
