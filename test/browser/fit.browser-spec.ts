@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { CallView } from '@portal/contracts';
+import { CallEntity } from '@portal/server';
+import { ASSESSMENT_DEMO_CALL, seedAssessmentDemo } from '../../apps/api/src/seed/demo-assessment';
 import { expectAccessible } from '../support/axe';
 import { logInAs, screenshotPath, useBrowserApp } from '../support/browser';
 import { closeCallOnTime, completeDossier, createCall, createUser, organisationInput } from '../support/factories';
@@ -251,6 +253,50 @@ describe('pages that fit a desktop and a phone (Chromium, 1366x768 and 390x844)'
       await expect(horizontalOverflow(page)).resolves.toBe(0);
       await expectAccessible(page, 'a read-only subscription');
       await page.screenshot({ path: screenshotPath('fit-read-only-subscription-phone'), fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it.each([
+    [DEMO.applicant, '/aanvrager'],
+    [DEMO.reviewer, '/beoordeling'],
+  ])('%s reads their list on a phone as cards, without scrolling sideways', async (email, path) => {
+    // Something in each list: the assessment demo (the reviewer's open reviews) and a draft of the applicant's.
+    if (!(await app.api.dataSource.getRepository(CallEntity).countBy({ code: ASSESSMENT_DEMO_CALL })))
+      await seedAssessmentDemo(app.api.app);
+    if (path === '/aanvrager') {
+      const calls = (await app.api.http.get('/api/v1/calls').expect(200)).body as CallView[];
+      const call = calls.find((candidate) => candidate.code === DOSSIER_CALL)!;
+      const applicant = await session(app.api, email);
+      const [applicantId] = (
+        (await applicant.agent.get('/api/v1/applicants/mine').expect(200)).body as Array<{
+          id: string;
+        }>
+      ).map((a) => a.id);
+      await applicant.agent.post(`/api/v1/calls/${call.id}/dossiers`).send({ applicantId });
+    }
+    const page = await openPage(PHONE, email);
+    try {
+      await page.goto(`${app.baseUrl}${path}`);
+      const table = page.locator('.data-table--stack').first();
+      await table.waitFor();
+      const loading = page.locator('.loading');
+      while ((await loading.count()) > 0) await loading.first().waitFor({ state: 'detached' });
+      // Neither the page nor the table's own scroll box is wider than the screen.
+      await expect(horizontalOverflow(page)).resolves.toBe(0);
+      const scroll = await page
+        .locator('.table-scroll')
+        .evaluateAll((boxes) =>
+          boxes.map(
+            (box) =>
+              (box as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth -
+              (box as unknown as { clientWidth: number }).clientWidth,
+          ),
+        );
+      expect(scroll.every((extra) => extra <= 1)).toBe(true);
+      await expectAccessible(page, `${path} on a phone`);
+      await page.screenshot({ path: screenshotPath(`fit-list${path.replace('/', '-')}-phone`), fullPage: true });
     } finally {
       await page.context().close();
     }

@@ -29,6 +29,8 @@ export interface DataTableProps<T> {
   /** `data-*` attributes for a body row, e.g. `{ 'data-testid': 'member-row' }`. */
   rowData?: (row: T, rowIndex: number) => Record<`data-${string}`, string | undefined>;
   className?: string;
+  /** On a phone, each row becomes a card of label/value pairs (the column headers as labels) instead of scrolling. */
+  stackOnPhone?: boolean;
   'data-testid'?: string;
 }
 
@@ -43,6 +45,7 @@ export function DataTable<T>({
   busy = false,
   rowData,
   className,
+  stackOnPhone = false,
   'data-testid': testId,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
@@ -51,7 +54,7 @@ export function DataTable<T>({
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table
-        className={['data-table', className].filter(Boolean).join(' ')}
+        className={['data-table', stackOnPhone ? 'data-table--stack' : undefined, className].filter(Boolean).join(' ')}
         aria-busy={busy || undefined}
         data-testid={testId}
       >
@@ -83,7 +86,11 @@ export function DataTable<T>({
                       {column.cell(row, rowIndex)}
                     </th>
                   ) : (
-                    <td key={column.id} className={alignClass(column)}>
+                    <td
+                      key={column.id}
+                      className={alignClass(column)}
+                      data-label={stackOnPhone && typeof column.header === 'string' ? column.header : undefined}
+                    >
                       {column.cell(row, rowIndex)}
                     </td>
                   ),

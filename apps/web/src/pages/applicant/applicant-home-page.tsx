@@ -131,6 +131,7 @@ export function ApplicantHomePage() {
       ) : null}
       {dossiers.data && dossiers.data.length > 0 ? (
         <DataTable
+          stackOnPhone
           caption={t('applicantHome.dossiersTitle')}
           hideCaption
           columns={columns}

@@ -56,6 +56,7 @@ export function ApplicantMembers({ applicant }: ApplicantMembersProps) {
       {members.error ? <Alert tone="error">{errorMessage(members.error, t)}</Alert> : null}
       {members.data ? (
         <DataTable
+          stackOnPhone
           caption={t('members.caption', { name: applicant.legalName })}
           hideCaption
           className="data-table--compact"

@@ -119,6 +119,7 @@ export function ReviewerHomePage() {
               if (inGroup.length === 0 && group.empty === null) return null;
               return (
                 <DataTable
+                  stackOnPhone
                   key={group.status}
                   caption={`${t(group.title)} (${inGroup.length})`}
                   className="data-table--compact"
