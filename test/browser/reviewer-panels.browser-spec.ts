@@ -135,6 +135,12 @@ describe('review panels through Chromium: the admin composes a panel, a reviewer
       expect(await page.getByTestId('conflict-question').count()).toBe(0);
       // A conflict can still be declared afterwards.
       await page.getByTestId('conflict-form').waitFor();
+      // The dossier is long: one link jumps to the scoring form.
+      await page.getByTestId('jump-to-scores').click();
+      await page.waitForURL(/#score-form-title$/);
+      const heading = (await page.locator('#score-form-title').boundingBox())!;
+      expect(heading.y).toBeGreaterThanOrEqual(0);
+      expect(heading.y).toBeLessThan(page.viewportSize()!.height);
       await page.screenshot({ path: screenshotPath('reviewer-panels-scoring'), fullPage: true });
 
       const reviewer = await session(app.api, reviewerEmail);

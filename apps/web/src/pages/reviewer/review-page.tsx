@@ -123,6 +123,14 @@ function Review({ review }: { review: ReviewView }) {
         <>
           {/* The conflict question comes first: no scoring form before the reviewer answered it (ADR 0013). */}
           {unstated ? <ConflictStatement review={review} onDeclared={() => setDeclared(true)} /> : null}
+          {review.content && !unstated ? (
+            // The dossier is long: the scores are one jump away, and the dossier one jump back from them.
+            <p>
+              <a href="#score-form-title" data-testid="jump-to-scores">
+                {t('reviewer.review.jumpToScores')}
+              </a>
+            </p>
+          ) : null}
           {review.content ? (
             <ReviewedDossier content={review.content} call={call.data} assignmentId={review.id} />
           ) : null}

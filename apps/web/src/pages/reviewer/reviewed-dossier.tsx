@@ -114,7 +114,9 @@ export function ReviewedDossier({ content, call, assignmentId }: ReviewedDossier
 
   return (
     <section className="reviewed-dossier" aria-labelledby="reviewed-dossier-title" data-testid="review-content">
-      <h2 id="reviewed-dossier-title">{t('reviewer.dossier.title')}</h2>
+      <h2 id="reviewed-dossier-title" tabIndex={-1}>
+        {t('reviewer.dossier.title')}
+      </h2>
       <p className="muted">{t('reviewer.dossier.intro')}</p>
       <dl className="facts">
         <div>

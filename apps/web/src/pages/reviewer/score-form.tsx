@@ -201,7 +201,12 @@ export function ScoreForm({ review }: ScoreFormProps) {
 
   return (
     <section className="score-form" aria-labelledby="score-form-title">
-      <h2 id="score-form-title">{t('reviewer.scores.title')}</h2>
+      <h2 id="score-form-title" tabIndex={-1}>
+        {t('reviewer.scores.title')}
+      </h2>
+      <p>
+        <a href="#reviewed-dossier-title">{t('reviewer.review.jumpToDossier')}</a>
+      </p>
       {readOnly ? null : <p>{t('reviewer.scores.intro')}</p>}
 
       {review.status === 'submitted' ? (
