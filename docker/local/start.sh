@@ -26,7 +26,8 @@ if [ "$LOCAL_OIDC" = "1" ]; then
 fi
 
 log "Building the API, the worker and the web app"
-npm run --silent build
+# The production build of the web app whatever NODE_ENV the portal runs with (React's development build is 1.7x the size).
+NODE_ENV=production npm run --silent build
 
 log "Migrating the database (created when missing)"
 node dist/server/apps/api/src/cli/migrate.js
@@ -40,11 +41,17 @@ pids=()
 cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-if (echo > /dev/tcp/127.0.0.1/1025) 2>/dev/null; then
-  log "Something already listens on SMTP port 1025; using it as the mail catcher"
-else
-  node_modules/.bin/maildev --smtp 1025 --ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" --web-ip 127.0.0.1 >var-maildev.log 2>&1 &
+# The mail catcher listens where SMTP_URL points (a local host only), and the worker starts once it does.
+SMTP_HOST="$(host_of "$SMTP_URL")"
+SMTP_PORT="$(node -e 'try { console.log(new URL(process.argv[1]).port || 25) } catch { console.log(25) }' "$SMTP_URL")"
+if (echo > "/dev/tcp/${SMTP_HOST:-127.0.0.1}/$SMTP_PORT") 2>/dev/null; then
+  log "Something already listens on SMTP port $SMTP_PORT; using it as the mail catcher"
+elif is_local "$SMTP_HOST"; then
+  node_modules/.bin/maildev --smtp "$SMTP_PORT" --ip 127.0.0.1 --web "$MAILDEV_WEB_PORT" --web-ip 127.0.0.1 >var-maildev.log 2>&1 &
   pids+=($!)
+  wait_for "The mail catcher" bash -c "echo > /dev/tcp/127.0.0.1/$SMTP_PORT"
+else
+  log "Mail goes to $SMTP_HOST:$SMTP_PORT (SMTP_URL); no local mail catcher"
 fi
 if [ "$LOCAL_OIDC" = "1" ]; then
   node docker/local/oidc-provider.mjs >var-oidc-provider.log 2>&1 &
