@@ -138,6 +138,23 @@ describe('staff administration: invitations, roles, deactivation, the last admin
       expiresAt: stored.expiresAt.toISOString(),
     });
     await admin.agent.post(`/api/v1/staff/invitations/${randomUUID()}/withdraw`).expect(409);
+
+    // A withdrawal racing the acceptance: one of them wins, never both.
+    for (let round = 0; round < 3; round++) {
+      const racer = address(`race-${round}`);
+      const open = await admin.agent.post('/api/v1/staff/invitations').send({ email: racer, roles: ['reviewer'] });
+      const raceToken = await tokenFromMail(mail.sink, racer, ROUTE);
+      const [withdrawn, accepted] = await Promise.all([
+        admin.agent.post(`/api/v1/staff/invitations/${open.body.id}/withdraw`),
+        visitor.agent
+          .post('/api/v1/staff-invitations/accept')
+          .send({ token: raceToken, displayName: 'Snelle Beoordelaar', password: PASSWORD }),
+      ]);
+      const accounts = await users().countBy({ email: racer });
+      expect([withdrawn.status, accepted.status, accounts]).toEqual(
+        withdrawn.status === 204 ? [204, 410, 0] : [409, 201, 1],
+      );
+    }
   });
 
   it('an existing account gets the roles added after logging in with the invited address, not with another', async () => {

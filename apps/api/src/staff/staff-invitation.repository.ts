@@ -59,7 +59,8 @@ export class StaffInvitationRepository {
     return manager
       .createQueryBuilder(StaffInvitationEntity, 'invitation')
       .where('invitation.token_hash = :hash', { hash: tokenHash })
-      .andWhere('invitation.accepted_at IS NULL AND invitation.expires_at > now()')
+      // After waiting for a withdrawal's lock, the row is re-checked against the time it is read (see withdraw).
+      .andWhere('invitation.accepted_at IS NULL AND invitation.expires_at > clock_timestamp()')
       .setLock('pessimistic_write')
       .getOne();
   }
@@ -89,8 +90,10 @@ export class StaffInvitationRepository {
    */
   async withdraw(id: string, manager: EntityManager): Promise<StaffInvitationEntity | null> {
     const [rows] = await manager.query<[StaffInvitationRow[], number]>(
-      `UPDATE staff_invitations SET expires_at = now()
-        WHERE id = $1 AND accepted_at IS NULL AND expires_at > now()
+      // clock_timestamp(), not now(): a second withdrawal (or an acceptance) that waited for this row's lock compares
+      // with the moment it runs, later than the one written here, and finds the invitation closed.
+      `UPDATE staff_invitations SET expires_at = clock_timestamp()
+        WHERE id = $1 AND accepted_at IS NULL AND expires_at > clock_timestamp()
         RETURNING id, email, roles, call_id, expires_at`,
       [id],
     );
