@@ -1,11 +1,7 @@
 import { shortChecksum } from '@portal/domain';
-import {
-  selectionReasonText,
-  type MailSender,
-  type NotificationPayloads,
-  type NotificationTemplate,
-  type StaffRole,
-} from '@portal/contracts';
+import { selectionReasonText, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
+import { contactLine, escapeHtml, linkify, signature, type Locale, type Template, type Templates } from './mail-text';
+import { STAFF_TEMPLATES } from './staff-mail-templates';
 
 export interface RenderedMail {
   subject: string;
@@ -13,71 +9,8 @@ export interface RenderedMail {
   html: string;
 }
 
-type Locale = 'nl' | 'en';
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
-
-/**
- * Turns each web address in an escaped paragraph into a link, so the HTML part has anchors where the text part has
- * the bare address. A trailing full stop, comma or bracket stays text. Only https and http addresses: the portal's
- * own links (APP_URL), never anything a user typed in a way that could become another scheme.
- */
-function linkify(escaped: string): string {
-  return escaped.replace(/\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
-}
-
-const STAFF_ROLE_NAMES: Record<StaffRole, Record<Locale, string>> = {
-  admin: { nl: 'beheerder', en: 'administrator' },
-  reviewer: { nl: 'beoordelaar', en: 'reviewer' },
-  minister: { nl: 'minister/kabinet', en: 'minister/cabinet' },
-};
-
-function staffRolesText(roles: StaffRole[], locale: Locale): string {
-  return roles.map((role) => STAFF_ROLE_NAMES[role]?.[locale] ?? role).join(', ');
-}
-
-/** Every mail to an applicant closes with whom to ask and is signed by the administration (docs/writing-for-people.md). */
-const PORTAL_SIGNATURE: Record<Locale, string> = { nl: 'Het Subsidieportaal', en: 'The grant portal' };
-
-function contactLine(sender: MailSender | undefined, locale: Locale, quoteNumber = true): string {
-  const who = sender
-    ? { nl: `neem contact op met ${sender.contact}`, en: `contact ${sender.contact}` }
-    : {
-        nl: 'antwoord niet op deze e-mail, maar neem contact op met de administratie via het Subsidieportaal',
-        en: 'do not reply to this e-mail; contact the administration through the grant portal',
-      };
-  const quote = quoteNumber
-    ? { nl: ' Vermeld altijd uw dossiernummer.', en: ' Always quote your dossier number.' }
-    : null;
-  return locale === 'nl'
-    ? `Vragen? ${capitalize(who.nl)}.${quote?.nl ?? ''}`
-    : `Questions? ${capitalize(who.en)}.${quote?.en ?? ''}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function signature(sender: MailSender | undefined, locale: Locale): string {
-  const name = sender?.administration ?? PORTAL_SIGNATURE[locale];
-  return locale === 'nl' ? `Met vriendelijke groeten,\n${name}` : `Kind regards,\n${name}`;
-}
-
-interface Template<P> {
-  subject: (p: P) => string;
-  /** Paragraphs of plain text; the HTML version is built from the same text, escaped. */
-  body: (p: P) => string[];
-}
-
-/** Each template reads its own payload type: a field that does not exist is a compile error. */
-type Templates = { [T in NotificationTemplate]: Record<Locale, Template<NotificationPayloads[T]>> };
-
 const TEMPLATES: Templates = {
+  ...STAFF_TEMPLATES,
   'dossier.admissibility': {
     nl: {
       subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference ?? ''}`,
@@ -113,67 +46,6 @@ const TEMPLATES: Templates = {
         ...(p.dossierUrl ? [`Your dossier: ${p.dossierUrl}`] : []),
         contactLine(p.sender, 'en'),
         signature(p.sender, 'en'),
-      ],
-    },
-  },
-  'review.assigned': {
-    nl: {
-      subject: (p) => `Nieuw dossier te beoordelen: ${p.reference}`,
-      body: (p) => [
-        `Beste ${p.recipientName},`,
-        `U bent aangeduid om dossier ${p.reference} van de oproep "${p.callTitle}" te beoordelen.`,
-        'Hebt u een belangenconflict, meld dat dan in het portaal; er wordt een andere beoordelaar aangeduid.',
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
-      ],
-    },
-    en: {
-      subject: (p) => `New dossier to review: ${p.reference}`,
-      body: (p) => [
-        `Dear ${p.recipientName},`,
-        `You have been appointed to review dossier ${p.reference} of the call "${p.callTitle}".`,
-        'If you have a conflict of interest, declare it in the portal; another reviewer will be appointed.',
-        'Kind regards,\nThe grant portal',
-      ],
-    },
-  },
-  'review.reminder': {
-    nl: {
-      subject: () => 'Herinnering: beoordelingen staan nog open',
-      body: (p) => [
-        `Beste ${p.recipientName},`,
-        `Er staan nog ${p.open} beoordeling(en) voor u open in het Subsidieportaal.`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
-      ],
-    },
-    en: {
-      subject: () => 'Reminder: reviews still open',
-      body: (p) => [
-        `Dear ${p.recipientName},`,
-        `You still have ${p.open} open review(s) in the grant portal.`,
-        'Kind regards,\nThe grant portal',
-      ],
-    },
-  },
-  'review.due_reminder': {
-    nl: {
-      subject: (p) =>
-        p.overdue ? `Beoordelingen te laat: ${p.callTitle}` : `Herinnering: beoordelingen tegen ${p.dueAtBrussels}`,
-      body: (p) => [
-        `Beste ${p.recipientName},`,
-        p.overdue
-          ? `De beoordelingen voor de oproep "${p.callTitle}" waren verwacht tegen ${p.dueAtBrussels} (Brusselse tijd); er staan er nog ${p.open} voor u open.`
-          : `Er staan nog ${p.open} beoordeling(en) voor u open voor de oproep "${p.callTitle}"; ze worden verwacht tegen ${p.dueAtBrussels} (Brusselse tijd).`,
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
-      ],
-    },
-    en: {
-      subject: (p) => (p.overdue ? `Reviews overdue: ${p.callTitle}` : `Reminder: reviews due ${p.dueAtBrussels}`),
-      body: (p) => [
-        `Dear ${p.recipientName},`,
-        p.overdue
-          ? `The reviews for the call "${p.callTitle}" were due by ${p.dueAtBrussels} (Brussels time); you still have ${p.open} open.`
-          : `You still have ${p.open} open review(s) for the call "${p.callTitle}", due by ${p.dueAtBrussels} (Brussels time).`,
-        'Kind regards,\nThe grant portal',
       ],
     },
   },
@@ -249,32 +121,6 @@ const TEMPLATES: Templates = {
       ],
     },
   },
-  'staff.invitation': {
-    nl: {
-      subject: () => 'Uitnodiging als medewerker van het Subsidieportaal',
-      body: (p) => [
-        'Beste,',
-        p.callTitle
-          ? `${p.inviterName} nodigt u uit als externe expert in het beoordelingspanel van de oproep "${p.callTitle}". Uw toegang geldt alleen voor de beoordeling van die oproep en eindigt met de beslissing erover.`
-          : `${p.inviterName} nodigt u uit als medewerker van het Subsidieportaal, met de rol(len): ${staffRolesText(p.roles, 'nl')}.`,
-        `Aanvaard de uitnodiging via ${p.acceptUrl} (geldig tot ${p.expiresAtBrussels}, Brusselse tijd, en slechts één keer te gebruiken).`,
-        'Hebt u al een account met dit e-mailadres? Meld u dan aan en open de link opnieuw.',
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
-      ],
-    },
-    en: {
-      subject: () => 'Invitation to join the grant portal as staff',
-      body: (p) => [
-        'Hello,',
-        p.callTitle
-          ? `${p.inviterName} invites you as an external expert on the review panel of the call "${p.callTitle}". Your access covers that call's assessment only and ends with its decision.`
-          : `${p.inviterName} invites you to join the grant portal as staff, with the role(s): ${staffRolesText(p.roles, 'en')}.`,
-        `Accept the invitation at ${p.acceptUrl} (valid until ${p.expiresAtBrussels}, Brussels time, and usable once).`,
-        'Already have an account with this e-mail address? Log in and open the link again.',
-        'Kind regards,\nThe grant portal',
-      ],
-    },
-  },
   'auth.password_changed': {
     nl: {
       subject: () => 'Uw wachtwoord is gewijzigd',
@@ -291,26 +137,6 @@ const TEMPLATES: Templates = {
         `Dear ${p.recipientName},`,
         `The password of your grant portal account was changed at ${p.changedAtBrussels} (Brussels time); ${p.how === 'reset' ? 'every session was logged out' : 'your other sessions were logged out'}.`,
         `Was this not you? Choose a new password at once at ${p.forgotUrl} and tell the administration.`,
-        'Kind regards,\nThe grant portal',
-      ],
-    },
-  },
-  'proposal.sent': {
-    nl: {
-      subject: (p) => `Selectievoorstel ter goedkeuring: ${p.callTitle}`,
-      body: (p) => [
-        `Beste ${p.recipientName},`,
-        `De administratie legt het selectievoorstel voor de oproep "${p.callTitle}" ter goedkeuring voor: ${p.count} dossiers voor ${p.grantedEuro} binnen een budget van ${p.budgetEuro}.`,
-        'U kunt het voorstel bekijken, goedkeuren of terugsturen in het Subsidieportaal.',
-        'Met vriendelijke groeten,\nHet Subsidieportaal',
-      ],
-    },
-    en: {
-      subject: (p) => `Selection proposal for approval: ${p.callTitle}`,
-      body: (p) => [
-        `Dear ${p.recipientName},`,
-        `The administration submits the selection proposal for the call "${p.callTitle}" for approval: ${p.count} dossiers for ${p.grantedEuro} within a budget of ${p.budgetEuro}.`,
-        'You can review, approve or return the proposal in the grant portal.',
         'Kind regards,\nThe grant portal',
       ],
     },
