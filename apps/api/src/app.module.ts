@@ -30,6 +30,8 @@ import { NotificationsApiModule } from './notifications/notifications.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { StaffModule } from './staff/staff.module';
 import { OidcModule } from './oidc/oidc.module';
+import { ReportsModule } from './reports/reports.module';
+import { ChangesModule } from './changes/changes.module';
 import { API_MIGRATIONS } from './migrations';
 import { SystemModule } from './system/system.module';
 import { SecurityModule } from './security/security.module';
@@ -78,6 +80,8 @@ export class AppModule {
         PrivacyModule,
         StaffModule,
         OidcModule,
+        ReportsModule,
+        ChangesModule,
       ],
       providers: [
         // Order matters: CSRF is checked before access, so a forged request never reaches a session lookup.

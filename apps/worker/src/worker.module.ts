@@ -18,6 +18,7 @@ import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
 import { ReminderRepository } from './mail/reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
+import { ReportReminderRepository } from './mail/report-reminder.repository';
 import { RetentionRepository } from './privacy/retention.repository';
 import { RetentionService } from './privacy/retention.service';
 import { HeartbeatService } from './system/heartbeat.service';
@@ -50,6 +51,7 @@ export class WorkerModule {
         OutboxRelay,
         ReminderScanner,
         ReminderRepository,
+        ReportReminderRepository,
         RetentionService,
         RetentionRepository,
       ],

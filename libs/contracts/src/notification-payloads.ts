@@ -102,6 +102,62 @@ export interface NotificationPayloads {
     /** Set for an external expert invited to one call's review panel (ADR 0013). */
     callTitle?: string;
   };
+  'report.submitted': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    /** 'interim' | 'final' */
+    reportKind: string;
+    submittedAtBrussels: string;
+    reportUrl: string;
+    sender?: MailSender;
+  };
+  'report.decided': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    reportKind: string;
+    decision: 'approved' | 'changes_requested';
+    motivation: string | null;
+    /** On an approval: the accepted costs, formatted. */
+    acceptedEuro: string | null;
+    reportUrl: string;
+    sender?: MailSender;
+  };
+  'report.due_reminder': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    reportKind: string;
+    dueAtBrussels: string;
+    overdue: boolean;
+    reportUrl: string;
+    sender?: MailSender;
+  };
+  'change_request.submitted': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    /** A ChangeRequestKind. */
+    changeKind: string;
+    dossierUrl: string;
+    sender?: MailSender;
+  };
+  'change_request.decided': {
+    recipientName: string;
+    reference: string;
+    title: string;
+    callTitle: string;
+    changeKind: string;
+    decision: 'approved' | 'refused';
+    motivation: string;
+    dossierUrl: string;
+    sender?: MailSender;
+  };
   'review.due_reminder': {
     recipientName: string;
     callTitle: string;

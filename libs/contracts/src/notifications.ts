@@ -24,6 +24,12 @@ export const NOTIFICATION_TEMPLATES = [
   'applicant.verification',
   /** A reviewer's open reviews of a call, before and after its review due date (ADR 0013). */
   'review.due_reminder',
+  /** After the award (ADR 0024): a report submitted (receipt), decided, or due; a change request received or decided. */
+  'report.submitted',
+  'report.decided',
+  'report.due_reminder',
+  'change_request.submitted',
+  'change_request.decided',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -87,6 +93,11 @@ export const NOTIFICATION_TEMPLATE_TEXT: Record<NotificationTemplate, { nl: stri
   'review.assigned': { nl: 'Nieuwe beoordeling toegewezen', en: 'New review assigned' },
   'review.reminder': { nl: 'Herinnering aan een beoordeling', en: 'Reminder of a review' },
   'review.due_reminder': { nl: 'Herinnering aan de uiterste datum van beoordelen', en: 'Review due date reminder' },
+  'report.submitted': { nl: 'Bevestiging van een rapport', en: 'Report confirmation' },
+  'report.decided': { nl: 'Beslissing over een rapport', en: 'Decision on a report' },
+  'report.due_reminder': { nl: 'Herinnering aan een rapport', en: 'Report reminder' },
+  'change_request.submitted': { nl: 'Bevestiging van een wijzigingsaanvraag', en: 'Change request confirmation' },
+  'change_request.decided': { nl: 'Beslissing over een wijzigingsaanvraag', en: 'Decision on a change request' },
   'auth.password_changed': { nl: 'Wachtwoord gewijzigd', en: 'Password changed' },
   'auth.password_reset': { nl: 'Link om een nieuw wachtwoord te kiezen', en: 'Password reset link' },
   'auth.email_verification': { nl: 'Bevestiging van het e-mailadres', en: 'E-mail address confirmation' },

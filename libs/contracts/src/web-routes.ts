@@ -15,6 +15,10 @@ export const WEB_ROUTES = {
   dossierCheck: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/controleren`,
   subscription: (dossierId: string) => `/aanvrager/intekeningen/${encodeURIComponent(dossierId)}`,
   subscriptionCheck: (dossierId: string) => `/aanvrager/intekeningen/${encodeURIComponent(dossierId)}/controleren`,
+  /** After the award (ADR 0024): the awarded dossier's reports and change requests. */
+  dossierFollowUp: (dossierId: string) => `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/opvolging`,
+  dossierReport: (dossierId: string, kind = 'final') =>
+    `/aanvrager/dossiers/${encodeURIComponent(dossierId)}/rapporten/${encodeURIComponent(kind)}`,
 } as const;
 
 /** An absolute link for a mail: the configured public address (APP_URL) and a route from WEB_ROUTES. */
@@ -34,4 +38,6 @@ export const WEB_ROUTE_PATTERNS: Record<keyof typeof WEB_ROUTES, string> = {
   dossierCheck: 'aanvrager/dossiers/:id/controleren',
   subscription: 'aanvrager/intekeningen/:id',
   subscriptionCheck: 'aanvrager/intekeningen/:id/controleren',
+  dossierFollowUp: 'aanvrager/dossiers/:id/opvolging',
+  dossierReport: 'aanvrager/dossiers/:id/rapporten/:kind',
 };

@@ -5,7 +5,7 @@ import { AUDIT_ACTION_TEXT, auditActionText, NOTIFICATION_TEMPLATES } from '@por
 
 const ROOT = join(__dirname, '../../../..');
 const NAMESPACES =
-  'allocation|applicant|audit|auth|call|consensus|dossier|notification|panel|proposal|reserve|retention|review|staff|user';
+  'allocation|applicant|audit|auth|call|change_request|consensus|dossier|notification|panel|proposal|report|reserve|retention|review|staff|user';
 const LITERAL = new RegExp(`'((?:${NAMESPACES})\\.[a-z_]+)'`, 'g');
 
 /** Literals of that shape that are not audit actions: SQL column references of query builders. */

@@ -6,9 +6,13 @@ import { AppConfig, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../scheduling/periodic-task';
 import { ReminderRepository } from './reminder.repository';
+import { ReportReminderRepository } from './report-reminder.repository';
 
 /** How long before a call's review due date reviewers with open reviews are reminded (ADR 0013). */
 export const REVIEW_DUE_SOON_MINUTES = 2 * 24 * 60;
+
+/** How long before a report's due date the organisation is reminded (ADR 0024). */
+export const REPORT_DUE_SOON_MINUTES = 14 * 24 * 60;
 
 /**
  * Reminds applicants of drafts that are not submitted, at the offsets the call defines. The reminders table's
@@ -22,6 +26,7 @@ export class ReminderScanner extends PeriodicTask {
     private readonly notifications: NotificationRepository,
     private readonly config: AppConfig,
     private readonly reminders: ReminderRepository,
+    private readonly reportReminders: ReportReminderRepository,
   ) {
     super();
   }
@@ -36,7 +41,44 @@ export class ReminderScanner extends PeriodicTask {
 
   /** One scan; returns how many reminders (applicants and reviewers) it put in the outbox. */
   async scanOnce(): Promise<number> {
-    return (await this.scanDrafts()) + (await this.scanReviews()) + (await this.scanReviewDueDates());
+    return (
+      (await this.scanDrafts()) +
+      (await this.scanReviews()) +
+      (await this.scanReviewDueDates()) +
+      (await this.scanReportDueDates())
+    );
+  }
+
+  /** Organisations that still owe a report: once before its due date, once after it passed (ADR 0024). */
+  async scanReportDueDates(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.reportReminders.dueReportReminders(REPORT_DUE_SOON_MINUTES, manager);
+      for (const reminder of due) {
+        await this.notifications.enqueue(
+          {
+            template: 'report.due_reminder',
+            recipient: reminder.email,
+            locale: reminder.locale,
+            subjectRef: reminder.reference,
+            payload: {
+              recipientName: reminder.display_name,
+              reference: reminder.reference,
+              title: reminder.title,
+              callTitle: reminder.call_title,
+              reportKind: reminder.report_kind,
+              dueAtBrussels: formatBrussels(reminder.due_at, false),
+              overdue: reminder.kind === 'after',
+              reportUrl: webUrl(
+                this.config.APP_URL,
+                WEB_ROUTES.dossierReport(reminder.dossier_id, reminder.report_kind),
+              ),
+            },
+          },
+          manager,
+        );
+      }
+      return due.length;
+    });
   }
 
   /** Reviewers with open reviews of a call with a due date: once before it, once after it passed. */

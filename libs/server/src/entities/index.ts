@@ -1,5 +1,11 @@
 import { ApplicantMemberEntity } from './applicant-member.entity';
 import {
+  CallReportSettingsEntity,
+  ChangeRequestEntity,
+  DossierReportEntity,
+  ReportDueReminderEntity,
+} from './after-award.entities';
+import {
   AdmissibilityDecisionEntity,
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
@@ -30,6 +36,10 @@ import { UserIdentityEntity } from './user-identity.entity';
 export type { AllocationSubscriber, DossierSubscription };
 
 export {
+  CallReportSettingsEntity,
+  ChangeRequestEntity,
+  DossierReportEntity,
+  ReportDueReminderEntity,
   AdmissibilityDecisionEntity,
   ConsensusScoreEntity,
   ReviewAssignmentEntity,
@@ -94,4 +104,8 @@ export const ENTITIES = [
   ReviewPanelEntity,
   ReviewPanelMemberEntity,
   ReviewDueReminderEntity,
+  CallReportSettingsEntity,
+  DossierReportEntity,
+  ReportDueReminderEntity,
+  ChangeRequestEntity,
 ];
