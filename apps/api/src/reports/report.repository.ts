@@ -166,14 +166,17 @@ export class ReportRepository {
     return this.manager.findBy(DossierReportEntity, { dossierId: In(dossierIds) });
   }
 
-  /** Starts the report unless it exists (two first saves at once start one); true when this call started it. */
+  /**
+   * Starts the report unless it exists (two first saves at once start one), at version 0: the version a client has
+   * seen of a report never saved; the first save makes it 1. True when this call started it.
+   */
   async start(
     row: { dossierId: string; kind: ReportKind; plannedCostsCents: number; grantedCents: number; createdBy: string },
     manager: EntityManager,
   ): Promise<boolean> {
     const inserted = await manager.query<unknown[]>(
-      `INSERT INTO dossier_reports (dossier_id, kind, planned_costs_cents, granted_cents, created_by)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (dossier_id, kind) DO NOTHING RETURNING id`,
+      `INSERT INTO dossier_reports (dossier_id, kind, planned_costs_cents, granted_cents, created_by, version)
+       VALUES ($1, $2, $3, $4, $5, 0) ON CONFLICT (dossier_id, kind) DO NOTHING RETURNING id`,
       [row.dossierId, row.kind, row.plannedCostsCents, row.grantedCents, row.createdBy],
     );
     return inserted.length > 0;

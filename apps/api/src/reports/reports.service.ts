@@ -109,8 +109,7 @@ export class ReportsService {
       }
       if (!EDITABLE.includes(report.status))
         throw new AppException('REPORT_NOT_EDITABLE', { params: { status: report.status } });
-      // A report started by this very save answers the client's "0" (nothing seen yet) as well as its first version.
-      if (expectedVersion !== report.version && !(started && expectedVersion === 0))
+      if (expectedVersion !== report.version)
         throw new AppException('VERSION_CONFLICT', {
           params: { current: report.version },
           extra: { current: report.version },
