@@ -179,6 +179,28 @@ const EXPECTATIONS: Record<
     body: () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-2' }),
   },
   'POST /api/v1/reserve-promotions/:id/refuse': { body: () => ({ remarks: 'Niet nu.' }) },
+  // After the award (ADR 0024): the fixture dossier is not awarded and its call has no reporting, so the owner hears
+  // 409 (REPORTS_NOT_CONFIGURED, AWARDED_DOSSIERS_ONLY) and another applicant 404.
+  'GET /api/v1/dossiers/:id/reports': { owner: 'applicantA', adminSees: true },
+  'GET /api/v1/dossiers/:id/reports/:kind': { owner: 'applicantA', adminSees: true },
+  'PUT /api/v1/dossiers/:id/reports/:kind': { owner: 'applicantA', body: () => ({ narrative: 'Verslag.' }) },
+  'POST /api/v1/dossiers/:id/reports/:kind/submit': { owner: 'applicantA', body: () => ({ declaration: true }) },
+  'GET /api/v1/reports/:id': {},
+  'POST /api/v1/reports/:id/approve': { body: () => ({}) },
+  'POST /api/v1/reports/:id/request-changes': { body: () => ({ motivation: 'Graag de facturen.' }) },
+  'GET /api/v1/calls/:id/report-settings': {},
+  'PUT /api/v1/calls/:id/report-settings': {
+    body: () => ({ interimRequired: false, interimDueAt: null, finalDueAt: '2027-03-31T17:00', indicators: [] }),
+  },
+  'GET /api/v1/calls/:id/reports': {},
+  'GET /api/v1/dossiers/:id/change-requests': { owner: 'applicantA', adminSees: true },
+  'POST /api/v1/dossiers/:id/change-requests': {
+    owner: 'applicantA',
+    body: () => ({ kind: 'other', motivation: 'Een andere partner voor de zomerwerking.' }),
+  },
+  'GET /api/v1/calls/:id/change-requests': {},
+  'POST /api/v1/change-requests/:id/approve': { body: () => ({ motivation: 'Akkoord.' }) },
+  'POST /api/v1/change-requests/:id/refuse': { body: () => ({ motivation: 'Niet nodig.' }) },
 };
 
 function fullPath(route: RouteEntry): string {
@@ -190,6 +212,7 @@ function fill(path: string, f: Fixtures): string {
   return path
     .replace(':callId', f.callId)
     .replace(':attachmentId', f.attachmentId)
+    .replace(':kind', 'final')
     .replace(':userId', '00000000-0000-4000-8000-000000000000')
     .replace(':token', randomBytes(32).toString('base64url'))
     .replace(

@@ -114,6 +114,10 @@ const TABLES = [
   'review_panels',
   'review_panel_members',
   'review_due_reminders',
+  'call_report_settings',
+  'dossier_reports',
+  'report_due_reminders',
+  'change_requests',
 ];
 
 /**
@@ -337,6 +341,28 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /calls/:id/reserve-promotions': (ids) => ({ dossierId: ids.dossierId, motivation: 'Vrijgekomen budget.' }),
   'POST /reserve-promotions/:id/confirm': () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-2' }),
   'POST /reserve-promotions/:id/refuse': () => ({ remarks: 'Niet nu.' }),
+  'PUT /calls/:id/report-settings': () => ({
+    interimRequired: true,
+    interimDueAt: '2027-09-30T17:00',
+    finalDueAt: '2028-03-31T17:00',
+    indicators: [{ code: 'AANTAL', label: 'Aantal bereikte jongeren', questionCode: null }],
+  }),
+  'PUT /dossiers/:id/reports/:kind': () => ({
+    narrative: 'Twaalf activiteiten.\nTweede regel.',
+    indicators: [{ code: 'AANTAL', realised: 12 }],
+    costLines: [{ description: 'Begeleiders', category: 'personnel', amountCents: 500_000 }],
+  }),
+  'POST /dossiers/:id/reports/:kind/submit': () => ({ declaration: true }),
+  'POST /reports/:id/approve': () => ({ acceptedTotalCents: 400_000, motivation: 'Akkoord.' }),
+  'POST /reports/:id/request-changes': () => ({ motivation: 'Graag de facturen.' }),
+  'POST /dossiers/:id/change-requests': () => ({
+    kind: 'period',
+    motivation: 'De zomerwerking loopt langer.',
+    newEndDate: '2028-04-15',
+    grantedCentsAfter: null,
+  }),
+  'POST /change-requests/:id/approve': () => ({ motivation: 'Akkoord.' }),
+  'POST /change-requests/:id/refuse': () => ({ motivation: 'Niet nodig.' }),
 };
 
 describe('fuzz: malformed input at every write endpoint never gives a 500 or a partial write', () => {
@@ -377,6 +403,7 @@ describe('fuzz: malformed input at every write endpoint never gives a 500 or a p
     return `/api/v1${route.path}`
       .replace(':callId', ids.callId)
       .replace(':attachmentId', '00000000-0000-4000-8000-000000000000')
+      .replace(':kind', 'final')
       .replace(':userId', '00000000-0000-4000-8000-000000000000')
       .replace(':token', 'x'.repeat(40))
       .replace(
