@@ -12,6 +12,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { RootRedirect } from './pages/root-redirect';
 
+import { adminAfterAwardRoutes, applicantAfterAwardRoutes } from './pages/after-award/after-award-routes';
 // Forms only some users open are loaded on demand (they bring react-hook-form field arrays, IBAN rules, ...).
 const AdminHomePage = lazy(() => import('./pages/admin/admin-home-page').then((m) => ({ default: m.AdminHomePage })));
 const CallEditorPage = lazy(() =>
@@ -205,6 +206,7 @@ export function App() {
               </Deferred>
             }
           />
+          {applicantAfterAwardRoutes()}
         </Route>
         <Route element={<RequireRole role="admin" />}>
           <Route
@@ -287,6 +289,7 @@ export function App() {
               </Deferred>
             }
           />
+          {adminAfterAwardRoutes()}
         </Route>
         <Route element={<RequireRole role="reviewer" />}>
           <Route

@@ -41,6 +41,10 @@ function Assessment({ call }: { call: CallView }) {
       <DocumentTitle page={title} />
       <p>
         <Link to="/administratie">{t('assessment.backToCalls')}</Link>
+        {' · '}
+        <Link to={`/administratie/oproepen/${call.id}/rapporten`} data-testid="assessment-reports-link">
+          {t('afterAward.callLink')}
+        </Link>
       </p>
       <h1 data-testid="assessment-title">{title}</h1>
       <PhaseBanner call={call} role="admin" />

@@ -1,5 +1,6 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { selectionReasonText } from '@portal/contracts';
+import { selectionReasonText, WEB_ROUTES } from '@portal/contracts';
 import { decisionLetterUrl, useDecline, useDossierDecision } from '../../api/assessment';
 import { Alert } from '../../components/alert';
 import { Money } from '../../components/money';
@@ -87,6 +88,13 @@ export function DecisionPanel({ dossierId }: { dossierId: string }) {
               <a href={decisionLetterUrl(dossierId)} download data-testid="decision-letter">
                 {t('decision.letter')}
               </a>
+            </p>
+          ) : null}
+          {view.outcome === 'awarded' ? (
+            <p>
+              <Link to={WEB_ROUTES.dossierFollowUp(dossierId)} data-testid="decision-follow-up">
+                {t('afterAward.followUpLink')}
+              </Link>
             </p>
           ) : null}
           {view.canDecline ? (
