@@ -37,7 +37,7 @@ export function ReportPage() {
       {report.isPending ? <LoadingIndicator /> : null}
       {report.error ? <Alert tone="error">{errorMessage(report.error, t)}</Alert> : null}
       {report.data ? (
-        <ReportContent key={report.data.id ?? 'new'} dossierId={id} kind={validKind} initial={report.data} />
+        <ReportContent key={`${id}-${validKind}`} dossierId={id} kind={validKind} initial={report.data} />
       ) : null}
     </div>
   );
@@ -48,7 +48,9 @@ function ReportContent({ dossierId, kind, initial }: { dossierId: string; kind: 
   const language = currentLanguage();
   const separator = language === 'nl' ? ',' : '.';
   const form = useForm<ReportFormValues>({ defaultValues: toFormValues(initial, separator) });
-  const autosave = useReportAutosave(dossierId, kind, initial, form, !initial.editable);
+  const autosave = useReportAutosave(dossierId, kind, initial, form, !initial.editable, (fresh) =>
+    toFormValues(fresh, separator),
+  );
   const submit = useSubmitReport(dossierId, kind);
   const [declared, setDeclared] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);

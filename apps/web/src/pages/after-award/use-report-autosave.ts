@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReportKind, ReportView } from '@portal/contracts';
 import { afterAwardKeys, saveReportDraft } from '../../api/after-award';
-import { isApiError } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import type { SaveState } from '../applicant/use-dossier-autosave';
 import { toDraftInput, type ReportFormValues } from './report-form-model';
@@ -22,6 +22,7 @@ export function useReportAutosave(
   initial: ReportView,
   form: UseFormReturn<ReportFormValues>,
   readOnly: boolean,
+  toValues: (report: ReportView) => ReportFormValues,
 ) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -31,6 +32,8 @@ export function useReportAutosave(
   const version = useRef(initial.version);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const toValuesRef = useRef(toValues);
+  toValuesRef.current = toValues;
 
   const saveNow = useCallback((): Promise<boolean> => {
     if (timer.current) clearTimeout(timer.current);
@@ -48,8 +51,13 @@ export function useReportAutosave(
         return notParsed.length === 0;
       } catch (error) {
         if (isApiError(error) && error.code === 'VERSION_CONFLICT') {
+          // Someone saved another version meanwhile (a colleague, another tab): that version is loaded into the form.
+          const fresh = await api.get<ReportView>(`/dossiers/${encodeURIComponent(dossierId)}/reports/${kind}`);
+          version.current = fresh.version;
+          setReport(fresh);
+          client.setQueryData(afterAwardKeys.report(dossierId, kind), fresh);
+          form.reset(toValuesRef.current(fresh));
           setState({ kind: 'conflict' });
-          await client.invalidateQueries({ queryKey: afterAwardKeys.report(dossierId, kind) });
         } else setState({ kind: 'error', message: errorMessage(error, t) });
         return false;
       }
