@@ -49,7 +49,8 @@ export class AfterAward1795500001100 implements MigrationInterface {
           PERFORM lifecycle_refuse('CHANGE_REQUEST_DECIDED', 'change.decide', 'decided');
         END IF;
         SELECT * INTO d FROM dossiers WHERE id = NEW.dossier_id;
-        IF d.status <> 'awarded' THEN
+        -- A request is made on an awarded dossier; one made before the organisation declined can still be decided.
+        IF TG_OP = 'INSERT' AND d.status <> 'awarded' THEN
           PERFORM lifecycle_refuse('AWARDED_DOSSIERS_ONLY', 'change.request', 'decided');
         END IF;
         IF NEW.granted_cents_before <> COALESCE(d.granted_cents, 0)
