@@ -20,3 +20,4 @@ export * from './human-format';
 export * from './deadline-warning';
 export * from './second-factor';
 export * from './review-assignment';
+export * from './payment-schedule';
