@@ -13,6 +13,7 @@ import { SSO_ERRORS } from './errors/sso';
 import { SECOND_FACTOR_ERRORS } from './errors/second-factor';
 import { IDENTITY_ERRORS } from './errors/identity';
 import { PANEL_ERRORS } from './errors/panels';
+import { FUNDING_ERRORS } from './errors/funding';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES = {
   ...SECOND_FACTOR_ERRORS,
   ...IDENTITY_ERRORS,
   ...PANEL_ERRORS,
+  ...FUNDING_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -2,6 +2,7 @@ import { shortChecksum } from '@portal/domain';
 import { selectionReasonText, type NotificationPayloads, type NotificationTemplate } from '@portal/contracts';
 import { contactLine, escapeHtml, linkify, signature, type Locale, type Template, type Templates } from './mail-text';
 import { STAFF_TEMPLATES } from './staff-mail-templates';
+import { FUNDING_TEMPLATES } from './funding-mail-templates';
 
 export interface RenderedMail {
   subject: string;
@@ -11,6 +12,7 @@ export interface RenderedMail {
 
 const TEMPLATES: Templates = {
   ...STAFF_TEMPLATES,
+  ...FUNDING_TEMPLATES,
   'dossier.admissibility': {
     nl: {
       subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference ?? ''}`,
