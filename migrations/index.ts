@@ -21,7 +21,6 @@ import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
 import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
-import { Payments1796226493186 } from './1796226493186-Payments';
 import { Payments1795500001000 } from './1795500001000-Payments';
 import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 
@@ -47,5 +46,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SecondFactor1795500000400,
   CallInformation1795500000500,
   SubmissionDeclaration1795500000600,
-  Payments1796226493186,
+  Payments1795500001000,
+  PaymentGuards1795500001001,
 ];

@@ -21,3 +21,4 @@ export * from './errors/validation-messages';
 export * from './sso';
 export * from './audit-actions';
 export * from './declaration';
+export * from './funding';

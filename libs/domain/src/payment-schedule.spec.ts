@@ -5,6 +5,7 @@ import {
   scheduleProblem,
   sepaText,
   trancheAmounts,
+  trancheLabel,
   type ScheduleTranche,
 } from './payment-schedule';
 
@@ -90,9 +91,9 @@ describe('dueTranches', () => {
   it('makes the advance due on acceptance, the balance only once the final report is approved', () => {
     const accepted = { ...NO_TRANCHE_EVENTS, acceptedAt: before };
     expect(dueTranches(DEFAULT_SCHEDULE, accepted, now).map((t) => t.position)).toEqual([1]);
-    expect(
-      dueTranches(DEFAULT_SCHEDULE, { ...accepted, finalApprovedAt: before }, now).map((t) => t.position),
-    ).toEqual([1, 2]);
+    expect(dueTranches(DEFAULT_SCHEDULE, { ...accepted, finalApprovedAt: before }, now).map((t) => t.position)).toEqual(
+      [1, 2],
+    );
   });
 
   it('ignores events after now', () => {
@@ -106,5 +107,12 @@ describe('sepaText', () => {
   it('keeps the SEPA Latin set, drops accents and bounds the length', () => {
     expect(sepaText('Kinderen & jongeren – Liège "Ελλάδα"', 140)).toBe('Kinderen jongeren Liege');
     expect(sepaText('a'.repeat(50), 35)).toHaveLength(35);
+  });
+});
+
+describe('trancheLabel', () => {
+  it('names the tranche, its share and its trigger', () => {
+    expect(trancheLabel(DEFAULT_SCHEDULE[0], 'nl')).toBe('schijf 1 (80 %) na de aanvaarding van de beslissing');
+    expect(trancheLabel(thirds[0], 'en')).toBe('tranche 1 (33.33%) after the acceptance of the decision');
   });
 });

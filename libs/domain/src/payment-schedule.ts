@@ -118,3 +118,24 @@ export function sepaText(value: string, maxLength: number): string {
     .trim()
     .slice(0, maxLength);
 }
+
+/** What each trigger is called in letters, mails and pages. */
+export const TRANCHE_TRIGGER_TEXT: Record<TrancheTrigger, { nl: string; en: string }> = {
+  acceptance: { nl: 'na de aanvaarding van de beslissing', en: 'after the acceptance of the decision' },
+  interim_report_approved: {
+    nl: 'na de goedkeuring van het tussentijds rapport',
+    en: 'after the approval of the interim report',
+  },
+  final_report_approved: { nl: 'na de goedkeuring van het eindrapport', en: 'after the approval of the final report' },
+};
+
+/** "schijf 1 (80 %) na de aanvaarding van de beslissing" / "tranche 1 (80%) after ...". */
+export function trancheLabel(tranche: ScheduleTranche, locale: 'nl' | 'en'): string {
+  const percent = (tranche.shareBasisPoints / 100).toLocaleString(locale === 'nl' ? 'nl-BE' : 'en-GB', {
+    maximumFractionDigits: 2,
+  });
+  const text = TRANCHE_TRIGGER_TEXT[tranche.trigger][locale];
+  return locale === 'nl'
+    ? `schijf ${tranche.position} (${percent} %) ${text}`
+    : `tranche ${tranche.position} (${percent}%) ${text}`;
+}

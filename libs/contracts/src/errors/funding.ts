@@ -22,8 +22,8 @@ export const FUNDING_ERRORS = {
     status: 422,
     title: { nl: 'Ongeldig betalingsschema', en: 'Invalid payment schedule' },
     detail: {
-      nl: 'Het betalingsschema klopt niet: {problem}',
-      en: 'The payment schedule is not right: {problem}',
+      nl: 'Het betalingsschema klopt niet: 1 tot 6 schijven, elk tussen 0,01 % en 100 % met een gekende aanleiding, samen precies 100 %.',
+      en: 'The payment schedule is not right: 1 to 6 tranches, each between 0.01% and 100% with a known trigger, together exactly 100%.',
     },
   },
   SCHEDULE_LOCKED: {

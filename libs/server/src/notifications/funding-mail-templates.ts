@@ -8,7 +8,9 @@ export const FUNDING_TEMPLATES: Pick<
   'award.acceptance_recorded': {
     nl: {
       subject: (p) =>
-        p.accepted ? `U aanvaardde de beslissing over dossier ${p.reference}` : `U weigerde de subsidie voor dossier ${p.reference}`,
+        p.accepted
+          ? `U aanvaardde de beslissing over dossier ${p.reference}`
+          : `U weigerde de subsidie voor dossier ${p.reference}`,
       body: (p) => [
         `Beste ${p.recipientName},`,
         p.accepted
@@ -25,7 +27,9 @@ export const FUNDING_TEMPLATES: Pick<
     },
     en: {
       subject: (p) =>
-        p.accepted ? `You accepted the decision on dossier ${p.reference}` : `You declined the grant for dossier ${p.reference}`,
+        p.accepted
+          ? `You accepted the decision on dossier ${p.reference}`
+          : `You declined the grant for dossier ${p.reference}`,
       body: (p) => [
         `Dear ${p.recipientName},`,
         p.accepted
