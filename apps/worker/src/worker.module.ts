@@ -17,6 +17,7 @@ import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
 import { ReminderRepository } from './mail/reminder.repository';
+import { AcceptanceReminderRepository } from './mail/acceptance-reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
 import { RetentionRepository } from './privacy/retention.repository';
 import { RetentionService } from './privacy/retention.service';
@@ -50,6 +51,7 @@ export class WorkerModule {
         OutboxRelay,
         ReminderScanner,
         ReminderRepository,
+        AcceptanceReminderRepository,
         RetentionService,
         RetentionRepository,
       ],
