@@ -337,6 +337,21 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /calls/:id/reserve-promotions': (ids) => ({ dossierId: ids.dossierId, motivation: 'Vrijgekomen budget.' }),
   'POST /reserve-promotions/:id/confirm': () => ({ decisionDate: '2026-11-30', decisionReference: 'MB-2' }),
   'POST /reserve-promotions/:id/refuse': () => ({ remarks: 'Niet nu.' }),
+  'POST /dossiers/:id/acceptance': () => ({
+    decision: 'accepted',
+    conditionsSha256: 'a'.repeat(64),
+    iban: 'BE68 5390 0754 7034',
+  }),
+  'PUT /calls/:id/payment-schedule': () => ({
+    tranches: [
+      { shareBasisPoints: 8000, trigger: 'acceptance' },
+      { shareBasisPoints: 2000, trigger: 'final_report_approved' },
+    ],
+  }),
+  'POST /calls/:id/payment-batches': null,
+  'POST /payment-batches/:id/approve': null,
+  'POST /payment-batches/:id/cancel': null,
+  'POST /payment-batches/:id/paid': () => ({ executionDate: '2026-12-04' }),
 };
 
 describe('fuzz: malformed input at every write endpoint never gives a 500 or a partial write', () => {
