@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { AwardAcceptanceEntity, PaymentEntity } from '@portal/server';
-import { createUser } from '../support/factories';
+import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
+import { createUser, withTriggersOff } from '../support/factories';
 import { binary } from '../support/http';
 import {
   assessedCall,
@@ -41,7 +42,8 @@ describe('after the decision: acceptance, payment schedule, payment batches with
 
   beforeAll(async () => {
     api = await startApi();
-    mail = await startMailWorker(api);
+    // The scans are run by the test itself: the worker's own periodic scan waits an hour.
+    mail = await startMailWorker(api, { REMINDER_SCAN_MS: 3_600_000 });
     adminA = await session(api, await createUser(api, ['admin']));
     adminB = await session(api, await createUser(api, ['admin']));
     const minister = await session(api, DEMO.minister);
@@ -322,5 +324,48 @@ describe('after the decision: acceptance, payment schedule, payment batches with
     expect(await databaseError(insert(d1.id, 1, 100))).toMatchObject({ code: 'PL409', message: 'NOT_AWARDED' });
     const problem = await adminA.agent.get(`/api/v1/calls/${callId}/acceptances`).expect(200);
     expect(problem.body.find((r: { dossierId: string }) => r.dossierId === d0.id).paidCents).toBe(2_240_000);
+  });
+
+  it('reminds an organisation that has not answered, ACCEPTANCE_REMINDER_DAYS after the decision, each once', async () => {
+    const scanner = mail.worker.get(ReminderScanner);
+    const minister = await session(api, DEMO.minister);
+    const other = await assessedCall(api, adminA, [20_000], [5], 10_000_000);
+    await sendProposal(adminA, other.callId);
+    await approve(minister, other.callId, 'MB-2026-TEST-0002').expect(200);
+    const [pending] = other.dossiers;
+    const decidedDaysAgo = (days: number) =>
+      withTriggersOff(api, async (query) => {
+        await query(
+          `UPDATE selection_proposals SET approved_at = now() - make_interval(days => $2) WHERE call_id = $1`,
+          [other.callId, days],
+        );
+      });
+    const reminders = () =>
+      api.dataSource.query<Array<{ number: number }>>(
+        'SELECT number FROM acceptance_reminders WHERE dossier_id = $1 ORDER BY number',
+        [pending.id],
+      );
+
+    expect(await scanner.scanAcceptances()).toBe(0); // decided today: none yet (defaults 14,28 days)
+    await decidedDaysAgo(15);
+    expect(await scanner.scanAcceptances()).toBe(1);
+    expect(await scanner.scanAcceptances()).toBe(0);
+    await decidedDaysAgo(29);
+    expect(await scanner.scanAcceptances()).toBe(1);
+    expect(await scanner.scanAcceptances()).toBe(0);
+    expect(await reminders()).toEqual([{ number: 1 }, { number: 2 }]);
+    const ownerMail = await emailOf(pending.owner);
+    await waitUntil(
+      async () => mail.sink.to(ownerMail).filter((m) => /Herinnering: aanvaard/.test(m.subject ?? '')).length === 2,
+    );
+
+    const overview = await adminA.agent.get(`/api/v1/calls/${other.callId}/acceptances`).expect(200);
+    expect(overview.body).toEqual([
+      expect.objectContaining({ dossierId: pending.id, status: 'pending', remindersSent: 2 }),
+    ]);
+    // Once answered, no more reminders.
+    await accept(pending);
+    await decidedDaysAgo(60);
+    expect(await scanner.scanAcceptances()).toBe(0);
   });
 });
