@@ -2,12 +2,11 @@ import { createUser, withTriggersOff } from '../support/factories';
 import { assessedCall, approve, databaseError, sendProposal, type BuiltDossier } from '../support/lifecycle';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 
-async function accept(dossier: BuiltDossier): Promise<void> {
+async function accept(dossier: BuiltDossier) {
   const shown = await dossier.owner.agent.get(`/api/v1/dossiers/${dossier.id}/acceptance`).expect(200);
-  await dossier.owner.agent
+  return dossier.owner.agent
     .post(`/api/v1/dossiers/${dossier.id}/acceptance`)
-    .send({ decision: 'accepted', conditionsSha256: shown.body.conditionsSha256, iban: 'BE68539007547034' })
-    .expect(200);
+    .send({ decision: 'accepted', conditionsSha256: shown.body.conditionsSha256, iban: 'BE68539007547034' });
 }
 
 async function paidOf(api: TestApi, column: 'dossier_id' | 'call_id', id: string): Promise<number> {
@@ -37,11 +36,19 @@ describe('payments under concurrency: the database never pays a tranche twice no
     dossiers = built.dossiers;
     await sendProposal(adminA, callId);
     await approve(minister, callId).expect(200);
-    for (const dossier of dossiers) await accept(dossier);
+    expect((await accept(dossiers[0])).status).toBe(200);
   });
 
   afterAll(async () => {
     await api.close();
+  });
+
+  it('two answers to the same award at once: one is recorded, the other refused', async () => {
+    const answers = await Promise.all([accept(dossiers[1]), accept(dossiers[1])]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('ACCEPTANCE_EXISTS');
+    const rows = await api.dataSource.query('SELECT 1 FROM award_acceptances WHERE dossier_id = $1', [dossiers[1].id]);
+    expect(rows).toHaveLength(1);
   });
 
   it('two admins compiling a batch at once: one gets the due tranches, the other finds nothing due', async () => {
