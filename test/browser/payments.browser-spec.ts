@@ -51,7 +51,7 @@ describe('after the decision: the organisation accepts, two admins pay the advan
     await expect(page.locator('[data-testid="acceptance-tranches"] tr[data-state="due"]').count()).resolves.toBe(1);
   });
 
-  it('one admin compiles the batch, another approves it', async () => {
+  it('one admin compiles the batch, another approves it and marks it paid', async () => {
     const first = await logIn(admins[0]);
     await first.goto(`${app.baseUrl}/administratie/oproepen/${callId}/beoordeling`);
     await first.getByTestId('payments-section').waitFor();
@@ -70,5 +70,8 @@ describe('after the decision: the organisation accepts, two admins pay the advan
     await second.locator('[data-testid="batch"][data-status="approved"]').waitFor();
     await second.getByTestId('batch-sepa').waitFor();
     await expectAccessible(second, 'payments with an approved batch');
+    await second.getByTestId('batch-paid').click();
+    await second.locator('[data-testid="batch"][data-status="paid"]').waitFor();
+    await expect(second.getByTestId('acceptance-overview').textContent()).resolves.toMatch(/22\.400,00/);
   });
 });
