@@ -13,14 +13,16 @@ import { ReservePromotions1795470804296 } from './1795470804296-ReservePromotion
 import { CatalogueCalls1795470984481 } from './1795470984481-CatalogueCalls';
 import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
-import { CallInformation1795500000500 } from './1795500000500-CallInformation';
-import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
-import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
+import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
+import { ReviewerPanels1795500000100 } from './1795500000100-ReviewerPanels';
+import { EmailVerifications1795500000200 } from './1795500000200-EmailVerifications';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
-import { EmailVerifications1795500000200 } from './1795500000200-EmailVerifications';
-import { ReviewerPanels1795500000100 } from './1795500000100-ReviewerPanels';
+import { CallInformation1795500000500 } from './1795500000500-CallInformation';
+import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
+import { Payments1795500001000 } from './1795500001000-Payments';
+import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 import { AfterAward1795500001100 } from './1795500001100-AfterAward';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -45,5 +47,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SecondFactor1795500000400,
   CallInformation1795500000500,
   SubmissionDeclaration1795500000600,
+  Payments1795500001000,
+  PaymentGuards1795500001001,
   AfterAward1795500001100,
 ];

@@ -169,6 +169,26 @@ const EXPECTATIONS: Record<
   'GET /api/v1/dossiers/:id/decision/letter': { owner: 'applicantA', adminSees: true },
   'POST /api/v1/dossiers/:id/decline': { owner: 'applicantA', body: () => ({ motivation: 'Project gaat niet door.' }) },
   'GET /api/v1/calls/:id/reserve': {},
+  // After the decision (ADR 0023): acceptance, payment schedule and batches. The fixture dossier is not awarded, so
+  // the organisation's answer is refused by the route itself (409 NOT_AWARDED) once access was granted.
+  'GET /api/v1/dossiers/:id/acceptance': { owner: 'applicantA', adminSees: true },
+  'POST /api/v1/dossiers/:id/acceptance': {
+    owner: 'applicantA',
+    body: () => ({ decision: 'declined', conditionsSha256: '0'.repeat(64), motivation: 'Project gaat niet door.' }),
+  },
+  'GET /api/v1/calls/:id/acceptances': {},
+  'GET /api/v1/calls/:id/payment-schedule': {},
+  'PUT /api/v1/calls/:id/payment-schedule': {
+    body: () => ({ tranches: [{ shareBasisPoints: 10000, trigger: 'acceptance' }] }),
+  },
+  'GET /api/v1/calls/:id/payment-batches': {},
+  'POST /api/v1/calls/:id/payment-batches': {},
+  'GET /api/v1/payment-batches/:id': {},
+  'POST /api/v1/payment-batches/:id/approve': {},
+  'POST /api/v1/payment-batches/:id/cancel': {},
+  'POST /api/v1/payment-batches/:id/paid': { body: () => ({ executionDate: '2026-12-04' }) },
+  'GET /api/v1/payment-batches/:id/sepa': {},
+  'GET /api/v1/payment-batches/:id/csv': {},
   'GET /api/v1/proposals': {},
   'GET /api/v1/dossiers/:id/attachments/:attachmentId': { owner: 'applicantA', adminSees: true },
   'GET /api/v1/assignments/:id/attachments/:attachmentId': {},

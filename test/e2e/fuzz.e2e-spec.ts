@@ -363,6 +363,21 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   }),
   'POST /change-requests/:id/approve': () => ({ motivation: 'Akkoord.' }),
   'POST /change-requests/:id/refuse': () => ({ motivation: 'Niet nodig.' }),
+  'POST /dossiers/:id/acceptance': () => ({
+    decision: 'accepted',
+    conditionsSha256: 'a'.repeat(64),
+    iban: 'BE68 5390 0754 7034',
+  }),
+  'PUT /calls/:id/payment-schedule': () => ({
+    tranches: [
+      { shareBasisPoints: 8000, trigger: 'acceptance' },
+      { shareBasisPoints: 2000, trigger: 'final_report_approved' },
+    ],
+  }),
+  'POST /calls/:id/payment-batches': null,
+  'POST /payment-batches/:id/approve': null,
+  'POST /payment-batches/:id/cancel': null,
+  'POST /payment-batches/:id/paid': () => ({ executionDate: '2026-12-04' }),
 };
 
 describe('fuzz: malformed input at every write endpoint never gives a 500 or a partial write', () => {

@@ -16,6 +16,7 @@ import {
 } from '@portal/server';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { AssessmentModule } from './assessment/assessment.module';
+import { FundingModule } from './funding/funding.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { AuditLogModule } from './audit-log/audit-log.module';
 import { AuthModule } from './auth/auth.module';
@@ -75,6 +76,7 @@ export class AppModule {
         DossiersModule,
         NotificationsApiModule,
         AssessmentModule,
+        FundingModule,
         CatalogueModule,
         AuditLogModule,
         PrivacyModule,

@@ -17,6 +17,7 @@ import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
 import { ReminderRepository } from './mail/reminder.repository';
+import { AcceptanceReminderRepository } from './mail/acceptance-reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
 import { ReportReminderRepository } from './mail/report-reminder.repository';
 import { RetentionRepository } from './privacy/retention.repository';
@@ -52,6 +53,7 @@ export class WorkerModule {
         ReminderScanner,
         ReminderRepository,
         ReportReminderRepository,
+        AcceptanceReminderRepository,
         RetentionService,
         RetentionRepository,
       ],

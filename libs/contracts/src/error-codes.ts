@@ -14,6 +14,7 @@ import { SECOND_FACTOR_ERRORS } from './errors/second-factor';
 import { IDENTITY_ERRORS } from './errors/identity';
 import { PANEL_ERRORS } from './errors/panels';
 import { REPORT_ERRORS } from './errors/reports';
+import { FUNDING_ERRORS } from './errors/funding';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -38,6 +39,7 @@ export const ERROR_MESSAGES = {
   ...IDENTITY_ERRORS,
   ...PANEL_ERRORS,
   ...REPORT_ERRORS,
+  ...FUNDING_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

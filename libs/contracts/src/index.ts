@@ -22,3 +22,4 @@ export * from './sso';
 export * from './audit-actions';
 export * from './declaration';
 export * from './reports';
+export * from './funding';

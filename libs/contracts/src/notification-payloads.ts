@@ -185,6 +185,40 @@ export interface NotificationPayloads {
     how: 'change' | 'reset';
     forgotUrl: string;
   };
+  /** To the organisation: its acceptance (or refusal) of the decision and conditions is recorded (ADR 0023). */
+  'award.acceptance_recorded': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    accepted: boolean;
+    decidedAtBrussels: string;
+    conditionsSha256: string;
+    /** The tranches as "label: amount", in their order; empty when declined. */
+    tranches: string[];
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
+  /** To the organisation: the decision awaits its acceptance. */
+  'award.acceptance_reminder': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    grantedEuro: string;
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
+  /** To the organisation: a tranche was paid. */
+  'payment.paid': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    trancheLabel: string;
+    amountEuro: string;
+    executionDate: string;
+    ibanMasked: string;
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
 }
 
 /** Every template has a payload type, and nothing else does (a compile error when the two lists drift apart). */

@@ -30,6 +30,10 @@ export const NOTIFICATION_TEMPLATES = [
   'report.due_reminder',
   'change_request.submitted',
   'change_request.decided',
+  /** After the decision (ADR 0023): acceptance recorded, acceptance reminder, a tranche paid. */
+  'award.acceptance_recorded',
+  'award.acceptance_reminder',
+  'payment.paid',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -102,4 +106,7 @@ export const NOTIFICATION_TEMPLATE_TEXT: Record<NotificationTemplate, { nl: stri
   'auth.password_reset': { nl: 'Link om een nieuw wachtwoord te kiezen', en: 'Password reset link' },
   'auth.email_verification': { nl: 'Bevestiging van het e-mailadres', en: 'E-mail address confirmation' },
   'staff.invitation': { nl: 'Uitnodiging als medewerker', en: 'Staff invitation' },
+  'award.acceptance_recorded': { nl: 'Aanvaarding van de beslissing', en: 'Acceptance of the decision' },
+  'award.acceptance_reminder': { nl: 'Herinnering: beslissing aanvaarden', en: 'Reminder: accept the decision' },
+  'payment.paid': { nl: 'Betaling van een schijf', en: 'Payment of a tranche' },
 };

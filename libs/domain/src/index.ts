@@ -21,3 +21,4 @@ export * from './deadline-warning';
 export * from './second-factor';
 export * from './review-assignment';
 export * from './report-rules';
+export * from './payment-schedule';

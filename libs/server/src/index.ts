@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/payment-settings';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/migration-runner';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FundingModule } from '../funding/funding.module';
 import { AdmissibilityService } from './admissibility.service';
 import { ApprovalService } from './approval.service';
 import { AssessmentController } from './assessment.controller';
@@ -23,6 +24,7 @@ import { ScoresService } from './scores.service';
  * ranking and proposal, the minister's approval, budget decisions, and what follows the decision (outcome, reserve).
  */
 @Module({
+  imports: [FundingModule],
   controllers: [AssessmentController, ReviewsController, OutcomeController, PanelController],
   providers: [
     AssessmentRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DossierDecisionView, ProposalLineView } from '@portal/contracts';
-import { brusselsDate, humanFormat, type SubmittedContent } from '@portal/domain';
+import { brusselsDate, humanFormat, trancheAmounts, trancheLabel, type SubmittedContent } from '@portal/domain';
 import {
   AppConfig,
   AppException,
@@ -19,6 +19,7 @@ import { loadLetterSettings, type LetterSettings } from './letters/letter-settin
 import { OutcomeRepository } from './outcome.repository';
 import { ProposalRepository } from './proposal.repository';
 import { ScoresService } from './scores.service';
+import { PaymentScheduleRepository } from '../funding/payment-schedule.repository';
 
 type Line = ProposalLineView;
 
@@ -37,6 +38,7 @@ export class OutcomeService {
     private readonly budgets: BudgetDecisionService,
     private readonly audit: AuditRepository,
     private readonly clock: DatabaseClock,
+    private readonly schedules: PaymentScheduleRepository,
     config: AppConfig,
   ) {
     // Read once at start: a bad LETTER_SETTINGS_FILE stops the API before anyone asks for a letter.
@@ -73,6 +75,12 @@ export class OutcomeService {
                 : '') +
               `: ${b.motivation}`,
           );
+    const paymentLines =
+      decision.outcome === 'awarded'
+        ? trancheAmounts(decision.grantedCents, (await this.schedules.schedule(dossier.callId)).tranches).map(
+            (t) => `${trancheLabel(t, 'nl')}: ${nl.euro(t.amountCents)}`,
+          )
+        : [];
     const pdf = await decisionLetterPdf({
       decision,
       call: { code: found!.call.code, title: found!.call.title, information: found!.call.information },
@@ -81,6 +89,7 @@ export class OutcomeService {
       letterDate: today,
       settings: this.letterSettings,
       budgetNotes,
+      paymentLines,
     });
     return { filename: `beslissing-${dossier.reference ?? dossier.id}.pdf`, pdf };
   }

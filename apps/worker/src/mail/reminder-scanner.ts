@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WEB_ROUTES, webUrl } from '@portal/contracts';
-import { formatBrussels } from '@portal/domain';
-import { AppConfig, NotificationRepository } from '@portal/server';
+import { formatBrussels, formatEuro } from '@portal/domain';
+import { acceptanceReminderDays, AppConfig, NotificationRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../scheduling/periodic-task';
+import { AcceptanceReminderRepository } from './acceptance-reminder.repository';
 import { ReminderRepository } from './reminder.repository';
 import { ReportReminderRepository } from './report-reminder.repository';
 
@@ -27,6 +28,7 @@ export class ReminderScanner extends PeriodicTask {
     private readonly config: AppConfig,
     private readonly reminders: ReminderRepository,
     private readonly reportReminders: ReportReminderRepository,
+    private readonly acceptances: AcceptanceReminderRepository,
   ) {
     super();
   }
@@ -45,7 +47,8 @@ export class ReminderScanner extends PeriodicTask {
       (await this.scanDrafts()) +
       (await this.scanReviews()) +
       (await this.scanReviewDueDates()) +
-      (await this.scanReportDueDates())
+      (await this.scanReportDueDates()) +
+      (await this.scanAcceptances())
     );
   }
 
@@ -72,6 +75,32 @@ export class ReminderScanner extends PeriodicTask {
                 this.config.APP_URL,
                 WEB_ROUTES.dossierReport(reminder.dossier_id, reminder.report_kind),
               ),
+            },
+          },
+          manager,
+        );
+      }
+      return due.length;
+    });
+  }
+
+  /** Organisations that have not answered their award, ACCEPTANCE_REMINDER_DAYS after the decision (ADR 0023). */
+  async scanAcceptances(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.acceptances.due(acceptanceReminderDays(this.config), manager);
+      for (const reminder of due) {
+        await this.notifications.enqueue(
+          {
+            template: 'award.acceptance_reminder',
+            recipient: reminder.email,
+            locale: reminder.locale,
+            subjectRef: reminder.reference,
+            payload: {
+              recipientName: reminder.display_name,
+              reference: reminder.reference,
+              callTitle: reminder.call_title,
+              grantedEuro: formatEuro(Number(reminder.granted_cents), reminder.locale),
+              dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(reminder.dossier_id)),
             },
           },
           manager,

@@ -32,8 +32,26 @@ import { SessionEntity } from './session.entity';
 import { StaffInvitationEntity } from './staff-invitation.entity';
 import { UserEntity } from './user.entity';
 import { UserIdentityEntity } from './user-identity.entity';
+import {
+  AcceptanceReminderEntity,
+  AwardAcceptanceEntity,
+  PaymentBatchEntity,
+  PaymentBatchItemEntity,
+  PaymentEntity,
+  PaymentScheduleTrancheEntity,
+  type PaymentBatchStatus,
+} from './funding.entities';
 
-export type { AllocationSubscriber, DossierSubscription };
+export type { AllocationSubscriber, DossierSubscription, PaymentBatchStatus };
+
+export {
+  AcceptanceReminderEntity,
+  AwardAcceptanceEntity,
+  PaymentBatchEntity,
+  PaymentBatchItemEntity,
+  PaymentEntity,
+  PaymentScheduleTrancheEntity,
+};
 
 export {
   CallReportSettingsEntity,
@@ -74,6 +92,12 @@ export {
 
 /** Every entity of the portal; the data source and the migration drift test use this list. */
 export const ENTITIES = [
+  PaymentScheduleTrancheEntity,
+  AwardAcceptanceEntity,
+  AcceptanceReminderEntity,
+  PaymentBatchEntity,
+  PaymentBatchItemEntity,
+  PaymentEntity,
   UserEntity,
   SessionEntity,
   AuditEventEntity,

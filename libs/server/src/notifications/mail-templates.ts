@@ -3,6 +3,7 @@ import { selectionReasonText, type NotificationPayloads, type NotificationTempla
 import { contactLine, escapeHtml, linkify, signature, type Locale, type Template, type Templates } from './mail-text';
 import { STAFF_TEMPLATES } from './staff-mail-templates';
 import { AFTER_AWARD_TEMPLATES } from './after-award-mail-templates';
+import { FUNDING_TEMPLATES } from './funding-mail-templates';
 
 export interface RenderedMail {
   subject: string;
@@ -13,6 +14,7 @@ export interface RenderedMail {
 const TEMPLATES: Templates = {
   ...STAFF_TEMPLATES,
   ...AFTER_AWARD_TEMPLATES,
+  ...FUNDING_TEMPLATES,
   'dossier.admissibility': {
     nl: {
       subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference ?? ''}`,

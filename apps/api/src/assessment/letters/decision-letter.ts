@@ -49,6 +49,8 @@ export interface LetterInput {
   settings: LetterSettings;
   /** The call's budget decisions after the assessment started (ADR 0009), one sentence each. */
   budgetNotes?: string[];
+  /** For an award: the tranches of the call's payment schedule with their amounts, one line each (ADR 0023). */
+  paymentLines?: string[];
 }
 
 const nl = humanFormat('nl');
@@ -194,6 +196,11 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
   if (decision.outcome === 'awarded') {
     heading('Voorwaarden, uitbetaling en rapportering');
     write(info.awardConditions ?? settings.awardConditions);
+    if (input.paymentLines?.length) {
+      heading('Uitbetaling');
+      write('De subsidie wordt in deze schijven uitbetaald, op de rekening die u bevestigt bij de aanvaarding:');
+      for (const line of input.paymentLines) write(`- ${line}`, { indent: 12 });
+    }
   }
   if (needsAppealRoute(decision)) {
     heading('Beroepsmogelijkheden');

@@ -10,6 +10,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { NotFoundPage } from '../not-found-page';
 import { DecisionPanel } from '../assessment/decision-panel';
+import { AcceptancePanel } from '../funding/acceptance-panel';
 import { DossierEditor } from './dossier-editor';
 
 /** `/aanvrager/dossiers/:id`: loads the dossier and its call, then shows the editor. */
@@ -50,7 +51,14 @@ export function DossierPage() {
       key={dossier.data.id}
       initial={dossier.data}
       call={call.data}
-      decision={decided ? <DecisionPanel dossierId={dossier.data.id} /> : null}
+      decision={
+        decided ? (
+          <>
+            <DecisionPanel dossierId={dossier.data.id} />
+            <AcceptancePanel dossierId={dossier.data.id} />
+          </>
+        ) : null
+      }
     />
   );
 }

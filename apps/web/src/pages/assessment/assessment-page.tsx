@@ -16,6 +16,7 @@ import { ConsensusSection } from './consensus-section';
 import { ProposalSection } from './proposal-section';
 import { RankingTable } from './ranking-table';
 import { ReserveSection } from './reserve-section';
+import { PaymentsSection } from '../funding/payments-section';
 
 const SECTIONS = ['ontvankelijkheid', 'toewijzing', 'scores', 'rangschikking', 'voorstel', 'reserve'] as const;
 
@@ -101,6 +102,14 @@ function Assessment({ call }: { call: CallView }) {
           <ReserveSection callId={call.id} role="admin" />
         ) : (
           <p>{t('assessment.reserveAfterApproval')}</p>
+        )}
+      </section>
+      <section aria-labelledby="betalingen" className="section">
+        <h2 id="betalingen">{t('funding.section')}</h2>
+        {proposal.data?.status === 'approved' ? (
+          <PaymentsSection callId={call.id} />
+        ) : (
+          <p>{t('funding.afterApproval')}</p>
         )}
       </section>
     </>

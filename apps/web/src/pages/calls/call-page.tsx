@@ -22,6 +22,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { callPhase, localized, policyDomainLabel } from '../../lib/localized';
 import { NotFoundPage } from '../not-found-page';
 import { CallInformationSections } from './call-information';
+import { PaymentScheduleFacts } from '../funding/payment-schedule-facts';
 
 /** `/oproepen/:id`: what a call is about, for whom, the money, the deadline; applicants start their dossier here. */
 export function CallPage() {
@@ -128,6 +129,7 @@ export function CallPage() {
             <span className="muted">{t('calls.brusselsTime')}</span>
           </dd>
         </div>
+        <PaymentScheduleFacts callId={call.id} />
       </dl>
 
       {call.questions.length > 0 || call.attachments.length > 0 ? (

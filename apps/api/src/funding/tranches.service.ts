@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { DossierTrancheView } from '@portal/contracts';
+import { dueTranches, NO_TRANCHE_EVENTS, trancheAmounts, type TrancheAmount } from '@portal/domain';
+import { DatabaseClock, type DossierEntity, type PaymentBatchItemEntity } from '@portal/server';
+import type { EntityManager } from 'typeorm';
+import { AcceptanceRepository } from './acceptance.repository';
+import { PaymentBatchRepository } from './payment-batch.repository';
+import { PaymentScheduleRepository } from './payment-schedule.repository';
+
+/** Which tranches of which dossiers are due, from the call's schedule and the events of the dossiers (ADR 0023). */
+@Injectable()
+export class TranchesService {
+  constructor(
+    private readonly schedules: PaymentScheduleRepository,
+    private readonly acceptances: AcceptanceRepository,
+    private readonly batches: PaymentBatchRepository,
+    private readonly clock: DatabaseClock,
+  ) {}
+
+  /** A dossier's tranches with their amounts and where each stands. */
+  async ofDossier(dossier: DossierEntity): Promise<DossierTrancheView[]> {
+    const [{ tranches }, events, payments, inBatch, now] = await Promise.all([
+      this.schedules.schedule(dossier.callId),
+      this.acceptances.trancheEvents([dossier.id]),
+      this.batches.paymentsOf(dossier.id),
+      this.batches.inOpenBatch(dossier.id),
+      this.clock.now(),
+    ]);
+    const amounts = trancheAmounts(dossier.grantedCents ?? 0, tranches);
+    const due = new Set(dueTranches(amounts, events.get(dossier.id) ?? NO_TRANCHE_EVENTS, now).map((t) => t.position));
+    const paid = new Map(payments.map((p) => [p.tranchePosition, p]));
+    return amounts.map((t) => {
+      const payment = paid.get(t.position);
+      return {
+        position: t.position,
+        shareBasisPoints: t.shareBasisPoints,
+        trigger: t.trigger,
+        amountCents: t.amountCents,
+        state: payment
+          ? payment.paidAt
+            ? 'paid'
+            : 'approved'
+          : inBatch.includes(t.position)
+            ? 'in_batch'
+            : due.has(t.position)
+              ? 'due'
+              : 'not_due',
+        paidAt: payment?.paidAt ? payment.paidAt.toISOString() : null,
+        executionDate: payment?.executionDate ?? null,
+      };
+    });
+  }
+
+  /**
+   * The call's tranches due now and not yet paid nor in a batch that is not cancelled, as batch items. Call it holding
+   * the call's payment lock (PaymentBatchRepository.lockCall) so that what it reads stays true until the batch exists.
+   */
+  async dueItems(callId: string, manager: EntityManager): Promise<Array<Omit<PaymentBatchItemEntity, 'batchId'>>> {
+    const [{ tranches }, payable, now] = await Promise.all([
+      this.schedules.schedule(callId, manager),
+      this.batches.payable(callId, manager),
+      this.clock.now(manager),
+    ]);
+    const events = await this.acceptances.trancheEvents(
+      payable.map((d) => d.dossierId),
+      manager,
+    );
+    return payable.flatMap((dossier) =>
+      dueTranches<TrancheAmount>(
+        trancheAmounts(dossier.grantedCents, tranches),
+        events.get(dossier.dossierId) ?? NO_TRANCHE_EVENTS,
+        now,
+      )
+        .filter((t) => t.amountCents > 0 && !dossier.takenPositions.includes(t.position))
+        .map((t) => ({
+          dossierId: dossier.dossierId,
+          tranchePosition: t.position,
+          amountCents: t.amountCents,
+          creditorIban: dossier.creditorIban,
+          creditorName: dossier.creditorName.slice(0, 200),
+        })),
+    );
+  }
+}
