@@ -17,7 +17,8 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { measureAssessmentPages, seedAssessedScaleCall } from './support/assessment-pages';
+import { seedAssessedScaleCall } from '../support/assessed-scale-call';
+import { explainQueries, measureAssessmentPages, timeEndpoints } from './support/assessment-pages';
 import { DEMO, DEMO_PASSWORD, session, startApi } from '../support/test-app';
 import { flag, intFlag, percentile, printLoad, runBench, sortedCopy, table } from './support/bench-run';
 
@@ -128,6 +129,8 @@ async function measureAssessment(dist: string): Promise<void> {
   const browser = await launchChromium();
   try {
     await measureAssessmentPages(browser, await scale.fixture.api.app.getUrl(), scale, RUNS);
+    await timeEndpoints(scale, RUNS);
+    await explainQueries(scale);
   } finally {
     await browser.close();
     await scale.fixture.api.close();

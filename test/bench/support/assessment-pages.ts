@@ -6,65 +6,9 @@
  * in Chromium from fresh browser contexts. Used by test/bench/web-size.ts.
  */
 import type { Browser } from 'playwright-core';
-import { eachLimited, seedScaleCall, CRITERIA, PER_DOSSIER, type ScaleFixture } from '../../support/scale-fixture';
-import { stateNoConflict } from '../../support/lifecycle';
+import type { ScaleCall } from '../../support/assessed-scale-call';
 import { DEMO, DEMO_PASSWORD } from '../../support/test-app';
 import { percentile, sortedCopy, table } from './bench-run';
-
-/** Of the demo reviewer's 75 assignments this many stay to do, so "my reviews" shows both groups. */
-const LEFT_OPEN = 25;
-
-export interface ScaleCall {
-  fixture: ScaleFixture;
-  callId: string;
-}
-
-/** The scale call after admissibility (one bulk decision), automatic assignment and the reviews. */
-export async function seedAssessedScaleCall(overrides: Record<string, string>): Promise<ScaleCall> {
-  const started = Date.now();
-  const fixture = await seedScaleCall(overrides);
-  const { admin, reviewers, callId, bySeq, seqOf } = fixture;
-  await admin.agent
-    .post(`/api/v1/calls/${callId}/admissibility`)
-    .send({ decision: 'admissible', motivation: 'Tijdig, volledig en de aanvrager komt in aanmerking.' })
-    .expect(200);
-  const assigned = (
-    await admin.agent.post(`/api/v1/calls/${callId}/assignments`).send({ perDossier: PER_DOSSIER }).expect(200)
-  ).body as Array<{ id: string; dossierId: string; reviewerId: string }>;
-  const slotOf = new Map<string, number>();
-  const perDossier = new Map<string, string[]>();
-  for (const a of assigned) perDossier.set(a.dossierId, [...(perDossier.get(a.dossierId) ?? []), a.id]);
-  for (const list of perDossier.values()) list.sort().forEach((id, slot) => slotOf.set(id, slot));
-  const dossierOf = new Map(assigned.map((a) => [a.id, a.dossierId]));
-
-  // The fixture's reviewer sessions are in the order of their e-mail addresses.
-  const emails = (
-    await fixture.api.dataSource.query<Array<{ email: string }>>(
-      `SELECT email FROM users WHERE 'reviewer' = ANY(roles) ORDER BY email`,
-    )
-  ).map((row) => row.email);
-  const jobs: Array<{ reviewer: (typeof reviewers)[number]; assignmentId: string }> = [];
-  for (const [index, reviewer] of reviewers.entries()) {
-    const mine = (await reviewer.agent.get('/api/v1/assignments/mine').expect(200)).body as Array<{ id: string }>;
-    const open = emails[index] === DEMO.reviewer ? LEFT_OPEN : 0;
-    for (const a of mine.slice(open)) jobs.push({ reviewer, assignmentId: a.id });
-  }
-  await eachLimited(jobs, 6, async ({ reviewer, assignmentId }) => {
-    const vector = bySeq.get(seqOf.get(dossierOf.get(assignmentId)!)!)!.reviews[slotOf.get(assignmentId)!];
-    const scores = CRITERIA.map((c, k) => ({
-      criterionCode: c.code,
-      score: vector[k],
-      comment: vector[k] < c.threshold ? `Onder de drempel (${vector[k]}): te weinig uitgewerkt.` : null,
-    }));
-    await stateNoConflict(reviewer, assignmentId);
-    await reviewer.agent.put(`/api/v1/assignments/${assignmentId}/scores`).send({ scores, submit: true }).expect(200);
-  });
-  console.log(
-    `seed        scale call: ${seqOf.size} dossiers, ${assigned.length} assignments, ${jobs.length} reviews ` +
-      `submitted (${LEFT_OPEN} of ${DEMO.reviewer} left to do) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  );
-  return { fixture, callId };
-}
 
 /** What the page holds when it counts as usable; evaluated in the page at every animation frame. */
 interface Readiness {
@@ -102,7 +46,14 @@ function readyAt(readiness: Readiness): number {
 function pageFacts(): { domNodes: number; api: ApiRequest[] } {
   const doc = (globalThis as unknown as { document: { getElementsByTagName(name: string): { length: number } } })
     .document;
-  const api = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+  const api = (
+    performance.getEntriesByType('resource') as unknown as Array<{
+      name: string;
+      startTime: number;
+      responseEnd: number;
+      encodedBodySize: number;
+    }>
+  )
     .filter((entry) => new URL(entry.name).pathname.startsWith('/api/'))
     .map((entry) => ({
       path: new URL(entry.name).pathname + new URL(entry.name).search,
@@ -200,4 +151,84 @@ export async function measureAssessmentPages(
     `my reviews /beoordeling, 75 assignments of ${DEMO.reviewer}, ${runs} cold loads (usable: heading and first row)`,
     await measure(`${baseUrl}/beoordeling`, reviewer, mine),
   );
+}
+
+/** The assessment page's API requests one at a time (no browser, no other request competing), `runs` each. */
+export async function timeEndpoints(scale: ScaleCall, runs: number): Promise<void> {
+  const { admin, reviewers, callId } = scale.fixture;
+  const requests: Array<[string, (typeof reviewers)[number]]> = [
+    ...['', '/admissibility', '/assignments', '/panel', '/scores', '/ranking', '/proposal'].map(
+      (path) => [`/api/v1/calls/${callId}${path}`, admin] as [string, (typeof reviewers)[number]],
+    ),
+    ...reviewers.slice(0, 1).map((r) => ['/api/v1/assignments/mine', r] as [string, (typeof reviewers)[number]]),
+  ];
+  const rows = [['API request, one at a time', 'median', 'min', 'max']];
+  for (const [path, who] of requests) {
+    const took: number[] = [];
+    for (let run = 0; run < runs + 1; run++) {
+      const started = performance.now();
+      await who.agent.get(path);
+      took.push(performance.now() - started);
+    }
+    const sorted = sortedCopy(took.slice(1));
+    rows.push([path.replace(callId, ':id'), ms(percentile(sorted, 50)), ms(sorted[0]), ms(sorted[sorted.length - 1])]);
+  }
+  console.log(`\n${table(rows)}`);
+}
+
+/**
+ * EXPLAIN ANALYZE of the statements behind the assessment lists, as the repositories build them (the same joins,
+ * filters and order), on the 300-dossier call: the plan's top node and the execution time.
+ */
+export async function explainQueries(scale: ScaleCall): Promise<void> {
+  const { api, callId } = scale.fixture;
+  const statements: Array<[string, string]> = [
+    [
+      'submitted dossiers of the call + applicant',
+      `SELECT d.*, a.* FROM dossiers d JOIN applicants a ON a.id = d.applicant_id
+        WHERE d.call_id = $1 AND d.submission_count > 0 AND d.status <> 'withdrawn' ORDER BY d.reference`,
+    ],
+    [
+      'last submission per dossier',
+      `SELECT DISTINCT ON (s.dossier_id) s.* FROM dossier_submissions s
+        WHERE s.dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1) ORDER BY s.dossier_id, s.number DESC`,
+    ],
+    [
+      'assignments of the call + dossier',
+      `SELECT a.*, d.* FROM review_assignments a JOIN dossiers d ON d.id = a.dossier_id
+        WHERE d.call_id = $1 ORDER BY d.reference, a.created_at`,
+    ],
+    [
+      'scores of the assignments',
+      `SELECT s.* FROM review_scores s WHERE s.assignment_id IN
+        (SELECT a.id FROM review_assignments a JOIN dossiers d ON d.id = a.dossier_id WHERE d.call_id = $1)`,
+    ],
+    [
+      'admissibility decisions',
+      `SELECT x.* FROM admissibility_decisions x WHERE x.dossier_id IN (SELECT id FROM dossiers WHERE call_id = $1)`,
+    ],
+  ];
+  const rows = [['EXPLAIN ANALYZE (300-dossier call)', 'rows', 'execution', 'plan']];
+  for (const [label, sql] of statements) {
+    const plan = await api.dataSource.query<
+      Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Execution Time': number }> }>
+    >(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, [callId]);
+    const [{ Plan: top, 'Execution Time': execution }] = plan[0]['QUERY PLAN'];
+    rows.push([label, String(top['Actual Rows']), `${execution.toFixed(1)} ms`, scans(top).join(', ')]);
+  }
+  console.log(`\n${table(rows)}`);
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  Plans?: PlanNode[];
+}
+
+/** The scans of a plan: "Index Scan dossiers_one_live_per_applicant", "Seq Scan review_scores", ... */
+function scans(node: PlanNode): string[] {
+  const own = node['Relation Name'] ? [`${node['Node Type']} ${node['Index Name'] ?? node['Relation Name']}`] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scans)];
 }
