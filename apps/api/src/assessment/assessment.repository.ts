@@ -196,10 +196,15 @@ export class AssessmentRepository {
 
   // ---- assignments and scores ----
 
+  /**
+   * Every assignment of a call, with of its dossier only the id and reference (what the views use). Hydrating the whole
+   * dossier row for each of 900 assignments took `/calls/:id/assignments` from 70 to 184 ms (docs/benchmarks.md).
+   */
   assignmentsOfCall(callId: string, manager: EntityManager = this.manager): Promise<ReviewAssignmentEntity[]> {
     return manager
       .createQueryBuilder(ReviewAssignmentEntity, 'a')
-      .innerJoinAndSelect('a.dossier', 'dossier')
+      .innerJoin('a.dossier', 'dossier')
+      .addSelect(['dossier.id', 'dossier.reference'])
       .where('dossier.call_id = :callId', { callId })
       .orderBy('dossier.reference', 'ASC')
       .addOrderBy('a.created_at', 'ASC')
