@@ -197,8 +197,9 @@ export class AssessmentRepository {
   // ---- assignments and scores ----
 
   /**
-   * Every assignment of a call, with of its dossier only the id and reference (what the views use). Hydrating the whole
-   * dossier row for each of 900 assignments took `/calls/:id/assignments` from 70 to 184 ms (docs/benchmarks.md).
+   * Every assignment of a call, with of its dossier only the id and reference (what the views use). With the whole
+   * dossier row for each of 900 assignments, `/calls/:id/assignments` took 184 ms instead of 70-100 ms
+   * (docs/benchmarks.md).
    */
   assignmentsOfCall(callId: string, manager: EntityManager = this.manager): Promise<ReviewAssignmentEntity[]> {
     return manager
