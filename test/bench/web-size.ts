@@ -1,10 +1,12 @@
 /**
  * Web: the JavaScript the dossier form (/aanvrager/dossiers/:id) loads, and the time until that form is usable in
- * Chromium. Builds the web app with the project's Vite configuration into a temporary folder (so that a build
+ * Chromium; then the assessment pages at the scale of a 300-dossier call (test/bench/support/assessment-pages.ts).
+ * Builds the web app with the project's Vite configuration into a temporary folder (so that a build
  * another process is serving from dist/web is not replaced underneath it), serves it from the real API, and opens
  * the page as a logged-in applicant. See docs/benchmarks.md.
  *
  *   node -r ./test/bench/support/register.cjs test/bench/web-size.ts [--dist dist/web] [--runs 5]
+ *     [--part all|form|assessment]
  */
 import { type CallView } from '@portal/contracts';
 import { execFile } from 'node:child_process';
@@ -15,10 +17,13 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { seedAssessedScaleCall } from '../support/assessed-scale-call';
+import { explainQueries, measureAssessmentPages, timeEndpoints } from './support/assessment-pages';
 import { DEMO, DEMO_PASSWORD, session, startApi } from '../support/test-app';
 import { flag, intFlag, percentile, printLoad, runBench, sortedCopy, table } from './support/bench-run';
 
 const RUNS = intFlag('runs', 5);
+const PART = flag('part', 'all');
 const TARGET_GZIP_BYTES = 250 * 1000;
 const root = resolve(__dirname, '..', '..');
 
@@ -96,7 +101,7 @@ async function openForm(browser: Browser, baseUrl: string, storageState: string,
   }
 }
 
-void runBench('web: JavaScript of the dossier form and time until it is usable', async () => {
+void runBench('web: JavaScript of the dossier form and time until it and the assessment pages are usable', async () => {
   let dist = flag('dist', '');
   let buildDir: string | undefined;
   if (!dist) {
@@ -110,6 +115,29 @@ void runBench('web: JavaScript of the dossier form and time until it is usable',
     dist = resolve(root, dist);
     console.log(`build       measuring the existing build in ${dist}`);
   }
+  try {
+    if (PART !== 'assessment') await measureForm(dist);
+    if (PART !== 'form') await measureAssessment(dist);
+    printLoad('load avg');
+  } finally {
+    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
+  }
+});
+
+async function measureAssessment(dist: string): Promise<void> {
+  const scale = await seedAssessedScaleCall({ WEB_DIST: dist, LOG_LEVEL: 'warn' });
+  const browser = await launchChromium();
+  try {
+    await measureAssessmentPages(browser, await scale.fixture.api.app.getUrl(), scale, RUNS);
+    await timeEndpoints(scale, RUNS);
+    await explainQueries(scale);
+  } finally {
+    await browser.close();
+    await scale.fixture.api.close();
+  }
+}
+
+async function measureForm(dist: string): Promise<void> {
   const api = await startApi({ seed: true, overrides: { WEB_DIST: dist, LOG_LEVEL: 'warn' } });
   let browser: Browser | undefined;
   try {
@@ -163,10 +191,8 @@ void runBench('web: JavaScript of the dossier form and time until it is usable',
       `target      <= 250 kB gzip: ${gzip <= TARGET_GZIP_BYTES ? 'met' : 'NOT met'} (${kB(gzip)}; ` +
         `the API serves the files uncompressed: ${kB(raw)} on the wire)`,
     );
-    printLoad('load avg');
   } finally {
     await browser?.close();
     await api.close();
-    if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   }
-});
+}

@@ -5,12 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from './api/query-client';
-import { App } from './app';
+import { App, preloadPage } from './app';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Missing #root element in index.html');
 
 const queryClient = createQueryClient();
+preloadPage(window.location.pathname);
 
 createRoot(container).render(
   <StrictMode>

@@ -196,10 +196,16 @@ export class AssessmentRepository {
 
   // ---- assignments and scores ----
 
+  /**
+   * Every assignment of a call, with of its dossier only the id and reference (what the views use). With the whole
+   * dossier row for each of 900 assignments, `/calls/:id/assignments` took 184 ms instead of 70-100 ms
+   * (docs/benchmarks.md).
+   */
   assignmentsOfCall(callId: string, manager: EntityManager = this.manager): Promise<ReviewAssignmentEntity[]> {
     return manager
       .createQueryBuilder(ReviewAssignmentEntity, 'a')
-      .innerJoinAndSelect('a.dossier', 'dossier')
+      .innerJoin('a.dossier', 'dossier')
+      .addSelect(['dossier.id', 'dossier.reference'])
       .where('dossier.call_id = :callId', { callId })
       .orderBy('dossier.reference', 'ASC')
       .addOrderBy('a.created_at', 'ASC')

@@ -44,9 +44,9 @@ export class RankingService {
     callId: string,
     manager?: EntityManager,
   ): Promise<{ call: CallEntity; rows: RankingRow[]; ranked: RankedDossier[] }> {
-    const scores = await this.scores.scores(callId, manager);
+    const { scores, dossiers } = await this.scores.scoresWithDossiers(callId, manager);
     const call = (await this.lifecycle.read(callId, manager))!.call;
-    const entries = new Map((await this.repository.submittedDossiers(callId, manager)).map((e) => [e.dossier.id, e]));
+    const entries = new Map(dossiers.map((e) => [e.dossier.id, e]));
     const ranked = rankDossiers(
       call.criteria,
       call.tieBreak,

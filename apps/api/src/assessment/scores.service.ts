@@ -6,7 +6,7 @@ import { meanToHalfPoint, scoreIssue } from '@portal/domain';
 import { AppException, AuditRepository, CallLifecycleRepository } from '@portal/server';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { AssessmentRepository } from './assessment.repository';
+import { AssessmentRepository, type SubmittedDossier } from './assessment.repository';
 import { ReviewAssignmentService } from './review-assignment.service';
 
 /** The submitted reviews per dossier, their mean, and the administration's consensus: what the ranking counts. */
@@ -22,6 +22,15 @@ export class ScoresService {
 
   /** The scores of the call's admissible dossiers (or of one, `onlyDossierId`), with the mean and the consensus. */
   async scores(callId: string, manager?: EntityManager, onlyDossierId?: string): Promise<DossierScoresView[]> {
+    return (await this.scoresWithDossiers(callId, manager, onlyDossierId)).scores;
+  }
+
+  /** The scores and the submitted dossiers they were computed from (the ranking needs both; read once). */
+  async scoresWithDossiers(
+    callId: string,
+    manager?: EntityManager,
+    onlyDossierId?: string,
+  ): Promise<{ scores: DossierScoresView[]; dossiers: SubmittedDossier[] }> {
     const found = await this.lifecycle.read(callId, manager);
     if (!found || found.phase === 'draft') throw new AppException('NOT_FOUND');
     if (found.phase === 'published') throw new AppException('CALL_STILL_OPEN');
@@ -53,7 +62,7 @@ export class ScoresService {
         u,
       ]),
     );
-    return dossiers
+    const views = dossiers
       .filter(({ dossier }) => admissible.has(dossier.id))
       .map(({ dossier, applicant }) => {
         const reviewers = (assignmentsOf.get(dossier.id) ?? []).map((a) => ({
@@ -82,6 +91,7 @@ export class ScoresService {
           effective,
         };
       });
+    return { scores: views, dossiers };
   }
 
   /** The consensus per criterion, motivated; any change makes a computed proposal stale (ADR 0009). */

@@ -9,6 +9,7 @@ import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
+import { PageControls, usePagedRows } from '../../components/paged-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { MotivationForm } from './motivation-form';
 
@@ -34,10 +35,11 @@ export function AdmissibilitySection({ callId, readOnly = false }: { callId: str
   const [open, setOpen] = useState<string | null>(null);
   const filterId = useId();
   const searchId = useId();
+  const visible = (rows.data ?? []).filter((row) => matches(row, filter, search));
+  const paged = usePagedRows(visible);
 
   if (rows.error) return <Alert tone="warning">{errorMessage(rows.error, t)}</Alert>;
   if (!rows.data) return <LoadingIndicator />;
-  const visible = rows.data.filter((row) => matches(row, filter, search));
   const undecided = rows.data.filter((r) => r.decision === null).length;
 
   return (
@@ -51,7 +53,10 @@ export function AdmissibilitySection({ callId, readOnly = false }: { callId: str
         <select
           id={filterId}
           value={filter}
-          onChange={(e) => setFilter(e.target.value as Filter)}
+          onChange={(e) => {
+            setFilter(e.target.value as Filter);
+            paged.setPage(0);
+          }}
           data-testid="admissibility-filter"
         >
           {(['all', 'undecided', 'admissible', 'inadmissible', 'failing'] as const).map((f) => (
@@ -65,14 +70,17 @@ export function AdmissibilitySection({ callId, readOnly = false }: { callId: str
           id={searchId}
           type="search"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            paged.setPage(0);
+          }}
           data-testid="admissibility-search"
         />
       </div>
       <DataTable<AdmissibilityRow>
         caption={t('assessment.inboxCaption', { count: visible.length })}
         data-testid="admissibility-table"
-        rows={visible}
+        rows={paged.rows}
         rowKey={(r) => r.dossierId}
         rowData={(r) => ({ 'data-testid': 'admissibility-row', 'data-reference': r.reference ?? '' })}
         emptyMessage={t('assessment.noDossiers')}
@@ -157,6 +165,7 @@ export function AdmissibilitySection({ callId, readOnly = false }: { callId: str
           },
         ]}
       />
+      <PageControls paged={paged} list={t('assessment.section.ontvankelijkheid')} data-testid="admissibility-paging" />
     </>
   );
 }

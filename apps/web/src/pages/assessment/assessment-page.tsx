@@ -1,8 +1,9 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '@portal/contracts';
-import { exportUrl, useProposal, useRanking } from '../../api/assessment';
+import { exportUrl, useAdmissibility, useAssignments, useProposal, useRanking, useScores } from '../../api/assessment';
 import { useCall } from '../../api/calls';
+import { usePanel } from '../../api/panels';
 import { errorMessage } from '../../api/error-message';
 import { Alert } from '../../components/alert';
 import { DocumentTitle } from '../../components/document-title';
@@ -25,6 +26,13 @@ export function AssessmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const call = useCall(id);
+  // Every section's list is requested together with the call, not after it (the sections read the same queries).
+  useAdmissibility(id);
+  useAssignments(id);
+  usePanel(id);
+  useScores(id);
+  useRanking(id);
+  useProposal(id);
   if (call.error) return <Alert tone="error">{errorMessage(call.error, t)}</Alert>;
   if (!call.data) return <LoadingIndicator />;
   return <Assessment call={call.data} />;

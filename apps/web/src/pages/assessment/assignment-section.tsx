@@ -9,6 +9,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { DataTable } from '../../components/data-table';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { PageControls, usePagedRows } from '../../components/paged-rows';
 import { StatusBadge } from '../../components/status-badge';
 
 interface DossierAssignments {
@@ -29,15 +30,16 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
   const perDossier = chosen ?? panel.data?.perDossier ?? 3;
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const inputId = useId();
-
-  if (assignments.error) return <Alert tone="warning">{errorMessage(assignments.error, t)}</Alert>;
-  if (!assignments.data) return <LoadingIndicator />;
   const byDossier = new Map<string, DossierAssignments>();
-  for (const a of assignments.data) {
+  for (const a of assignments.data ?? []) {
     const entry = byDossier.get(a.dossierId) ?? { dossierId: a.dossierId, reference: a.reference, assignments: [] };
     entry.assignments.push(a);
     byDossier.set(a.dossierId, entry);
   }
+  const paged = usePagedRows([...byDossier.values()]);
+
+  if (assignments.error) return <Alert tone="warning">{errorMessage(assignments.error, t)}</Alert>;
+  if (!assignments.data) return <LoadingIndicator />;
   const load = new Map<string, { name: string; count: number }>();
   for (const a of assignments.data.filter((a) => a.status !== 'conflict')) {
     const entry = load.get(a.reviewerId) ?? { name: a.reviewerName, count: 0 };
@@ -91,8 +93,9 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
       ) : null}
       <DataTable<DossierAssignments>
         caption={t('assessment.assignmentsCaption')}
-        rows={[...byDossier.values()]}
+        rows={paged.rows}
         rowKey={(r) => r.dossierId}
+        rowData={(r) => ({ 'data-testid': 'assignment-dossier-row', 'data-reference': r.reference ?? '' })}
         emptyMessage={t('assessment.noAssignments')}
         columns={[
           { id: 'dossier', header: t('assessment.dossier'), rowHeader: true, cell: (r) => r.reference },
@@ -112,6 +115,7 @@ export function AssignmentSection({ callId, readOnly = false }: { callId: string
           },
         ]}
       />
+      <PageControls paged={paged} list={t('assessment.assignmentsCaption')} data-testid="assignments-paging" />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { Button } from '../../components/button';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { PageControls, usePagedRows } from '../../components/paged-rows';
 import { formatScore } from '../../lib/format';
 
 /** Reviewers' scores per dossier, the mean (the default consensus) and the admin's motivated consensus. */
@@ -25,77 +26,81 @@ export function ConsensusSection({
   const { t } = useTranslation();
   const scores = useScores(callId);
   const [open, setOpen] = useState<string | null>(null);
+  const paged = usePagedRows(scores.data ?? []);
   if (scores.error) return <Alert tone="warning">{errorMessage(scores.error, t)}</Alert>;
   if (!scores.data) return <LoadingIndicator />;
   return (
-    <DataTable<DossierScoresView>
-      caption={t('assessment.scoresCaption')}
-      rows={scores.data}
-      rowKey={(r) => r.dossierId}
-      rowData={(r) => ({ 'data-testid': 'scores-row', 'data-reference': r.reference ?? '' })}
-      emptyMessage={t('assessment.noDossiers')}
-      columns={[
-        {
-          id: 'dossier',
-          header: t('assessment.dossier'),
-          rowHeader: true,
-          cell: (r) => (
-            <>
-              {r.reference}
-              <br />
-              <span className="muted">{r.applicantName}</span>
-            </>
-          ),
-        },
-        {
-          id: 'reviewers',
-          header: t('assessment.reviewers'),
-          cell: (r) => (
-            <ul className="plain-list">
-              {r.reviewers.map((rev, i) => (
-                <li key={i}>
-                  {rev.reviewerName}: {criteria.map((c) => rev.scores[c.code] ?? '–').join(' / ')}
-                </li>
-              ))}
-            </ul>
-          ),
-        },
-        {
-          id: 'effective',
-          header: t('assessment.effective'),
-          cell: (r) => (
-            <>
+    <>
+      <DataTable<DossierScoresView>
+        caption={t('assessment.scoresCaption')}
+        rows={paged.rows}
+        rowKey={(r) => r.dossierId}
+        rowData={(r) => ({ 'data-testid': 'scores-row', 'data-reference': r.reference ?? '' })}
+        emptyMessage={t('assessment.noDossiers')}
+        columns={[
+          {
+            id: 'dossier',
+            header: t('assessment.dossier'),
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                {r.reference}
+                <br />
+                <span className="muted">{r.applicantName}</span>
+              </>
+            ),
+          },
+          {
+            id: 'reviewers',
+            header: t('assessment.reviewers'),
+            cell: (r) => (
               <ul className="plain-list">
-                {criteria.map((c) => (
-                  <li key={c.code}>
-                    {c.label}: {r.effective[c.code] === undefined ? '–' : formatScore(r.effective[c.code])}
-                    {r.consensus[c.code] ? (
-                      <span className="muted">
-                        {' '}
-                        ({t('assessment.consensusBy', { motivation: r.consensus[c.code].motivation })})
-                      </span>
-                    ) : (
-                      <span className="muted"> ({t('assessment.mean')})</span>
-                    )}
+                {r.reviewers.map((rev, i) => (
+                  <li key={i}>
+                    {rev.reviewerName}: {criteria.map((c) => rev.scores[c.code] ?? '–').join(' / ')}
                   </li>
                 ))}
               </ul>
-              {readOnly ? null : open === r.dossierId ? (
-                <ConsensusForm row={r} callId={callId} criteria={criteria} onDone={() => setOpen(null)} />
-              ) : (
-                <Button
-                  variant="secondary"
-                  onClick={() => setOpen(r.dossierId)}
-                  data-testid={`consensus-${r.reference}`}
-                >
-                  {t('assessment.setConsensus')}
-                </Button>
-              )}
-            </>
-          ),
-        },
-      ]}
-    />
+            ),
+          },
+          {
+            id: 'effective',
+            header: t('assessment.effective'),
+            cell: (r) => (
+              <>
+                <ul className="plain-list">
+                  {criteria.map((c) => (
+                    <li key={c.code}>
+                      {c.label}: {r.effective[c.code] === undefined ? '–' : formatScore(r.effective[c.code])}
+                      {r.consensus[c.code] ? (
+                        <span className="muted">
+                          {' '}
+                          ({t('assessment.consensusBy', { motivation: r.consensus[c.code].motivation })})
+                        </span>
+                      ) : (
+                        <span className="muted"> ({t('assessment.mean')})</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                {readOnly ? null : open === r.dossierId ? (
+                  <ConsensusForm row={r} callId={callId} criteria={criteria} onDone={() => setOpen(null)} />
+                ) : (
+                  <Button
+                    variant="secondary"
+                    onClick={() => setOpen(r.dossierId)}
+                    data-testid={`consensus-${r.reference}`}
+                  >
+                    {t('assessment.setConsensus')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <PageControls paged={paged} list={t('assessment.scoresCaption')} data-testid="scores-paging" />
+    </>
   );
 }
 

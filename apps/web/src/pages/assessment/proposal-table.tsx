@@ -3,6 +3,7 @@ import { selectionReasonText, type ProposalView } from '@portal/contracts';
 import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { Money } from '../../components/money';
+import { PageControls, usePagedRows } from '../../components/paged-rows';
 import { StatusBadge } from '../../components/status-badge';
 import { formatScore } from '../../lib/format';
 
@@ -13,6 +14,7 @@ export function ProposalTable({ proposal }: { proposal: ProposalView }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'nl';
   const selected = proposal.lines.filter((l) => l.outcome === 'selected');
+  const paged = usePagedRows(proposal.lines);
   return (
     <>
       <dl className="summary-list" data-testid="proposal-totals">
@@ -145,10 +147,11 @@ export function ProposalTable({ proposal }: { proposal: ProposalView }) {
             ),
           },
         ]}
-        rows={proposal.lines}
+        rows={paged.rows}
         rowKey={(l) => l.dossierId}
         rowData={(l) => ({ 'data-testid': 'proposal-line', 'data-outcome': l.outcome, 'data-reference': l.reference })}
       />
+      <PageControls paged={paged} list={t('assessment.proposalLines')} data-testid="proposal-paging" />
       {proposal.budgetDecisions.length ? (
         <section aria-labelledby="budget-decisions-title" data-testid="budget-decisions">
           <h3 id="budget-decisions-title">{t('lifecycle.budget.listTitle')}</h3>

@@ -9,6 +9,7 @@ import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
 import { EmptyState } from '../../components/empty-state';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { PageControls, usePagedRows } from '../../components/paged-rows';
 import { ApplicantIdentity } from './applicant-identity';
 import { AssignmentStatusBadge } from './assignment-status-badge';
 
@@ -118,27 +119,55 @@ export function ReviewerHomePage() {
               // "To do" is always shown (empty: everything is done); the other groups only when they have rows.
               if (inGroup.length === 0 && group.empty === null) return null;
               return (
-                <DataTable
-                  stackOnPhone
+                <AssignmentGroup
                   key={group.status}
-                  caption={`${t(group.title)} (${inGroup.length})`}
-                  className="data-table--compact"
-                  columns={columns}
+                  group={group}
                   rows={inGroup}
-                  rowKey={(assignment) => assignment.id}
-                  rowData={(assignment) => ({
-                    'data-testid': 'assignment-row',
-                    'data-assignment-id': assignment.id,
-                    'data-status': assignment.status,
-                  })}
-                  emptyMessage={group.empty ? t(group.empty) : undefined}
+                  columns={columns}
                   busy={assignments.isFetching}
-                  data-testid={`assignments-${group.status}`}
                 />
               );
             })
           : null}
       </section>
+    </>
+  );
+}
+
+/** One group of "my reviews", paged (a reviewer of a large call has 75 assignments or more). */
+function AssignmentGroup({
+  group,
+  rows,
+  columns,
+  busy,
+}: {
+  group: (typeof GROUPS)[number];
+  rows: readonly AssignmentView[];
+  columns: DataTableColumn<AssignmentView>[];
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const paged = usePagedRows(rows);
+  const caption = `${t(group.title)} (${rows.length})`;
+  return (
+    <>
+      <DataTable
+        stackOnPhone
+        caption={caption}
+        className="data-table--compact"
+        columns={columns}
+        rows={paged.rows}
+        rowKey={(assignment) => assignment.id}
+        rowData={(assignment) => ({
+          'data-testid': 'assignment-row',
+          'data-assignment-id': assignment.id,
+          'data-status': assignment.status,
+        })}
+        emptyMessage={group.empty ? t(group.empty) : undefined}
+        busy={busy}
+        data-testid={`assignments-${group.status}`}
+      />
+      <PageControls paged={paged} list={t(group.title)} data-testid={`assignments-${group.status}-paging`} />
     </>
   );
 }
