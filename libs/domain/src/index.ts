@@ -22,3 +22,4 @@ export * from './second-factor';
 export * from './review-assignment';
 export * from './report-rules';
 export * from './payment-schedule';
+export * from './settlement';
