@@ -24,6 +24,7 @@ import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDe
 import { Payments1795500001000 } from './1795500001000-Payments';
 import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 import { AfterAward1795500001100 } from './1795500001100-AfterAward';
+import { Settlement1795500001200 } from './1795500001200-Settlement';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Payments1795500001000,
   PaymentGuards1795500001001,
   AfterAward1795500001100,
+  Settlement1795500001200,
 ];

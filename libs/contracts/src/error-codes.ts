@@ -15,6 +15,7 @@ import { IDENTITY_ERRORS } from './errors/identity';
 import { PANEL_ERRORS } from './errors/panels';
 import { REPORT_ERRORS } from './errors/reports';
 import { FUNDING_ERRORS } from './errors/funding';
+import { SETTLEMENT_ERRORS } from './errors/settlement';
 import type { ErrorDefinition } from './errors/definition';
 
 export type { ErrorDefinition };
@@ -40,6 +41,7 @@ export const ERROR_MESSAGES = {
   ...PANEL_ERRORS,
   ...REPORT_ERRORS,
   ...FUNDING_ERRORS,
+  ...SETTLEMENT_ERRORS,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -219,6 +219,51 @@ export interface NotificationPayloads {
     dossierUrl?: string;
     sender?: MailSender;
   };
+  /** To the organisation: the balance after its final report (ADR 0025); negative: a recovery with how to repay. */
+  'settlement.computed': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    grantedEuro: string;
+    plannedEuro: string;
+    acceptedEuro: string;
+    entitledEuro: string;
+    paidEuro: string;
+    /** The absolute value of the balance, formatted; `outcome` says which way it goes. */
+    balanceEuro: string;
+    outcome: 'due' | 'settled' | 'recovery';
+    /** On a recovery: the due date (long form), the account to repay to and the reference to quote. */
+    dueOn?: string;
+    creditorName?: string;
+    creditorIban?: string;
+    paymentReference?: string;
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
+  /** To the organisation: a repayment was recorded against its recovery, or the recovery is overdue. */
+  'recovery.repayment': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    amountEuro: string;
+    paidOn: string;
+    openEuro: string;
+    repaid: boolean;
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
+  'recovery.reminder': {
+    recipientName: string;
+    reference: string;
+    callTitle: string;
+    openEuro: string;
+    dueOn: string;
+    creditorName: string;
+    creditorIban: string;
+    paymentReference: string;
+    dossierUrl?: string;
+    sender?: MailSender;
+  };
 }
 
 /** Every template has a payload type, and nothing else does (a compile error when the two lists drift apart). */

@@ -34,6 +34,10 @@ export const NOTIFICATION_TEMPLATES = [
   'award.acceptance_recorded',
   'award.acceptance_reminder',
   'payment.paid',
+  /** After the final report (ADR 0025): the balance; a repayment of a recovery recorded; an overdue recovery. */
+  'settlement.computed',
+  'recovery.repayment',
+  'recovery.reminder',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -109,4 +113,7 @@ export const NOTIFICATION_TEMPLATE_TEXT: Record<NotificationTemplate, { nl: stri
   'award.acceptance_recorded': { nl: 'Aanvaarding van de beslissing', en: 'Acceptance of the decision' },
   'award.acceptance_reminder': { nl: 'Herinnering: beslissing aanvaarden', en: 'Reminder: accept the decision' },
   'payment.paid': { nl: 'Betaling van een schijf', en: 'Payment of a tranche' },
+  'settlement.computed': { nl: 'Saldo na het eindrapport', en: 'Balance after the final report' },
+  'recovery.repayment': { nl: 'Terugbetaling ontvangen', en: 'Repayment received' },
+  'recovery.reminder': { nl: 'Herinnering: terugbetaling', en: 'Reminder: repayment' },
 };

@@ -55,6 +55,20 @@ export class PaymentSettings {
   @Matches(/^\d{1,3}(,\d{1,3}){0,9}$/, { message: 'must be a comma-separated list of days, e.g. 14,28' })
   @MaxLength(40)
   ACCEPTANCE_REMINDER_DAYS = '14,28';
+
+  /** Days an organisation has to repay a recovery (terugvordering), counted from the day it is made (ADR 0025). */
+  @Matches(/^\d{1,3}$/, { message: 'must be a number of days, e.g. 30' })
+  RECOVERY_DUE_DAYS = '30';
+
+  /** Days after a recovery's due date at which an open recovery is recalled, each once (ADR 0025). */
+  @Matches(/^\d{1,3}(,\d{1,3}){0,9}$/, { message: 'must be a comma-separated list of days, e.g. 1,30' })
+  @MaxLength(40)
+  RECOVERY_REMINDER_DAYS = '1,30';
+}
+
+/** RECOVERY_REMINDER_DAYS as numbers, ascending, without duplicates. */
+export function recoveryReminderDays(settings: Pick<PaymentSettings, 'RECOVERY_REMINDER_DAYS'>): number[] {
+  return [...new Set(settings.RECOVERY_REMINDER_DAYS.split(',').map(Number))].sort((a, b) => a - b);
 }
 
 /** ACCEPTANCE_REMINDER_DAYS as numbers, ascending, without duplicates. */

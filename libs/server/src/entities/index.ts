@@ -41,8 +41,17 @@ import {
   PaymentScheduleTrancheEntity,
   type PaymentBatchStatus,
 } from './funding.entities';
+import {
+  DossierSettlementEntity,
+  RecoveryCaseEntity,
+  RecoveryReminderEntity,
+  RecoveryRepaymentEntity,
+  type RecoveryStatus,
+} from './settlement.entities';
 
-export type { AllocationSubscriber, DossierSubscription, PaymentBatchStatus };
+export type { AllocationSubscriber, DossierSubscription, PaymentBatchStatus, RecoveryStatus };
+
+export { DossierSettlementEntity, RecoveryCaseEntity, RecoveryReminderEntity, RecoveryRepaymentEntity };
 
 export {
   AcceptanceReminderEntity,
@@ -132,4 +141,8 @@ export const ENTITIES = [
   DossierReportEntity,
   ReportDueReminderEntity,
   ChangeRequestEntity,
+  DossierSettlementEntity,
+  RecoveryCaseEntity,
+  RecoveryRepaymentEntity,
+  RecoveryReminderEntity,
 ];

@@ -4,6 +4,7 @@ import { contactLine, escapeHtml, linkify, signature, type Locale, type Template
 import { STAFF_TEMPLATES } from './staff-mail-templates';
 import { AFTER_AWARD_TEMPLATES } from './after-award-mail-templates';
 import { FUNDING_TEMPLATES } from './funding-mail-templates';
+import { SETTLEMENT_TEMPLATES } from './settlement-mail-templates';
 
 export interface RenderedMail {
   subject: string;
@@ -15,6 +16,7 @@ const TEMPLATES: Templates = {
   ...STAFF_TEMPLATES,
   ...AFTER_AWARD_TEMPLATES,
   ...FUNDING_TEMPLATES,
+  ...SETTLEMENT_TEMPLATES,
   'dossier.admissibility': {
     nl: {
       subject: (p) => `Ontvankelijkheid van uw dossier ${p.reference ?? ''}`,
