@@ -23,3 +23,4 @@ export * from './audit-actions';
 export * from './declaration';
 export * from './reports';
 export * from './funding';
+export * from './settlement';

@@ -72,21 +72,42 @@ export class AcceptanceRepository {
   }
 
   /**
-   * What happened to each dossier that makes tranches due: THE event source of the payments. Only the acceptance is
-   * read here for now; the interim and final report approvals (table dossier_reports) join here when reports land.
+   * What happened to each dossier that makes tranches due: THE event source of the payments (ADR 0023): the acceptance
+   * and the approvals of the interim and final reports (dossier_reports, ADR 0024).
    */
   async trancheEvents(
     dossierIds: readonly string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, TrancheEvents>> {
-    const rows = await manager.query<Array<{ dossier_id: string; accepted_at: Date | null }>>(
-      `SELECT d.id AS dossier_id, a.decided_at AS accepted_at
+    const rows = await manager.query<
+      Array<{
+        dossier_id: string;
+        accepted_at: Date | null;
+        interim_approved_at: Date | null;
+        final_approved_at: Date | null;
+      }>
+    >(
+      `SELECT d.id AS dossier_id, a.decided_at AS accepted_at,
+              (SELECT r.decided_at FROM dossier_reports r
+                WHERE r.dossier_id = d.id AND r.kind = 'interim' AND r.status = 'approved') AS interim_approved_at,
+              (SELECT r.decided_at FROM dossier_reports r
+                WHERE r.dossier_id = d.id AND r.kind = 'final' AND r.status = 'approved') AS final_approved_at
          FROM dossiers d
          LEFT JOIN award_acceptances a ON a.dossier_id = d.id AND a.decision = 'accepted'
         WHERE d.id = ANY($1::uuid[])`,
       [dossierIds],
     );
-    return new Map(rows.map((r) => [r.dossier_id, { ...NO_TRANCHE_EVENTS, acceptedAt: r.accepted_at }]));
+    return new Map(
+      rows.map((r) => [
+        r.dossier_id,
+        {
+          ...NO_TRANCHE_EVENTS,
+          acceptedAt: r.accepted_at,
+          interimApprovedAt: r.interim_approved_at,
+          finalApprovedAt: r.final_approved_at,
+        },
+      ]),
+    );
   }
 
   /** Every awarded dossier of the call with its answer (or none yet), the reminders sent and what was paid. */

@@ -18,6 +18,9 @@ export interface PayableDossier {
   creditorIban: string;
   /** Tranche positions already paid, approved or in a batch that is not cancelled. */
   takenPositions: number[];
+  /** Once settled after the final report (ADR 0025): the entitlement, and what is paid or in an open batch. */
+  entitledCents: number | null;
+  committedCents: number;
 }
 
 export interface BatchItemRow extends PaymentBatchItemEntity {
@@ -47,9 +50,16 @@ export class PaymentBatchRepository {
         legal_name: string;
         creditor_iban: string;
         taken: number[];
+        entitled_cents: string | null;
+        committed_cents: string;
       }>
     >(
       `SELECT d.id AS dossier_id, d.reference, d.granted_cents, ap.legal_name, a.creditor_iban,
+              (SELECT s.entitled_cents FROM dossier_settlements s WHERE s.dossier_id = d.id) AS entitled_cents,
+              (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p WHERE p.dossier_id = d.id)
+              + (SELECT coalesce(sum(i.amount_cents), 0) FROM payment_batch_items i
+                   JOIN payment_batches b ON b.id = i.batch_id
+                  WHERE i.dossier_id = d.id AND b.status = 'open') AS committed_cents,
               array(SELECT p.tranche_position::int FROM payments p WHERE p.dossier_id = d.id
                     UNION
                     SELECT i.tranche_position::int FROM payment_batch_items i JOIN payment_batches b ON b.id = i.batch_id
@@ -68,6 +78,8 @@ export class PaymentBatchRepository {
       creditorName: r.legal_name,
       creditorIban: r.creditor_iban,
       takenPositions: r.taken,
+      entitledCents: r.entitled_cents === null ? null : Number(r.entitled_cents),
+      committedCents: Number(r.committed_cents),
     }));
   }
 

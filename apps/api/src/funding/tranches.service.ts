@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierTrancheView } from '@portal/contracts';
-import { dueTranches, NO_TRANCHE_EVENTS, trancheAmounts, type TrancheAmount } from '@portal/domain';
+import { cappedTranches, dueTranches, NO_TRANCHE_EVENTS, trancheAmounts, type TrancheAmount } from '@portal/domain';
 import { DatabaseClock, type DossierEntity, type PaymentBatchItemEntity } from '@portal/server';
 import type { EntityManager } from 'typeorm';
 import { AcceptanceRepository } from './acceptance.repository';
@@ -65,20 +65,22 @@ export class TranchesService {
       payable.map((d) => d.dossierId),
       manager,
     );
-    return payable.flatMap((dossier) =>
-      dueTranches<TrancheAmount>(
+    return payable.flatMap((dossier) => {
+      const open = dueTranches<TrancheAmount>(
         trancheAmounts(dossier.grantedCents, tranches),
         events.get(dossier.dossierId) ?? NO_TRANCHE_EVENTS,
         now,
-      )
-        .filter((t) => t.amountCents > 0 && !dossier.takenPositions.includes(t.position))
-        .map((t) => ({
-          dossierId: dossier.dossierId,
-          tranchePosition: t.position,
-          amountCents: t.amountCents,
-          creditorIban: dossier.creditorIban,
-          creditorName: dossier.creditorName.slice(0, 200),
-        })),
-    );
+      ).filter((t) => t.amountCents > 0 && !dossier.takenPositions.includes(t.position));
+      // Settled (ADR 0025): what is still due is the balance, handed to the unpaid tranches, never above entitled.
+      const payableTranches =
+        dossier.entitledCents === null ? open : cappedTranches(open, dossier.entitledCents - dossier.committedCents);
+      return payableTranches.map((t) => ({
+        dossierId: dossier.dossierId,
+        tranchePosition: t.position,
+        amountCents: t.amountCents,
+        creditorIban: dossier.creditorIban,
+        creditorName: dossier.creditorName.slice(0, 200),
+      }));
+    });
   }
 }

@@ -1,38 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { selectionReasonText, type CallInformation, type DossierDecisionView } from '@portal/contracts';
 import { humanFormat } from '@portal/domain';
+import { BOLD, greeting, openLetter } from './letter-layout';
 import type { LetterSettings } from './letter-settings';
-
-/**
- * The letter's fonts: DejaVu Sans from the npm package dejavu-fonts-ttf (Bitstream Vera licence, DejaVu changes in the
- * public domain; see decision-letter.NOTICE.md). The standard PDF fonts only know WinAnsi (Latin-1), so a name in
- * Łódź, Ελληνικά, кириллица or עברית printed as junk; DejaVu Sans covers Latin with its extensions, Greek, Cyrillic,
- * Hebrew, Arabic and more, not Chinese, Japanese or Korean, nor colour emoji. pdfkit embeds only the glyphs used; it
- * has no bidirectional algorithm, so a phrase of several right-to-left words may be laid out in the wrong order.
- */
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-
-function letterFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= {
-    regular: readFileSync(join(FONT_DIR, 'DejaVuSans.ttf')),
-    bold: readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
-
-const REGULAR = 'Letter';
-/** fontkit turns standard and contextual ligatures on by default; an object of features can turn them off. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
-const NO_LIGATURES = {
-  liga: false,
-  clig: false,
-  dlig: false,
-  calt: false,
-} as unknown as PDFKit.Mixins.OpenTypeFeatures[];
-const BOLD = 'Letter-Bold';
 
 export interface LetterInput {
   decision: DossierDecisionView;
@@ -94,75 +63,23 @@ function needsAppealRoute(decision: DossierDecisionView): boolean {
   );
 }
 
-function greeting(contactName: string): string {
-  const name = contactName.trim();
-  return name ? `Geachte ${name},` : 'Geachte mevrouw, geachte heer,';
-}
-
 /** The decision letter (Dutch) as a PDF. Text is not compressed, so it stays searchable and testable. */
 export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
   const { decision, settings, call } = input;
   const info = call.information;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    compress: false,
-    lang: 'nl-BE',
-    info: {
-      Title: `Beslissing ${decision.reference ?? ''}`.trim(),
-      Subject: call.title,
-      Author: `${settings.administration.government}, ${settings.administration.name}`,
-    },
+  const { write, heading, doc, contact, finish } = openLetter({
+    settings,
+    callInformation: info,
+    title: `Beslissing ${decision.reference ?? ''}`.trim(),
+    subject: call.title,
+    applicant: input.applicant,
+    references: [
+      ['Uw dossiernummer', decision.reference ?? '-'],
+      ['Ons kenmerk', decision.decisionReference ?? call.code],
+    ],
+    letterDate: input.letterDate,
   });
-  doc.registerFont(REGULAR, letterFonts().regular);
-  doc.registerFont(BOLD, letterFonts().bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  // Without ligatures: "fi" or "ff" drawn as one glyph reads back (copied, searched, read aloud) as junk. pdfkit lays a
-  // text with explicit features out as one run, which a right-to-left word would turn around as a whole: such a text
-  // keeps pdfkit's word-by-word layout (and its ligatures).
-  const write = (value: string, options: PDFKit.Mixins.TextOptions = {}, font = REGULAR) =>
-    doc.font(font).text(value, RIGHT_TO_LEFT.test(value) ? options : { ...options, features: NO_LIGATURES });
-  const heading = (value: string) => {
-    doc.moveDown();
-    write(value, {}, BOLD);
-  };
 
-  // Sender
-  doc.fontSize(13);
-  write(settings.administration.government, {}, BOLD);
-  doc.fontSize(10);
-  write(settings.administration.name);
-  for (const line of settings.administration.address) write(line);
-  write(settings.administration.website);
-  doc.moveDown(2);
-
-  // Addressee
-  doc.fontSize(11);
-  write(input.applicant.legalName);
-  if (input.applicant.contactName.trim()) write(`t.a.v. ${input.applicant.contactName.trim()}`);
-  write(input.applicant.address.street);
-  write(`${input.applicant.address.postalCode} ${input.applicant.address.city}`);
-  doc.moveDown(2);
-
-  // References: the applicant knows their dossier by its number (the word of the receipt and the mails)
-  const contact = {
-    name: info.contactName ?? settings.contact.name,
-    email: info.contactEmail ?? settings.contact.email,
-    phone: info.contactPhone ?? (info.contactName ? '' : settings.contact.phone),
-  };
-  doc.fontSize(10);
-  write(`Uw dossiernummer: ${decision.reference ?? '-'}`);
-  write(`Ons kenmerk: ${decision.decisionReference ?? call.code}`);
-  write(`Datum: ${nl.longDate(input.letterDate)}`);
-  write(`Contactpersoon: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(', ')}`);
-  doc.moveDown(1.5);
-
-  doc.fontSize(11);
   write(`Betreft: beslissing over uw subsidieaanvraag ${decision.reference ?? ''}`.trim(), {}, BOLD);
   write(`Oproep: ${call.title}`);
   doc.moveDown();
@@ -214,12 +131,5 @@ export function decisionLetterPdf(input: LetterInput): Promise<Buffer> {
   write(
     `Met vragen over deze beslissing kunt u terecht bij ${contact.name}${contact.email ? ` (${contact.email})` : ''}.`,
   );
-  doc.moveDown();
-  write('Met vriendelijke groeten,');
-  doc.moveDown(1.5);
-  write(settings.signatory.name, {}, BOLD);
-  write(settings.signatory.title);
-  write(`${settings.administration.name}, ${settings.signatory.mandate}`);
-  doc.end();
-  return done;
+  return finish();
 }
