@@ -94,8 +94,6 @@ export const AUDIT_ACTION_TEXT: Record<string, { nl: string; en: string }> = {
   'recovery.opened': { nl: 'Terugvordering gestart', en: 'Recovery opened' },
   'recovery.repayment_recorded': { nl: 'Terugbetaling geregistreerd', en: 'Repayment recorded' },
   'recovery.repaid': { nl: 'Terugvordering volledig terugbetaald', en: 'Recovery fully repaid' },
-  'recovery.letter_downloaded': { nl: 'Terugvorderingsbrief gedownload', en: 'Recovery letter downloaded' },
-  'ledger.exported': { nl: 'Financieel overzicht van de oproep gedownload', en: 'Ledger of the call downloaded' },
   'change_request.submitted': { nl: 'Wijziging aangevraagd', en: 'Change requested' },
   'change_request.approved': { nl: 'Wijziging goedgekeurd', en: 'Change approved' },
   'change_request.refused': { nl: 'Wijziging geweigerd', en: 'Change refused' },

@@ -23,6 +23,7 @@ import { enqueueReportMail } from './report-mail';
 import { ReportRepository } from './report.repository';
 import { askedKinds, reportSummary, settingsView } from './report-view';
 import { ReportsService } from './reports.service';
+import { SettlementService } from '../settlement/settlement.service';
 
 /**
  * The administration's side of reports (ADR 0024): a call's reporting settings, the reports per call, and the
@@ -40,6 +41,7 @@ export class ReportReviewService {
     private readonly notifications: NotificationRepository,
     private readonly clock: DatabaseClock,
     private readonly config: AppConfig,
+    private readonly settlement: SettlementService,
   ) {}
 
   async settings(callId: string): Promise<ReportSettingsView> {
@@ -212,6 +214,19 @@ export class ReportReviewService {
         },
         manager,
       );
+      // The balance, in the approval's transaction (ADR 0025): only the one approval that won computes it.
+      if (status === 'approved' && report.kind === 'final')
+        await this.settlement.settleFinalReport(
+          auth.user.id,
+          auth.requestId,
+          {
+            id: reportId,
+            dossierId: report.dossierId,
+            plannedCostsCents: report.plannedCostsCents,
+            acceptedCostsCents: accepted!.totalCents,
+          },
+          manager,
+        );
       const to = report.submittedBy ? await this.reports.user(report.submittedBy, manager) : null;
       await enqueueReportMail(
         this.notifications,
