@@ -17,6 +17,7 @@ import { MailProcessor } from './mail/mail.processor';
 import { MailTransport } from './mail/mail-transport';
 import { OutboxRelay } from './mail/outbox-relay';
 import { ReminderRepository } from './mail/reminder.repository';
+import { RecoveryReminderRepository } from './mail/recovery-reminder.repository';
 import { AcceptanceReminderRepository } from './mail/acceptance-reminder.repository';
 import { ReminderScanner } from './mail/reminder-scanner';
 import { ReportReminderRepository } from './mail/report-reminder.repository';
@@ -54,6 +55,7 @@ export class WorkerModule {
         ReminderRepository,
         ReportReminderRepository,
         AcceptanceReminderRepository,
+        RecoveryReminderRepository,
         RetentionService,
         RetentionRepository,
       ],

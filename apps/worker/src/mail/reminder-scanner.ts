@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WEB_ROUTES, webUrl } from '@portal/contracts';
-import { formatBrussels, formatEuro } from '@portal/domain';
-import { acceptanceReminderDays, AppConfig, NotificationRepository } from '@portal/server';
+import { formatBrussels, formatEuro, humanFormat } from '@portal/domain';
+import { acceptanceReminderDays, AppConfig, NotificationRepository, recoveryReminderDays } from '@portal/server';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../scheduling/periodic-task';
 import { AcceptanceReminderRepository } from './acceptance-reminder.repository';
+import { RecoveryReminderRepository } from './recovery-reminder.repository';
 import { ReminderRepository } from './reminder.repository';
 import { ReportReminderRepository } from './report-reminder.repository';
 
@@ -29,6 +30,7 @@ export class ReminderScanner extends PeriodicTask {
     private readonly reminders: ReminderRepository,
     private readonly reportReminders: ReportReminderRepository,
     private readonly acceptances: AcceptanceReminderRepository,
+    private readonly recoveries: RecoveryReminderRepository,
   ) {
     super();
   }
@@ -48,7 +50,8 @@ export class ReminderScanner extends PeriodicTask {
       (await this.scanReviews()) +
       (await this.scanReviewDueDates()) +
       (await this.scanReportDueDates()) +
-      (await this.scanAcceptances())
+      (await this.scanAcceptances()) +
+      (await this.scanRecoveries())
     );
   }
 
@@ -101,6 +104,36 @@ export class ReminderScanner extends PeriodicTask {
               callTitle: reminder.call_title,
               grantedEuro: formatEuro(Number(reminder.granted_cents), reminder.locale),
               dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(reminder.dossier_id)),
+            },
+          },
+          manager,
+        );
+      }
+      return due.length;
+    });
+  }
+
+  /** Organisations with an open recovery, RECOVERY_REMINDER_DAYS after its due date, each once (ADR 0025). */
+  async scanRecoveries(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.recoveries.due(recoveryReminderDays(this.config), manager);
+      for (const reminder of due) {
+        await this.notifications.enqueue(
+          {
+            template: 'recovery.reminder',
+            recipient: reminder.email,
+            locale: reminder.locale,
+            subjectRef: reminder.reference,
+            payload: {
+              recipientName: reminder.display_name,
+              reference: reminder.reference,
+              callTitle: reminder.call_title,
+              openEuro: formatEuro(Number(reminder.open_cents), reminder.locale),
+              dueOn: humanFormat(reminder.locale).longDate(reminder.due_on),
+              creditorName: this.config.PAYMENT_DEBTOR_NAME,
+              creditorIban: this.config.PAYMENT_DEBTOR_IBAN.replace(/(.{4})(?=.)/g, '$1 '),
+              paymentReference: `Terugvordering ${reminder.reference}`,
+              dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierFollowUp(reminder.dossier_id)),
             },
           },
           manager,
