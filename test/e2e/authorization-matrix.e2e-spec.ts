@@ -189,6 +189,16 @@ const EXPECTATIONS: Record<
   'POST /api/v1/payment-batches/:id/paid': { body: () => ({ executionDate: '2026-12-04' }) },
   'GET /api/v1/payment-batches/:id/sepa': {},
   'GET /api/v1/payment-batches/:id/csv': {},
+  // After the final report (ADR 0025): the fixture dossier is not awarded, so the owner hears 409
+  // (AWARDED_DOSSIERS_ONLY, NO_RECOVERY) once access was granted; another applicant 404.
+  'GET /api/v1/calls/:id/ledger': {},
+  'GET /api/v1/calls/:id/ledger/export': {},
+  'GET /api/v1/ledger/mine': {},
+  'GET /api/v1/dossiers/:id/finances': { owner: 'applicantA', adminSees: true },
+  'GET /api/v1/dossiers/:id/recovery/letter': { owner: 'applicantA', adminSees: true },
+  'GET /api/v1/calls/:id/recoveries': {},
+  'GET /api/v1/recoveries/:id': {},
+  'POST /api/v1/recoveries/:id/repayments': { body: () => ({ amountCents: 100, paidOn: '2026-12-01' }) },
   'GET /api/v1/proposals': {},
   'GET /api/v1/dossiers/:id/attachments/:attachmentId': { owner: 'applicantA', adminSees: true },
   'GET /api/v1/assignments/:id/attachments/:attachmentId': {},

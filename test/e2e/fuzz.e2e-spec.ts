@@ -378,6 +378,7 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /payment-batches/:id/approve': null,
   'POST /payment-batches/:id/cancel': null,
   'POST /payment-batches/:id/paid': () => ({ executionDate: '2026-12-04' }),
+  'POST /recoveries/:id/repayments': () => ({ amountCents: 100, paidOn: '2026-12-01' }),
 };
 
 describe('fuzz: malformed input at every write endpoint never gives a 500 or a partial write', () => {

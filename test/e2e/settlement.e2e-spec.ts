@@ -353,6 +353,9 @@ describe('after the final report: the balance, recovery and the ledger (ADR 0025
     expect(mine.totals).toMatchObject({ paidCents: 2_240_000, recoveredCents: 1_190_000 });
     await d1.owner.agent.get(`/api/v1/dossiers/${d0.id}/finances`).expect(404);
     await d1.owner.agent.get(`/api/v1/dossiers/${d0.id}/recovery/letter`).expect(404);
+    expect((await d1.owner.agent.get(`/api/v1/dossiers/${d1.id}/recovery/letter`).expect(409)).body.code).toBe(
+      'NO_RECOVERY',
+    );
   });
 
   it('an interim-triggered tranche becomes due once the interim report is approved', async () => {

@@ -163,7 +163,7 @@ export class RecoveryService {
       this.settlements.recoveryOf(dossierId),
       this.settlements.settlementOf(dossierId),
     ]);
-    if (!recovery || !settlement) throw new AppException('NOT_FOUND');
+    if (!recovery || !settlement) throw new AppException('NO_RECOVERY');
     const pdf = await recoveryLetterPdf({
       dossier,
       settlement,

@@ -18,6 +18,14 @@ export const SETTLEMENT_ERRORS = {
       en: 'This repayment is more than what is still open ({openEuro}).',
     },
   },
+  NO_RECOVERY: {
+    status: 409,
+    title: { nl: 'Geen terugvordering', en: 'No recovery' },
+    detail: {
+      nl: 'Voor dit dossier loopt geen terugvordering: er is dus ook geen brief.',
+      en: 'This dossier has no recovery, so there is no letter either.',
+    },
+  },
   RECOVERY_CLOSED: {
     status: 409,
     title: { nl: 'Terugvordering afgesloten', en: 'Recovery closed' },
