@@ -7,6 +7,10 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 const FollowUpPage = lazy(() => import('./follow-up-page').then((m) => ({ default: m.FollowUpPage })));
 const ReportPage = lazy(() => import('./report-page').then((m) => ({ default: m.ReportPage })));
 const CallReportsPage = lazy(() => import('./call-reports-page').then((m) => ({ default: m.CallReportsPage })));
+const CallLedgerPage = lazy(() =>
+  import('../settlement/call-ledger-page').then((m) => ({ default: m.CallLedgerPage })),
+);
+const RecoveryPage = lazy(() => import('../settlement/recovery-page').then((m) => ({ default: m.RecoveryPage })));
 const ReportReviewPage = lazy(() => import('./report-review-page').then((m) => ({ default: m.ReportReviewPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
@@ -44,6 +48,24 @@ export function adminAfterAwardRoutes() {
       element={
         <Deferred>
           <CallReportsPage />
+        </Deferred>
+      }
+    />,
+    <Route
+      key="call-ledger"
+      path="administratie/oproepen/:id/grootboek"
+      element={
+        <Deferred>
+          <CallLedgerPage />
+        </Deferred>
+      }
+    />,
+    <Route
+      key="recovery"
+      path="administratie/terugvorderingen/:id"
+      element={
+        <Deferred>
+          <RecoveryPage />
         </Deferred>
       }
     />,

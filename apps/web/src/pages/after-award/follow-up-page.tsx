@@ -9,6 +9,7 @@ import { DataTable } from '../../components/data-table';
 import { DateTime } from '../../components/date-time';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
+import { DossierFinances } from '../settlement/dossier-finances';
 import { ChangeRequestForm } from './change-request-form';
 import { ChangeRequestTable } from './change-request-table';
 import { ReportStatusBadge } from './report-status-badge';
@@ -37,6 +38,7 @@ export function FollowUpPage() {
       ) : null}
       {dossier.isPending || reports.isPending ? <LoadingIndicator /> : null}
       {reports.error ? <Alert tone="error">{errorMessage(reports.error, t)}</Alert> : null}
+      {awarded ? <DossierFinances dossierId={id} /> : null}
       <section aria-labelledby="reports-title" className="section">
         <h2 id="reports-title">{t('afterAward.reportsTitle')}</h2>
         <DataTable

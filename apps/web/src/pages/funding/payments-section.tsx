@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAcceptances } from '../../api/funding';
 import { Money } from '../../components/money';
@@ -10,6 +11,11 @@ export function PaymentsSection({ callId }: { callId: string }) {
   const acceptances = useAcceptances(callId);
   return (
     <div data-testid="payments-section">
+      <p>
+        <Link to={`/administratie/oproepen/${callId}/grootboek`} data-testid="ledger-link">
+          {t('settlement.ledger.link')}
+        </Link>
+      </p>
       <h3>{t('funding.schedule.title')}</h3>
       <PaymentScheduleEditor callId={callId} />
       <h3>{t('funding.overview.title')}</h3>
