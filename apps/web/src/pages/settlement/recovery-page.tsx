@@ -67,7 +67,7 @@ export function RecoveryPage() {
           <section aria-labelledby="repayments-title" className="section">
             <h2 id="repayments-title">{t('settlement.recovery.repayments')}</h2>
             <DataTable
-              caption={t('settlement.recovery.repayments')}
+              caption={t('settlement.recovery.repaymentsCaption')}
               hideCaption
               stackOnPhone
               columns={[
