@@ -1,5 +1,6 @@
 import type { ChangeRequestView, ReportSummary, ReportView } from '@portal/contracts';
 import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
+import { inDays } from '../support/after-award';
 import { createUser } from '../support/factories';
 import {
   approve,
@@ -13,7 +14,6 @@ import { startMailWorker, waitUntil, type MailWorker } from '../support/mail-wor
 import { race, serverErrors } from '../support/race';
 import { DEMO, session, startApi, type Session, type TestApi } from '../support/test-app';
 
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString();
 const FULL = {
   narrative: 'Twaalf buurtactiviteiten met 140 kinderen en jongeren uit drie wijken.',
   indicators: [

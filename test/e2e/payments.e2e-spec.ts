@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
 import { AwardAcceptanceEntity, PaymentEntity } from '@portal/server';
 import { ReminderScanner } from '../../apps/worker/src/mail/reminder-scanner';
+import { acceptAward as accept } from '../support/after-award';
 import { createUser, withTriggersOff } from '../support/factories';
 import { binary } from '../support/http';
 import {
@@ -22,14 +23,6 @@ const ORG_IBAN = 'BE68539007547034';
 
 async function emailOf(user: Session): Promise<string> {
   return (await user.agent.get('/api/v1/auth/me').expect(200)).body.user.email as string;
-}
-
-/** Accepts the award of a dossier with the conditions as shown; returns the acceptance view. */
-async function accept(dossier: BuiltDossier, iban = 'BE68 5390 0754 7034') {
-  const shown = await dossier.owner.agent.get(`/api/v1/dossiers/${dossier.id}/acceptance`).expect(200);
-  return dossier.owner.agent
-    .post(`/api/v1/dossiers/${dossier.id}/acceptance`)
-    .send({ decision: 'accepted', conditionsSha256: shown.body.conditionsSha256, iban });
 }
 
 describe('after the decision: acceptance, payment schedule, payment batches with four eyes, SEPA export', () => {
