@@ -154,6 +154,11 @@ describe('after the final report: the balance, recovery and the ledger (ADR 0025
     expect(text).toContain('€ 10.500,00');
     expect(text).toContain('BE71 0961 2345 6769');
 
+    const tranches = (await d0.owner.agent.get(`/api/v1/dossiers/${d0.id}/acceptance`).expect(200)).body.tranches;
+    expect(tranches.map((t: { state: string; amountCents: number }) => [t.state, t.amountCents])).toEqual([
+      ['paid', 2_240_000],
+      ['settled_off', 0],
+    ]);
     // Nothing more is due for d0: its final tranche is capped to entitled - paid (below zero: nothing).
     expect((await adminA.agent.post(`/api/v1/calls/${callId}/payment-batches`).expect(409)).body.code).toBe(
       'NOTHING_DUE',
@@ -230,6 +235,11 @@ describe('after the final report: the balance, recovery and the ledger (ADR 0025
       subjects(await emailOf(d1.id)).includes(`Saldo van uw subsidie voor dossier ${refs[d1.id]}`),
     );
 
+    const owed = (await d1.owner.agent.get(`/api/v1/dossiers/${d1.id}/acceptance`).expect(200)).body.tranches;
+    expect(owed.map((t: { state: string; amountCents: number }) => [t.state, t.amountCents])).toEqual([
+      ['paid', 4_000_000],
+      ['due', 375_000],
+    ]);
     const batch = await payDue(adminB, adminA, callId, '2026-12-18');
     expect(batch.items.map((i) => [i.dossierId, i.tranchePosition, i.amountCents])).toEqual([[d1.id, 2, 375_000]]);
     expect((await finances(d1.owner, d1.id)).ledger).toMatchObject({ paidCents: 4_375_000, dueCents: 0 });

@@ -18,7 +18,8 @@ export interface PaymentScheduleView {
 }
 
 /** WARNING: `paid`/`approved`/`in_batch`/`due`/`not_due` are shown by the web app per tranche. */
-export type TrancheState = 'not_due' | 'due' | 'in_batch' | 'approved' | 'paid';
+/** 'settled_off': after the settlement (ADR 0025) nothing of this tranche is still owed. */
+export type TrancheState = 'not_due' | 'due' | 'in_batch' | 'approved' | 'paid' | 'settled_off';
 
 export interface DossierTrancheView {
   position: number;

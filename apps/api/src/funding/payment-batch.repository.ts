@@ -193,6 +193,20 @@ export class PaymentBatchRepository {
     return manager.find(PaymentEntity, { where: { dossierId }, order: { tranchePosition: 'ASC' } });
   }
 
+  /** Once the dossier is settled (ADR 0025): its entitlement, and what is paid or in an open batch; else null. */
+  async entitlement(dossierId: string): Promise<{ entitledCents: number; committedCents: number } | null> {
+    const [row] = await this.dataSource.query<Array<{ entitled_cents: string; committed_cents: string }>>(
+      `SELECT s.entitled_cents,
+              (SELECT coalesce(sum(p.amount_cents), 0) FROM payments p WHERE p.dossier_id = s.dossier_id)
+              + (SELECT coalesce(sum(i.amount_cents), 0) FROM payment_batch_items i
+                   JOIN payment_batches b ON b.id = i.batch_id
+                  WHERE i.dossier_id = s.dossier_id AND b.status = 'open') AS committed_cents
+         FROM dossier_settlements s WHERE s.dossier_id = $1`,
+      [dossierId],
+    );
+    return row ? { entitledCents: Number(row.entitled_cents), committedCents: Number(row.committed_cents) } : null;
+  }
+
   /** Tranche positions of the dossier in an open batch. */
   async inOpenBatch(dossierId: string): Promise<number[]> {
     const rows = await this.dataSource.query<Array<{ position: number }>>(

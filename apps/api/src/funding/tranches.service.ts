@@ -19,14 +19,28 @@ export class TranchesService {
 
   /** A dossier's tranches with their amounts and where each stands. */
   async ofDossier(dossier: DossierEntity): Promise<DossierTrancheView[]> {
-    const [{ tranches }, events, payments, inBatch, now] = await Promise.all([
+    const [{ tranches }, events, payments, inBatch, now, entitlement] = await Promise.all([
       this.schedules.schedule(dossier.callId),
       this.acceptances.trancheEvents([dossier.id]),
       this.batches.paymentsOf(dossier.id),
       this.batches.inOpenBatch(dossier.id),
       this.clock.now(),
+      this.batches.entitlement(dossier.id),
     ]);
-    const amounts = trancheAmounts(dossier.grantedCents ?? 0, tranches);
+    const scheduled = trancheAmounts(dossier.grantedCents ?? 0, tranches);
+    // Settled (ADR 0025): what is not yet paid nor in a batch is owed only up to the balance, in tranche order.
+    const taken = new Set([...payments.map((p) => p.tranchePosition), ...inBatch]);
+    const owed = entitlement
+      ? new Map(
+          cappedTranches(
+            scheduled.filter((t) => !taken.has(t.position)),
+            entitlement.entitledCents - entitlement.committedCents,
+          ).map((t) => [t.position, t.amountCents]),
+        )
+      : null;
+    const amounts = scheduled.map((t) =>
+      owed && !taken.has(t.position) ? { ...t, amountCents: owed.get(t.position) ?? 0 } : t,
+    );
     const due = new Set(dueTranches(amounts, events.get(dossier.id) ?? NO_TRANCHE_EVENTS, now).map((t) => t.position));
     const paid = new Map(payments.map((p) => [p.tranchePosition, p]));
     return amounts.map((t) => {
@@ -42,9 +56,11 @@ export class TranchesService {
             : 'approved'
           : inBatch.includes(t.position)
             ? 'in_batch'
-            : due.has(t.position)
-              ? 'due'
-              : 'not_due',
+            : owed && !owed.has(t.position)
+              ? 'settled_off'
+              : due.has(t.position)
+                ? 'due'
+                : 'not_due',
         paidAt: payment?.paidAt ? payment.paidAt.toISOString() : null,
         executionDate: payment?.executionDate ?? null,
       };
