@@ -196,11 +196,10 @@ export class PaymentBatchService {
   }
 
   private async paidMails(batch: PaymentBatchEntity, executionDate: string, manager: EntityManager): Promise<void> {
-    const [call, { tranches }, rows] = await Promise.all([
-      this.acceptances.call(batch.callId, manager),
-      this.schedules.schedule(batch.callId, manager),
-      this.batches.paidRecipients(batch.id, manager),
-    ]);
+    // One after the other: they share the transaction's connection.
+    const call = await this.acceptances.call(batch.callId, manager);
+    const { tranches } = await this.schedules.schedule(batch.callId, manager);
+    const rows = await this.batches.paidRecipients(batch.id, manager);
     const sender = mailSender(call.information, this.config.LETTER_SETTINGS_FILE);
     for (const row of rows) {
       const tranche = trancheAmounts(0, tranches).find((t) => t.position === row.tranche_position);

@@ -72,11 +72,10 @@ export class TranchesService {
    * the call's payment lock (PaymentBatchRepository.lockCall) so that what it reads stays true until the batch exists.
    */
   async dueItems(callId: string, manager: EntityManager): Promise<Array<Omit<PaymentBatchItemEntity, 'batchId'>>> {
-    const [{ tranches }, payable, now] = await Promise.all([
-      this.schedules.schedule(callId, manager),
-      this.batches.payable(callId, manager),
-      this.clock.now(manager),
-    ]);
+    // One after the other: the three share the transaction's connection (pg refuses overlapping queries on a client).
+    const { tranches } = await this.schedules.schedule(callId, manager);
+    const payable = await this.batches.payable(callId, manager);
+    const now = await this.clock.now(manager);
     const events = await this.acceptances.trancheEvents(
       payable.map((d) => d.dossierId),
       manager,
