@@ -21,6 +21,7 @@ import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
 import { EmailVerifications1795500000200 } from './1795500000200-EmailVerifications';
 import { ReviewerPanels1795500000100 } from './1795500000100-ReviewerPanels';
+import { AttachmentBlobs1795500000700 } from './1795500000700-AttachmentBlobs';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SecondFactor1795500000400,
   CallInformation1795500000500,
   SubmissionDeclaration1795500000600,
+  AttachmentBlobs1795500000700,
 ];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import type { Role } from '@portal/contracts';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { AttachmentStorageSettings, attachmentStorageProblem } from './attachment-storage-settings';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -11,7 +12,7 @@ const toInt = ({ value }: { value: unknown }) =>
  * `process.env` is read in `loadConfig` and nowhere else. Defaults work on a development machine
  * with local PostgreSQL, Redis and a mail catcher; `.env.example` lists them all.
  */
-export class AppConfig {
+export class AppConfig extends AttachmentStorageSettings {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -112,11 +113,6 @@ export class AppConfig {
   @Min(1)
   @Max(3650)
   RETENTION_DAYS = 90;
-
-  /** Where attachments are stored: outside any served folder, named by their SHA-256. */
-  @IsString()
-  @IsNotEmpty()
-  UPLOAD_DIR = 'var/uploads';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -367,6 +363,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.oidcEnabled && config.OIDC_REQUIRED_FOR_ROLES) {
     throw new ConfigError('Configuration error: OIDC_REQUIRED_FOR_ROLES needs OIDC_ISSUER (else nobody could log in)');
   }
+  const storageProblem = attachmentStorageProblem(config, config.isProduction);
+  if (storageProblem) throw new ConfigError(`Configuration error: ${storageProblem}`);
   if (config.isProduction && config.OIDC_ISSUER.startsWith('http://')) {
     throw new ConfigError('Configuration error: OIDC_ISSUER must be an https:// URL in production');
   }

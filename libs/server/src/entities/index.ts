@@ -9,6 +9,7 @@ import {
   SelectionProposalEntity,
 } from './assessment.entities';
 import { ApplicantEntity } from './applicant.entity';
+import { AttachmentBlobChunkEntity, AttachmentBlobEntity } from './attachment-blob.entities';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
@@ -39,6 +40,8 @@ export {
   SelectionProposalEntity,
   ApplicantEntity,
   ApplicantMemberEntity,
+  AttachmentBlobChunkEntity,
+  AttachmentBlobEntity,
   AttachmentEntity,
   AuditEventEntity,
   CallEntity,
@@ -72,6 +75,8 @@ export const ENTITIES = [
   ApplicantMemberEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  AttachmentBlobEntity,
+  AttachmentBlobChunkEntity,
   AttachmentEntity,
   NotificationEntity,
   ReminderEntity,
