@@ -10,11 +10,14 @@ import { S3BlobContent } from './s3-blob-content';
 import type { StagedUpload } from './upload-staging';
 
 /** The configured driver (ATTACHMENT_STORAGE): PostgreSQL by default, S3 when asked. */
-export const BLOB_CONTENT_PROVIDER: FactoryProvider<BlobContent | Promise<BlobContent>> = {
+export async function createBlobContent(config: AppConfig, blobs: AttachmentBlobRepository): Promise<BlobContent> {
+  return config.ATTACHMENT_STORAGE === 's3' ? S3BlobContent.create(config) : new PostgresBlobContent(blobs);
+}
+
+export const BLOB_CONTENT_PROVIDER: FactoryProvider<Promise<BlobContent>> = {
   provide: BlobContent,
   inject: [AppConfig, AttachmentBlobRepository],
-  useFactory: (config: AppConfig, blobs: AttachmentBlobRepository) =>
-    config.ATTACHMENT_STORAGE === 's3' ? S3BlobContent.create(config) : new PostgresBlobContent(blobs),
+  useFactory: createBlobContent,
 };
 
 /**
