@@ -62,6 +62,11 @@ export function s3ClientOptions(config: AppConfig) {
     region: config.S3_REGION,
     ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT } : {}),
     forcePathStyle: config.S3_FORCE_PATH_STYLE === 'true',
+    // The SDK otherwise sends streamed bodies aws-chunked with a trailing checksum, which many S3-compatible
+    // services (older MinIO and Ceph, s3rver) store as is: the object would not be the file. Content integrity is
+    // checked by its SHA-256 name instead (the import verifies files; uploads are hashed as they arrive).
+    requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+    responseChecksumValidation: 'WHEN_REQUIRED' as const,
     ...(config.S3_ACCESS_KEY_ID
       ? { credentials: { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY } }
       : {}),
