@@ -13,16 +13,18 @@ import { discardStaged } from './upload-staging';
 export class AttachmentErrorsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    return next.handle().pipe(
-      catchError((error: unknown) =>
-        from(discardStaged(request.file)).pipe(
-          mergeMap(() =>
-            throwError(() =>
-              error instanceof PayloadTooLargeException ? new AppException('ATTACHMENT_TOO_LARGE') : error,
+    return next
+      .handle()
+      .pipe(
+        catchError((error: unknown) =>
+          from(discardStaged(request.file)).pipe(
+            mergeMap(() =>
+              throwError(() =>
+                error instanceof PayloadTooLargeException ? new AppException('ATTACHMENT_TOO_LARGE') : error,
+              ),
             ),
           ),
         ),
-      ),
-    );
+      );
   }
 }
