@@ -3,7 +3,8 @@ import { ApplicantsModule } from '../applicants/applicants.module';
 import { CallsModule } from '../calls/calls.module';
 import { AttachmentDownloadRepository } from './attachment-download.repository';
 import { AttachmentDownloadsController } from './attachment-downloads.controller';
-import { AttachmentStorage } from './attachment-storage';
+import { AttachmentBlobRepository } from './attachment-blob.repository';
+import { AttachmentStorage, BLOB_CONTENT_PROVIDER } from './attachment-storage';
 import { DossierRepository } from './dossier.repository';
 import { DossiersController } from './dossiers.controller';
 import { DossierAccess } from './dossier-access';
@@ -21,6 +22,8 @@ import { DossiersService } from './dossiers.service';
     DossierSubmissionService,
     DossierRepository,
     AttachmentStorage,
+    AttachmentBlobRepository,
+    BLOB_CONTENT_PROVIDER,
     AttachmentDownloadRepository,
   ],
 })
