@@ -15,6 +15,7 @@ import { CallLifecycle1795480000000 } from './1795480000000-CallLifecycle';
 import { StaffAdministration1795490000000 } from './1795490000000-StaffAdministration';
 import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
+import { DossierReferenceAtStart1795500000800 } from './1795500000800-DossierReferenceAtStart';
 import { VerifiedIdentities1795500000000 } from './1795500000000-VerifiedIdentities';
 import { LastAdminHeld1795490000100 } from './1795490000100-LastAdminHeld';
 import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SecondFactor1795500000400,
   CallInformation1795500000500,
   SubmissionDeclaration1795500000600,
+  DossierReferenceAtStart1795500000800,
 ];

@@ -5,6 +5,7 @@ import { AttachmentDownloadRepository } from './attachment-download.repository';
 import { AttachmentDownloadsController } from './attachment-downloads.controller';
 import { AttachmentStorage } from './attachment-storage';
 import { DossierRepository } from './dossier.repository';
+import { SubmissionRepository } from './submission.repository';
 import { DossiersController } from './dossiers.controller';
 import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
@@ -20,6 +21,7 @@ import { DossiersService } from './dossiers.service';
     DossierAttachmentsService,
     DossierSubmissionService,
     DossierRepository,
+    SubmissionRepository,
     AttachmentStorage,
     AttachmentDownloadRepository,
   ],
