@@ -30,13 +30,13 @@ SELECT d.*, c.*, a.*,
    FOR UPDATE OF d;
 WITH submission AS (
   INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
-  SELECT bench_uuid('dossier', :tag, :n), 1, (SELECT reference FROM dossiers WHERE id = bench_uuid('dossier', :tag, :n)),
-         now(), :content, md5(:tag::text || :n) || md5(:n || :tag::text), 'bench-' || :tag::text || '-' || :n,
-         bench_uuid('user', :tag, :n), :declaration
+  SELECT bench_uuid('dossier', :tag::text, :n::int), 1, (SELECT reference FROM dossiers WHERE id = bench_uuid('dossier', :tag::text, :n::int)),
+         now(), :content::jsonb, md5(:tag::text || :n::int) || md5(:n::int || :tag::text), 'bench-' || :tag::text || '-' || :n::int,
+         bench_uuid('user', :tag::text, :n::int), :declaration::text
     FROM calls c
-   WHERE c.id = :call AND call_phase(c) = 'published' AND now() >= c.opens_at
+   WHERE c.id = :call::uuid AND call_phase(c) = 'published' AND now() >= c.opens_at
      AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
-                      WHERE dd.id = bench_uuid('dossier', :tag, :n) AND a.verification_status = 'rejected')
+                      WHERE dd.id = bench_uuid('dossier', :tag::text, :n::int) AND a.verification_status = 'rejected')
   RETURNING id, dossier_id, number, reference, submitted_at, content_hash, submitted_by, declaration
 ), dossier AS (
   UPDATE dossiers d
@@ -49,13 +49,13 @@ WITH submission AS (
   SELECT s.submitted_by, 'dossier.submitted', 'dossier', s.dossier_id::text, :before::jsonb,
          jsonb_build_object('status', 'submitted', 'reference', s.reference, 'submissionNumber', s.number,
            'contentHash', s.content_hash,
-           'submittedAt', to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+           'submittedAt', (to_jsonb(s.submitted_at AT TIME ZONE 'UTC') #>> '{}') || 'Z',
            'declaration', s.declaration),
          gen_random_uuid()::text
     FROM submission s
 ), outbox AS (
   INSERT INTO notifications (template, recipient, locale, payload, subject_ref, status)
-  SELECT 'dossier.submitted', 'bench-' || :tag::text || '-' || :n || '@bench.subsidieportaal.be', 'nl', :payload::jsonb,
+  SELECT 'dossier.submitted', 'bench-' || :tag::text || '-' || :n::int || '@bench.subsidieportaal.be', 'nl', :payload::jsonb,
          s.reference, 'pending'
     FROM submission s
 )

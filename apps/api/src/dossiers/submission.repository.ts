@@ -162,7 +162,7 @@ export class SubmissionRepository {
          SELECT s.submitted_by, 'dossier.submitted', 'dossier', s.dossier_id::text, $10::jsonb,
                 jsonb_build_object('status', 'submitted', 'reference', s.reference, 'submissionNumber', s.number,
                   'contentHash', s.content_hash,
-                  'submittedAt', to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                  'submittedAt', (to_jsonb(s.submitted_at AT TIME ZONE 'UTC') #>> '{}') || 'Z',
                   'declaration', s.declaration),
                 $11
            FROM submission s
