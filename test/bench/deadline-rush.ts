@@ -23,6 +23,9 @@ import { CountingMailSink } from './support/mail-sink';
 import { databaseTransport, runMinimalPgbench, runSubmitPgbench, type PgbenchResult } from './support/pgbench';
 import { seedDrafts, type SeededDraft } from './support/seed-drafts';
 import { submissionInvariants } from './support/invariants';
+import { countApiStatements } from './support/query-count';
+
+const apiStatements = countApiStatements();
 
 const ORGS = intFlag('orgs', 2000);
 const LEVELS = flag('concurrency', '8,32,128')
@@ -47,6 +50,8 @@ interface LevelResult {
   /** CPU milliseconds per submit: the API's process, and PostgreSQL's backends for its database. */
   apiCpuMs: number;
   dbCpuMs: number | null;
+  /** SQL statements the API sent per submit (BEGIN and COMMIT included). */
+  statements: number;
   invariants: string[];
   /** 1-minute load average right after the level. */
   load: number;
@@ -121,8 +126,10 @@ async function rush(
   const backends = new BackendCpu(database);
   await backends.start();
   const cpuBefore = processCpuMs();
+  const statementsBefore = apiStatements();
   const load = await runLoad({ baseUrl, requests, concurrency, expectStatus: 200, expectField: 'reference' });
   const apiCpuMs = (processCpuMs() - cpuBefore) / requests.length;
+  const statements = (apiStatements() - statementsBefore) / requests.length;
   const dbCpu = await backends.stop();
   const sorted = sortedCopy(load.latencies);
   const result: LevelResult = {
@@ -138,6 +145,7 @@ async function rush(
     errors: load.errors,
     apiCpuMs,
     dbCpuMs: dbCpu === null ? null : dbCpu / requests.length,
+    statements,
     invariants: await submissionInvariants(api.dataSource, call.id, ORGS),
     load: loadavg()[0],
   };
@@ -147,7 +155,8 @@ async function rush(
       `max ${ms(result.max)}; errors ${load.errors}`,
   );
   console.log(
-    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms`,
+    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms; ` +
+      `SQL statements per submit ${result.statements.toFixed(2)}`,
   );
   if (load.errors) console.log(`      errors by kind ${JSON.stringify(load.errorKinds)}; e.g. ${load.errorSamples[0]}`);
   console.log(`      invariants: ${result.invariants.length ? result.invariants.join('; ') : 'all hold'}`);
@@ -225,6 +234,7 @@ function summary(levels: LevelResult[]): void {
       'p99',
       'errors',
       'CPU/submit API+PG',
+      'SQL/submit',
       'load',
       'minimal TPS',
       'API/minimal',
@@ -245,6 +255,7 @@ function summary(levels: LevelResult[]): void {
       ms(level.p99),
       String(level.errors),
       `${level.apiCpuMs.toFixed(2)}+${level.dbCpuMs?.toFixed(2) ?? '?'} ms`,
+      level.statements.toFixed(1),
       level.load.toFixed(2),
       tps(level, level.minimal),
       ratio(level, level.minimal),
