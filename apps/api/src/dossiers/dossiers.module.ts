@@ -6,6 +6,7 @@ import { AttachmentDownloadsController } from './attachment-downloads.controller
 import { AttachmentBlobRepository } from './attachment-blob.repository';
 import { AttachmentStorage, BLOB_CONTENT_PROVIDER } from './attachment-storage';
 import { DossierRepository } from './dossier.repository';
+import { SubmissionRepository } from './submission.repository';
 import { DossiersController } from './dossiers.controller';
 import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
@@ -21,6 +22,7 @@ import { DossiersService } from './dossiers.service';
     DossierAttachmentsService,
     DossierSubmissionService,
     DossierRepository,
+    SubmissionRepository,
     AttachmentStorage,
     AttachmentBlobRepository,
     BLOB_CONTENT_PROVIDER,
