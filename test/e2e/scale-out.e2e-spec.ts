@@ -71,6 +71,8 @@ describe('scale-out: two APIs and two workers (built output) on one database and
       UPLOAD_LIMIT_PER_USER: String(UPLOAD_LIMIT),
       MIGRATIONS: 'check',
       OUTBOX_POLL_MS: '100',
+      // No reminder scan during the test: the mails counted are exactly those the requests caused.
+      REMINDER_SCAN_MS: '3600000',
     });
     dataSource = await openDataSource(config);
     // Each API gets a folder of its own: an attachment must not depend on the instance that received it.
