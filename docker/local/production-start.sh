@@ -27,8 +27,17 @@ pids=()
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  local stopping=$SECONDS
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # A graceful stop gets 10 s (as `docker stop` gives), then the process is killed.
+  for _ in $(seq 1 20); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  [ ${#pids[@]} = 0 ] || log "  stopped in $((SECONDS - stopping)) s"
   psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS \"portal_$RUN\" WITH (FORCE)" >/dev/null 2>&1 || true
   redis-cli -u "$REDIS" --scan --pattern "$RUN*" 2>/dev/null | xargs -r redis-cli -u "$REDIS" del >/dev/null 2>&1 || true
   if [ $status -ne 0 ]; then
@@ -40,9 +49,11 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # Exactly what the Dockerfile copies into the runtime image.
+start=$SECONDS
 cp -r dist package.json package-lock.json "$WORK/"
 cp docker/healthcheck.js "$WORK/healthcheck.js"
 cd "$WORK"
+log "  copied the built output in $((SECONDS - start)) s"
 start=$SECONDS
 npm install --omit=dev --no-audit --no-fund --prefer-offline --loglevel=error >"$WORK/npm.log" 2>&1 || { cat "$WORK/npm.log"; exit 1; }
 log "  npm install --omit=dev: $((SECONDS - start)) s, $(ls node_modules | wc -l) top-level packages"
