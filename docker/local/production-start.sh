@@ -48,6 +48,26 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Every package the built server code names (also one a rarely used path loads late) is a dependency, not a
+# devDependency: the start below only proves what loads at start.
+node -e '
+  const fs = require("fs"), path = require("path");
+  const deps = new Set(Object.keys(require("./package.json").dependencies));
+  const builtin = new Set(require("module").builtinModules);
+  const missing = new Set();
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return walk(file);
+    if (!file.endsWith(".js")) return;
+    for (const m of fs.readFileSync(file, "utf8").matchAll(/\b(?:require|import)\("([^".][^"]*)"\)/g)) {
+      const name = m[1].startsWith("@") ? m[1].split("/").slice(0, 2).join("/") : m[1].split("/")[0];
+      if (!name.startsWith("node:") && !builtin.has(name) && !deps.has(name)) missing.add(`${name} (${file})`);
+    }
+  });
+  walk("dist/server");
+  if (missing.size) { console.error("Not in dependencies:\n  " + [...missing].join("\n  ")); process.exit(1); }
+'
+
 # Exactly what the Dockerfile copies into the runtime image.
 start=$SECONDS
 cp -r dist package.json package-lock.json "$WORK/"
