@@ -23,6 +23,13 @@ export class AppConfig extends PaymentSettings {
   @Max(65535)
   PORT = 3000;
 
+  /** The worker's health port (GET /health: database and Redis reachable); 0: none. The image sets 3001. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 0;
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grant_portal';
 
@@ -314,14 +321,7 @@ export class AppConfig extends PaymentSettings {
     const value = this.TOTP_REQUIRED_FOR_ROLES.trim();
     if (value === 'none') return [];
     if (value === '') return this.isProduction ? ['admin', 'minister'] : [];
-    return [
-      ...new Set(
-        value
-          .split(',')
-          .map((role) => role.trim())
-          .filter((role) => role.length > 0),
-      ),
-    ];
+    return [...new Set(value.split(',').map((role) => role.trim()))].filter((role) => role.length > 0);
   }
 
   get isProduction(): boolean {
