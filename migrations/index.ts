@@ -21,6 +21,8 @@ import { UserIdentities1795500000300 } from './1795500000300-UserIdentities';
 import { SecondFactor1795500000400 } from './1795500000400-SecondFactor';
 import { CallInformation1795500000500 } from './1795500000500-CallInformation';
 import { SubmissionDeclaration1795500000600 } from './1795500000600-SubmissionDeclaration';
+import { AttachmentBlobs1795500000700 } from './1795500000700-AttachmentBlobs';
+import { DossierReferenceAtStart1795500000800 } from './1795500000800-DossierReferenceAtStart';
 import { Payments1795500001000 } from './1795500001000-Payments';
 import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 import { AfterAward1795500001100 } from './1795500001100-AfterAward';
@@ -48,6 +50,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SecondFactor1795500000400,
   CallInformation1795500000500,
   SubmissionDeclaration1795500000600,
+  AttachmentBlobs1795500000700,
+  DossierReferenceAtStart1795500000800,
   Payments1795500001000,
   PaymentGuards1795500001001,
   AfterAward1795500001100,

@@ -14,7 +14,8 @@ step() { log "$1"; shift; local start=$SECONDS; "$@"; log "  done in $((SECONDS 
 
 step "Lint" npm run --silent lint
 step "Typecheck" npm run --silent typecheck
-step "Build the API, worker and web app (the crash test runs the built worker; the browser tests load the built web app)" npm run --silent build
+step "Build the API, worker and web app (the crash and scale-out tests run the built API and worker; the browser tests load the built web app)" npm run --silent build
+step "Production start: the built output with production dependencies only (npm install --omit=dev), API and worker healthy" bash docker/local/production-start.sh
 step "Unit tests" npx jest --config jest.config.js --selectProjects unit
 step "Service tests without HTTP (PostgreSQL, Redis)" npx jest --config jest.config.js --selectProjects medium
 step "End-to-end tests (PostgreSQL, Redis)" npx jest --config jest.config.js --selectProjects e2e

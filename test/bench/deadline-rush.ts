@@ -1,14 +1,18 @@
 /**
  * Deadline rush: N organisations, each with a complete draft, submit through the real HTTP API at 8, 32 and 128
- * connections; then pgbench runs the same SQL as a submit on the same database at the same concurrency (the limit),
- * and the worker relays the confirmation mails to an SMTP sink. See docs/benchmarks.md.
+ * connections; after each level pgbench runs, on the same database at the same concurrency, the minimal transaction
+ * (insert a dossier and an outbox row: what the API is compared with) and the SQL of a submit; at the end the worker
+ * relays the confirmation mails to an SMTP sink. See docs/benchmarks.md.
  *
  *   node -r ./test/bench/support/register.cjs test/bench/deadline-rush.ts [--orgs 2000] [--concurrency 8,32,128]
  *        [--pgbench true|false] [--mail true|false] [--log-level warn]
+ * PostgreSQL over its Unix socket: DATABASE_URL='postgres://postgres@localhost/postgres?host=/var/run/postgresql'
+ * (`npm run bench:rush` does that when the socket exists and DATABASE_URL is not set).
  */
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@portal/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { applicantWithOrganisation, completeDossier, createCall } from '../support/factories';
 import { createTestDatabase, startApi, startWorker, type TestApi } from '../support/test-app';
 import { testConfig } from '../support/test-env';
@@ -16,9 +20,12 @@ import { flag, intFlag, ms, percentile, printLoad, runBench, sortedCopy, table, 
 import { runLoad, type LoadRequest } from './support/http-load';
 import { BackendCpu, processCpuMs } from './support/cpu';
 import { CountingMailSink } from './support/mail-sink';
-import { runSubmitPgbench, type PgbenchResult } from './support/pgbench';
+import { databaseTransport, runMinimalPgbench, runSubmitPgbench, type PgbenchResult } from './support/pgbench';
 import { seedDrafts, type SeededDraft } from './support/seed-drafts';
 import { submissionInvariants } from './support/invariants';
+import { countApiStatements } from './support/query-count';
+
+const apiStatements = countApiStatements();
 
 const ORGS = intFlag('orgs', 2000);
 const LEVELS = flag('concurrency', '8,32,128')
@@ -43,8 +50,13 @@ interface LevelResult {
   /** CPU milliseconds per submit: the API's process, and PostgreSQL's backends for its database. */
   apiCpuMs: number;
   dbCpuMs: number | null;
+  /** SQL statements the API sent per submit (BEGIN and COMMIT included). */
+  statements: number;
   invariants: string[];
+  /** 1-minute load average right after the level. */
+  load: number;
   pgbench?: PgbenchResult;
+  minimal?: PgbenchResult;
 }
 
 /** A CSRF token bound to each seeded session, as the web app gets it: GET /auth/csrf with the session cookie. */
@@ -114,8 +126,10 @@ async function rush(
   const backends = new BackendCpu(database);
   await backends.start();
   const cpuBefore = processCpuMs();
+  const statementsBefore = apiStatements();
   const load = await runLoad({ baseUrl, requests, concurrency, expectStatus: 200, expectField: 'reference' });
   const apiCpuMs = (processCpuMs() - cpuBefore) / requests.length;
+  const statements = (apiStatements() - statementsBefore) / requests.length;
   const dbCpu = await backends.stop();
   const sorted = sortedCopy(load.latencies);
   const result: LevelResult = {
@@ -131,7 +145,9 @@ async function rush(
     errors: load.errors,
     apiCpuMs,
     dbCpuMs: dbCpu === null ? null : dbCpu / requests.length,
+    statements,
     invariants: await submissionInvariants(api.dataSource, call.id, ORGS),
+    load: loadavg()[0],
   };
   console.log(
     `\nHTTP  ${concurrency} connections: ${load.ok} submits in ${(load.durationMs / 1000).toFixed(2)} s = ` +
@@ -139,7 +155,8 @@ async function rush(
       `max ${ms(result.max)}; errors ${load.errors}`,
   );
   console.log(
-    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms`,
+    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms; ` +
+      `SQL statements per submit ${result.statements.toFixed(2)}`,
   );
   if (load.errors) console.log(`      errors by kind ${JSON.stringify(load.errorKinds)}; e.g. ${load.errorSamples[0]}`);
   console.log(`      invariants: ${result.invariants.length ? result.invariants.join('; ') : 'all hold'}`);
@@ -209,10 +226,27 @@ async function mails(api: TestApi, database: string, levels: LevelResult[]): Pro
 
 function summary(levels: LevelResult[]): void {
   const rows = [
-    ['connections', 'API submits/s', 'p50', 'p95', 'p99', 'errors', 'pgbench TPS', 'pgbench p99', 'API/pgbench'],
+    [
+      'connections',
+      'API submits/s',
+      'p50',
+      'p95',
+      'p99',
+      'errors',
+      'CPU/submit API+PG',
+      'SQL/submit',
+      'load',
+      'minimal TPS',
+      'API/minimal',
+      'submit SQL TPS',
+      'API/submit SQL',
+    ],
   ];
+  const tps = (level: LevelResult, pg: PgbenchResult | undefined) =>
+    pg ? pg.tps.toFixed(0) + (pg.clients !== level.concurrency ? ` (${pg.clients} clients)` : '') : 'n/a';
+  const ratio = (level: LevelResult, pg: PgbenchResult | undefined) =>
+    pg ? `${((level.throughput / pg.tps) * 100).toFixed(0)}%` : 'n/a';
   for (const level of levels) {
-    const pg = level.pgbench;
     rows.push([
       String(level.concurrency),
       level.throughput.toFixed(0),
@@ -220,9 +254,13 @@ function summary(levels: LevelResult[]): void {
       ms(level.p95),
       ms(level.p99),
       String(level.errors),
-      pg ? pg.tps.toFixed(0) + (pg.clients !== level.concurrency ? ` (${pg.clients} clients)` : '') : 'n/a',
-      pg ? ms(pg.p99) : 'n/a',
-      pg ? `${((level.throughput / pg.tps) * 100).toFixed(0)}%` : 'n/a',
+      `${level.apiCpuMs.toFixed(2)}+${level.dbCpuMs?.toFixed(2) ?? '?'} ms`,
+      level.statements.toFixed(1),
+      level.load.toFixed(2),
+      tps(level, level.minimal),
+      ratio(level, level.minimal),
+      tps(level, level.pgbench),
+      ratio(level, level.pgbench),
     ]);
   }
   console.log(`\n${table(rows)}`);
@@ -238,7 +276,10 @@ void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', '
     // Its enterprise number is below the seeded range (2,000,000 and up).
     const owner = await applicantWithOrganisation(api, { enterpriseNumber: '0199999944' });
     const prototype = await completeDossier(api, owner, prototypeCall.id);
-    console.log(`API   ${baseUrl}, LOG_LEVEL=${LOG_LEVEL}, database ${database}`);
+    console.log(
+      `API   ${baseUrl}, one process (pid ${process.pid}, node ${process.execArgv.join(' ') || 'no flags'}), ` +
+        `LOG_LEVEL=${LOG_LEVEL}, database ${database} over ${databaseTransport()}`,
+    );
 
     const levels: LevelResult[] = [];
     let enterpriseBase = 2_000_000;
@@ -249,6 +290,8 @@ void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', '
       problems.push(...level.invariants);
       if (level.errors) problems.push(`${level.errors} HTTP errors at ${concurrency} connections`);
       if (WITH_PGBENCH) {
+        level.minimal = await runMinimalPgbench(api, { database, clients: concurrency, transactions: ORGS });
+        problems.push(...level.minimal.invariants);
         level.pgbench = await runSubmitPgbench(api, {
           database,
           prototypeDossierId: prototype.id,
@@ -264,6 +307,7 @@ void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', '
     }
     if (WITH_MAIL) problems.push(...(await mails(api, database, levels)));
     summary(levels);
+    printLoad('\nload avg at the end');
     console.log(problems.length ? `\nPROBLEMS: ${problems.join('; ')}` : '\nevery invariant holds');
     if (problems.length) process.exitCode = 1;
   } finally {

@@ -2,7 +2,9 @@ import { PROBLEM_CONTENT_TYPE } from '@portal/contracts';
 import { AttachmentEntity } from '@portal/server';
 import { chmodSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { STAGING_PREFIX } from '../../apps/api/src/dossiers/upload-staging';
 import { applicantWithOrganisation, completeDossier, createCall, pdfBuffer } from '../support/factories';
 import { session, startApi, type Session, type TestApi } from '../support/test-app';
 
@@ -43,16 +45,17 @@ function attachmentCount(api: TestApi, dossierId: string): Promise<number> {
   return api.dataSource.getRepository(AttachmentEntity).countBy({ dossierId });
 }
 
-/** Every file under the upload folder (stored attachments and any temporary file left behind). */
-function storedFiles(api: TestApi): string[] {
-  const root = resolve(api.config.UPLOAD_DIR);
-  try {
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
+/** What the attachment storage holds (ADR 0019: in the database, never on the API's disk). */
+async function stored(api: TestApi): Promise<{ blobs: number; chunks: number }> {
+  const [row] = await api.dataSource.query<Array<{ blobs: number; chunks: number }>>(
+    `SELECT (SELECT count(*)::int FROM attachment_blobs) AS blobs, (SELECT count(*)::int FROM attachment_blob_chunks) AS chunks`,
+  );
+  return row;
+}
+
+/** This process's transient upload files in the OS temp folder (the API runs in the test's process). */
+function stagedFiles(): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith(STAGING_PREFIX));
 }
 
 describe('rate limits on upload and submit, per user and per IP address', () => {
@@ -163,14 +166,15 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
     expect(after.body.version).toBe(before.body.version);
   });
 
-  it('stops reading an upload over 10 MB: 413 ATTACHMENT_TOO_LARGE, nothing stored', async () => {
-    const filesBefore = storedFiles(api);
+  it('stops reading an upload over 10 MB: 413 ATTACHMENT_TOO_LARGE, nothing stored, no file left on disk', async () => {
+    const before = await stored(api);
     const huge = Buffer.concat([pdfBuffer(), Buffer.alloc(25 * 1024 * 1024, 0x20)]);
     const response = await upload(user, dossierId, address(), huge).expect(413);
     expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
     expect(response.body).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', status: 413 });
     expect(await attachmentCount(api, dossierId)).toBe(0);
-    expect(storedFiles(api)).toEqual(filesBefore);
+    expect(await stored(api)).toEqual(before);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('refuses an oversized form field of an upload (over 1 KB) with 400 MALFORMED_REQUEST, not a 500', async () => {
@@ -181,6 +185,33 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
       .expect(400);
     expect(response.body.code).toBe('MALFORMED_REQUEST');
     expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(stagedFiles()).toEqual([]);
+  });
+
+  it('removes the transient file of an upload refused after it was read (bad or unknown kind, wrong type)', async () => {
+    const before = await stored(api);
+    // Refused by the validation pipe, before the handler runs.
+    const badKind = await user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .field('kind', 'geen code')
+      .attach('file', pdfBuffer('slechte soort'), 'begroting.pdf')
+      .expect(400);
+    expect(badKind.body.code).toBe('VALIDATION_FAILED');
+    expect(stagedFiles()).toEqual([]);
+    const unknownKind = await user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .field('kind', 'ONBEKEND')
+      .attach('file', pdfBuffer('onbekende soort'), 'begroting.pdf')
+      .expect(400);
+    expect(unknownKind.body.code).toBe('VALIDATION_FAILED');
+    const wrongType = await user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .field('kind', 'BEGROTING')
+      .attach('file', Buffer.from('MZ this is no pdf'), 'begroting.pdf')
+      .expect(415);
+    expect(wrongType.body.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    expect(await stored(api)).toEqual(before);
+    expect(stagedFiles()).toEqual([]);
   });
 });
 
@@ -205,32 +236,38 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
   it('stores a clean file after scanning it', async () => {
     const dossierId = await draftDossier(api, user);
     const response = await upload(user, dossierId, address(), pdfBuffer('schone begroting')).expect(201);
-    expect(storedFiles(api).some((file) => file.endsWith(response.body.sha256 as string))).toBe(true);
-    expect(storedFiles(api).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(
+      await api.dataSource.query('SELECT count(*)::int AS n FROM attachment_blobs WHERE sha256 = $1', [
+        response.body.sha256,
+      ]),
+    ).toEqual([{ n: 1 }]);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('refuses an infected file with 422 ATTACHMENT_INFECTED and stores nothing', async () => {
     const dossierId = await draftDossier(api, user);
-    const filesBefore = storedFiles(api);
+    const before = await stored(api);
     const response = await upload(user, dossierId, address(), pdfBuffer(EICAR)).expect(422);
     expect(response.body).toMatchObject({
       code: 'ATTACHMENT_INFECTED',
       detail: 'De virusscanner vond schadelijke inhoud in dit bestand. Het is niet bewaard.',
     });
     expect(await attachmentCount(api, dossierId)).toBe(0);
-    expect(storedFiles(api)).toEqual(filesBefore);
+    expect(await stored(api)).toEqual(before);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('scans content that is already stored again and leaves no temporary file', async () => {
     const dossierId = await draftDossier(api, user);
     await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
     await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
-    expect(storedFiles(api).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(await attachmentCount(api, dossierId)).toBe(2);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('answers 503 VIRUS_SCAN_UNAVAILABLE and stores nothing when the scanner fails or hangs', async () => {
     const dossierId = await draftDossier(api, user);
-    const filesBefore = storedFiles(api);
+    const before = await stored(api);
     const broken = await upload(user, dossierId, address(), pdfBuffer('FAKE-SCANNER-BREAKS')).expect(503);
     expect(broken.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
     const started = Date.now();
@@ -238,7 +275,8 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
     expect(hung.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await attachmentCount(api, dossierId)).toBe(0);
-    expect(storedFiles(api)).toEqual(filesBefore);
+    expect(await stored(api)).toEqual(before);
+    expect(stagedFiles()).toEqual([]);
   });
 
   it('answers 503 when the configured scanner does not exist (never stores unscanned files)', async () => {
@@ -249,7 +287,8 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
       const response = await upload(someone, dossierId, address()).expect(503);
       expect(response.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
       expect(await attachmentCount(missing, dossierId)).toBe(0);
-      expect(storedFiles(missing)).toEqual([]);
+      expect(await stored(missing)).toEqual({ blobs: 0, chunks: 0 });
+      expect(stagedFiles()).toEqual([]);
     } finally {
       await missing.close();
     }

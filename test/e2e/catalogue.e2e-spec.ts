@@ -272,7 +272,7 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
       expect(await api.dataSource.getRepository(DossierEntity).count({ where: { callId: call.id } })).toBe(1);
     });
 
-    it('refuses a subscription one second late, whatever the client says, and keeps no reference number', async () => {
+    it('refuses a subscription one second late, whatever the client says, and takes no other reference number', async () => {
       const call = await createCatalogueCall(api);
       const user = await localGovernment(api);
       const { id, version } = await startSubscription(user, call.id);
@@ -285,8 +285,12 @@ describe('catalogue calls (Plan Samenleven): subscriptions, allocation by priori
       expect(late.body.detail).toMatch(/Brusselse tijd/);
       const save = await put(user, id, version + 1, THREE_ACTIONS).expect(409);
       expect(save.body.code).toBe('DEADLINE_PASSED');
-      const [row] = await api.dataSource.query('SELECT dossier_seq FROM calls WHERE id = $1', [call.id]);
-      expect(row.dossier_seq).toBe(0);
+      // The subscription has the number it got when it was started (ADR 0021); the late submit took none.
+      const [row] = await api.dataSource.query(
+        'SELECT c.dossier_seq, d.reference FROM calls c JOIN dossiers d ON d.call_id = c.id WHERE d.id = $1',
+        [id],
+      );
+      expect(row).toEqual({ dossier_seq: 1, reference: `${call.code}-0001` });
       expect(await api.dataSource.query('SELECT 1 FROM dossier_submissions WHERE dossier_id = $1', [id])).toEqual([]);
     });
 

@@ -27,7 +27,9 @@ describe('the declaration on honour, accepted with every submission', () => {
         .count({ where: { entityId: id, action: 'dossier.submitted' } }),
     ).toBe(0);
     const dossier = await api.dataSource.getRepository(DossierEntity).findOneByOrFail({ id });
-    expect(dossier).toMatchObject({ status: 'draft', reference: null, submissionCount: 0 });
+    // It keeps the reference it got when it was started (ADR 0021), and nothing else changed.
+    expect(dossier).toMatchObject({ status: 'draft', submissionCount: 0, submittedAt: null });
+    expect(dossier.reference).toMatch(/-0001$/);
   }
 
   async function refused(user: Session, id: string, body: object | undefined, language = 'nl-BE') {

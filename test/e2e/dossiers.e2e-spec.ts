@@ -1,5 +1,5 @@
 import { CSRF_HEADER, IDEMPOTENCY_HEADER } from '@portal/contracts';
-import { AttachmentEntity, DossierEntity, DossierSubmissionEntity } from '@portal/server';
+import { AttachmentEntity, AuditEventEntity, DossierEntity, DossierSubmissionEntity } from '@portal/server';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   applicantWithOrganisation,
@@ -39,7 +39,11 @@ describe('dossiers on real PostgreSQL', () => {
       expect(await api.dataSource.getRepository(DossierSubmissionEntity).count({ where: { dossierId: id } })).toBe(0);
       const dossier = await api.dataSource.getRepository(DossierEntity).findOneByOrFail({ id });
       expect(dossier.status).toBe('draft');
-      expect(dossier.reference).toBeNull();
+      // The reference given when it was started stays; no other number was taken (ADR 0021).
+      expect(dossier.reference).toBe(`${call.code}-0001`);
+      expect(
+        (await api.dataSource.query('SELECT dossier_seq FROM calls WHERE id = $1', [call.id]))[0].dossier_seq,
+      ).toBe(1);
       // After the deadline the dossier is read-only for the applicant.
       const save = await user.agent
         .patch(`/api/v1/dossiers/${id}`)
@@ -78,6 +82,37 @@ describe('dossiers on real PostgreSQL', () => {
       expect(responses.filter((r) => r.status === 200)).toHaveLength(19);
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
       expect(await api.dataSource.getRepository(DossierEntity).count({ where: { callId: call.id } })).toBe(1);
+      // The starts that lost gave their number back: one dossier, one number (ADR 0021).
+      expect(new Set(responses.map((r) => r.body.reference))).toEqual(new Set([`${call.code}-0001`]));
+      expect(
+        (await api.dataSource.query('SELECT dossier_seq FROM calls WHERE id = $1', [call.id]))[0].dossier_seq,
+      ).toBe(1);
+    });
+
+    it('gives the reference when the dossier is started, in the order of the starts, whatever the order of the submits', async () => {
+      const call = await createCall(api);
+      const first = await applicantWithOrganisation(api);
+      const second = await applicantWithOrganisation(api);
+      const firstDossier = await completeDossier(api, first, call.id);
+      const secondDossier = await completeDossier(api, second, call.id);
+      const draft = await first.agent.get(`/api/v1/dossiers/${firstDossier.id}`).expect(200);
+      expect(draft.body).toMatchObject({ status: 'draft', reference: `${call.code}-0001` });
+      const secondReceipt = await second.agent
+        .post(`/api/v1/dossiers/${secondDossier.id}/submit`)
+        .send({ declaration: true })
+        .expect(200);
+      expect(secondReceipt.body.reference).toBe(`${call.code}-0002`);
+      const firstReceipt = await first.agent
+        .post(`/api/v1/dossiers/${firstDossier.id}/submit`)
+        .send({ declaration: true })
+        .expect(200);
+      expect(firstReceipt.body.reference).toBe(`${call.code}-0001`);
+      const created = await api.dataSource
+        .getRepository(AuditEventEntity)
+        .findOneByOrFail({ entityId: firstDossier.id, action: 'dossier.created' });
+      expect(created.after).toMatchObject({ reference: `${call.code}-0001` });
+      const [{ dossier_seq }] = await api.dataSource.query('SELECT dossier_seq FROM calls WHERE id = $1', [call.id]);
+      expect(dossier_seq).toBe(2);
     });
 
     it('twenty concurrent submits (double clicks, retries) give one submission and the same receipt', async () => {

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { JOBS, PingJobData, PingJobResult, QUEUES } from '@portal/contracts';
-import { redisOptions } from '@portal/server';
+import { AppConfig, redisOptions } from '@portal/server';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
+import { freePort } from '../support/portal-processes';
 import { DEMO, session, startApi, startWorker, TestApi } from '../support/test-app';
 
 describe('health and the worker on real PostgreSQL and Redis', () => {
@@ -64,6 +65,27 @@ describe('health when Redis is unreachable', () => {
       expect(response.body.checks.redis.status).toBe('down');
       expect(response.body.checks.database.status).toBe('up');
     } finally {
+      await api.close();
+    }
+  });
+});
+
+describe("the worker's own health port (WORKER_HEALTH_PORT)", () => {
+  it('answers 200 while this worker reaches PostgreSQL and Redis, and closes with the worker', async () => {
+    const api = await startApi({ seed: false });
+    const port = await freePort();
+    const worker = await startWorker(Object.assign(new AppConfig(), api.config, { WORKER_HEALTH_PORT: port }));
+    let closed = false;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+      await worker.close();
+      closed = true;
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    } finally {
+      if (!closed) await worker.close();
       await api.close();
     }
   });

@@ -255,6 +255,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
       invitations: 0,
       staffInvitations: 0,
       notificationBodies: 0,
+      unreferencedAttachmentBlobs: 0,
     });
     expect(await audit.countBy({ action: 'retention.purged' })).toBe(1);
   });

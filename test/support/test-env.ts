@@ -2,8 +2,6 @@
 import { AppConfig, loadConfig } from '../../libs/server/src/config/app-config';
 import { withDatabase } from '../../libs/server/src/database/database-admin';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /**
  * Test runs get their own databases and Redis prefix, named after a run id, so two runs (or two test files)
@@ -43,7 +41,6 @@ export function testConfig(databaseName: string, overrides: Record<string, strin
     LOG_LEVEL: 'silent',
     WEB_DIST: '',
     SMTP_URL: 'smtp://127.0.0.1:2525',
-    UPLOAD_DIR: join(tmpdir(), 'portal-test-uploads', databaseName),
     // Suites such as the fuzz and the authorization matrix submit and upload many times as one user from one
     // address; the abuse-limit tests set small limits through overrides.
     SUBMIT_LIMIT_PER_USER: '100000',

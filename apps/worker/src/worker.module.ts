@@ -25,6 +25,7 @@ import { RetentionRepository } from './privacy/retention.repository';
 import { RetentionService } from './privacy/retention.service';
 import { HeartbeatService } from './system/heartbeat.service';
 import { SystemProcessor } from './system/system.processor';
+import { WorkerHealthServer } from './system/worker-health-server';
 
 /** The worker: the same server modules as the API, no HTTP, queue consumers instead of controllers. */
 @Module({})
@@ -58,6 +59,7 @@ export class WorkerModule {
         RecoveryReminderRepository,
         RetentionService,
         RetentionRepository,
+        WorkerHealthServer,
       ],
     };
   }

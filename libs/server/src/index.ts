@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/attachment-storage-settings';
 export * from './config/config.module';
 export * from './config/payment-settings';
 export * from './database/data-source-options';

@@ -23,7 +23,7 @@ export function processCpuMs(): number {
 }
 
 /**
- * CPU time that PostgreSQL's backends spend on one database while it runs: sampled from /proc every 100 ms,
+ * CPU time that PostgreSQL's client backends (not autovacuum) spend on one database while it runs: sampled from /proc every 100 ms,
  * through a connection to another database (so the sampling itself is not counted). Backends that end between two
  * samples lose at most their last 100 ms. Linux only; null elsewhere or when the server is not on this machine.
  */
@@ -48,9 +48,10 @@ export class BackendCpu {
   }
 
   private async sample(initial: boolean): Promise<void> {
-    const { rows } = await this.client!.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
-      this.database,
-    ]);
+    const { rows } = await this.client!.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`,
+      [this.database],
+    );
     for (const { pid } of rows) {
       const ms = procCpuMs(pid);
       if (ms === null) continue;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { createCall } from '../../support/factories';
+import { applicantWithOrganisation, createCall } from '../../support/factories';
 import type { TestApi } from '../../support/test-app';
 import { BASE_DATABASE_URL } from '../../support/test-env';
 import { ms, percentile, sortedCopy } from './bench-run';
@@ -13,7 +13,8 @@ import { BackendCpu } from './cpu';
 import { seedDrafts } from './seed-drafts';
 
 const run = promisify(execFile);
-const SCRIPT = join(__dirname, '..', 'submit.pgbench.sql');
+const SUBMIT_SCRIPT = join(__dirname, '..', 'submit.pgbench.sql');
+const MINIMAL_SCRIPT = join(__dirname, '..', 'minimal.pgbench.sql');
 
 export interface PgbenchResult {
   clients: number;
@@ -33,6 +34,13 @@ export function pgbenchBinary(): string {
   return existsSync(debian) ? debian : 'pgbench';
 }
 
+/** How the benchmark reaches PostgreSQL: a Unix socket when DATABASE_URL says ?host=/socket/dir, else TCP. */
+export function databaseTransport(): string {
+  const url = new URL(BASE_DATABASE_URL);
+  const host = url.searchParams.get('host');
+  return host?.startsWith('/') ? `Unix socket ${host}` : `TCP ${url.hostname}:${url.port || '5432'}`;
+}
+
 /** Clients pgbench may open without taking the server's last connections from everyone else on it. */
 async function connectionsLeft(api: TestApi): Promise<number> {
   const [row] = await api.dataSource.query<Array<{ left: number }>>(
@@ -42,70 +50,29 @@ async function connectionsLeft(api: TestApi): Promise<number> {
   return Math.max(1, Number(row.left));
 }
 
-/**
- * pgbench runs test/bench/submit.pgbench.sql (the SQL of one submit) on the benchmark's database at the given
- * concurrency, on drafts seeded like the HTTP ones on a call of its own, so it has the same lock on that call's
- * number counter. The JSON it writes is copied from a submit the API made on `sampleCallId`. Its outbox rows are
- * checked and then deleted: they are not real submissions and the worker should not mail them.
- */
-export async function runSubmitPgbench(
-  api: TestApi,
-  options: {
-    database: string;
-    prototypeDossierId: string;
-    sampleCallId: string;
-    clients: number;
-    transactions: number;
-    enterpriseBase: number;
-  },
-): Promise<PgbenchResult> {
-  const clients = Math.min(options.clients, await connectionsLeft(api));
-  const perClient = Math.ceil(options.transactions / clients);
-  const transactions = perClient * clients;
-  const call = await createCall(api, { closesIn: '2 hours' });
-  const tag = `p${options.clients}x${randomBytes(3).toString('hex')}`;
-  await seedDrafts(api.dataSource, {
-    tag,
-    count: transactions,
-    callId: call.id,
-    prototypeDossierId: options.prototypeDossierId,
-    enterpriseBase: options.enterpriseBase,
-  });
-  const [sample] = await api.dataSource.query<Array<Record<string, string>>>(
-    `SELECT s.content::text AS content, s.declaration, e.before::text AS before, e.after::text AS after, n.payload::text AS payload
-       FROM dossiers d
-       JOIN dossier_submissions s ON s.dossier_id = d.id
-       JOIN audit_events e ON e.entity_id = d.id::text AND e.action = 'dossier.submitted'
-       JOIN notifications n ON n.subject_ref = d.reference
-      WHERE d.call_id = $1 LIMIT 1`,
-    [options.sampleCallId],
-  );
-  await api.dataSource.query('CHECKPOINT');
-
+/** Runs one pgbench script: each client `perClient` times, the variables passed with -D (plus per_client, iter). */
+async function pgbench(
+  database: string,
+  script: string,
+  clients: number,
+  perClient: number,
+  variables: Record<string, string>,
+): Promise<Omit<PgbenchResult, 'invariants' | 'clients'>> {
   const url = new URL(BASE_DATABASE_URL);
   const logDir = mkdtempSync(join(tmpdir(), 'portal-pgbench-'));
-  const variables = {
-    tag,
-    per_client: String(perClient),
-    iter: '0',
-    call: call.id,
-    code: call.code,
-    content: sample.content,
-    declaration: sample.declaration,
-    before: sample.before,
-    after: sample.after,
-    payload: sample.payload,
-  };
   const args = [
     // The same server and transport as the API: TCP, or a Unix socket when DATABASE_URL says ?host=/socket/dir.
     ...['-h', url.searchParams.get('host') ?? url.hostname, '-p', url.port || '5432'],
     ...['-U', decodeURIComponent(url.username) || 'postgres'],
     ...['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(clients, 2))],
-    ...['-t', String(perClient), '-f', SCRIPT, '-l', '--log-prefix', join(logDir, 'tx')],
-    ...Object.entries(variables).flatMap(([name, value]) => ['-D', `${name}=${value}`]),
-    options.database,
+    ...['-t', String(perClient), '-f', script, '-l', '--log-prefix', join(logDir, 'tx')],
+    ...Object.entries({ ...variables, per_client: String(perClient), iter: '0' }).flatMap(([name, value]) => [
+      '-D',
+      `${name}=${value}`,
+    ]),
+    database,
   ];
-  const backends = new BackendCpu(options.database);
+  const backends = new BackendCpu(database);
   await backends.start();
   try {
     const { stdout } = await run(pgbenchBinary(), args, {
@@ -126,15 +93,8 @@ export async function runSubmitPgbench(
       }
     }
     const sorted = sortedCopy(latencies);
-    const invariants = (await submissionInvariants(api.dataSource, call.id, transactions)).map(
-      (problem) => `pgbench ${problem}`,
-    );
-    await api.dataSource.query(
-      `DELETE FROM notifications n USING dossiers d WHERE d.call_id = $1 AND n.subject_ref = d.reference`,
-      [call.id],
-    );
-    const result: PgbenchResult = {
-      clients,
+    const transactions = clients * perClient;
+    return {
       transactions,
       tps,
       p50: percentile(sorted, 50),
@@ -142,17 +102,120 @@ export async function runSubmitPgbench(
       p99: percentile(sorted, 99),
       failed,
       dbCpuMs: dbCpu === null ? null : dbCpu / transactions,
-      invariants: failed ? [...invariants, `pgbench: ${failed} failed transactions`] : invariants,
     };
-    console.log(
-      `pgbench ${clients} clients${clients !== options.clients ? ` (max_connections leaves no more)` : ''}: ` +
-        `${transactions} submits, ${tps.toFixed(0)} TPS; latency p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, ` +
-        `p99 ${ms(result.p99)}; failed ${failed}; PostgreSQL CPU ${result.dbCpuMs?.toFixed(2) ?? '?'} ms per ` +
-        `transaction; invariants: ${invariants.length ? invariants.join('; ') : 'all hold'}`,
-    );
-    return result;
   } finally {
     await backends.stop();
     rmSync(logDir, { recursive: true, force: true });
   }
+}
+
+function report(label: string, result: PgbenchResult, asked: number): void {
+  console.log(
+    `pgbench ${label}, ${result.clients} clients${result.clients !== asked ? ` (max_connections leaves no more)` : ''}: ` +
+      `${result.transactions} transactions, ${result.tps.toFixed(0)} TPS; latency p50 ${ms(result.p50)}, ` +
+      `p95 ${ms(result.p95)}, p99 ${ms(result.p99)}; failed ${result.failed}; PostgreSQL CPU ` +
+      `${result.dbCpuMs?.toFixed(2) ?? '?'} ms per transaction; invariants: ` +
+      `${result.invariants.length ? result.invariants.join('; ') : 'all hold'}`,
+  );
+}
+
+/**
+ * pgbench runs test/bench/submit.pgbench.sql (the SQL of one submit) on the benchmark's database at the given
+ * concurrency, on drafts seeded like the HTTP ones on a call of its own. The JSON it writes is copied from a submit
+ * the API made on `sampleCallId`. Its outbox rows are checked and then deleted: they are not real submissions and the
+ * worker should not mail them.
+ */
+export async function runSubmitPgbench(
+  api: TestApi,
+  options: {
+    database: string;
+    prototypeDossierId: string;
+    sampleCallId: string;
+    clients: number;
+    transactions: number;
+    enterpriseBase: number;
+  },
+): Promise<PgbenchResult> {
+  const clients = Math.min(options.clients, await connectionsLeft(api));
+  const perClient = Math.ceil(options.transactions / clients);
+  const call = await createCall(api, { closesIn: '2 hours' });
+  const tag = `p${options.clients}x${randomBytes(3).toString('hex')}`;
+  await seedDrafts(api.dataSource, {
+    tag,
+    count: perClient * clients,
+    callId: call.id,
+    prototypeDossierId: options.prototypeDossierId,
+    enterpriseBase: options.enterpriseBase,
+  });
+  const [sample] = await api.dataSource.query<Array<Record<string, string>>>(
+    `SELECT s.content::text AS content, s.declaration, e.before::text AS before, n.payload::text AS payload
+       FROM dossiers d
+       JOIN dossier_submissions s ON s.dossier_id = d.id
+       JOIN audit_events e ON e.entity_id = d.id::text AND e.action = 'dossier.submitted'
+       JOIN notifications n ON n.subject_ref = d.reference
+      WHERE d.call_id = $1 LIMIT 1`,
+    [options.sampleCallId],
+  );
+  await api.dataSource.query('CHECKPOINT');
+  const measured = await pgbench(options.database, SUBMIT_SCRIPT, clients, perClient, {
+    tag,
+    call: call.id,
+    content: sample.content,
+    declaration: sample.declaration,
+    before: sample.before,
+    payload: sample.payload,
+  });
+  const invariants = (await submissionInvariants(api.dataSource, call.id, measured.transactions)).map(
+    (problem) => `pgbench ${problem}`,
+  );
+  if (measured.failed) invariants.push(`pgbench: ${measured.failed} failed transactions`);
+  await api.dataSource.query(
+    `DELETE FROM notifications n USING dossiers d WHERE d.call_id = $1 AND n.subject_ref = d.reference`,
+    [call.id],
+  );
+  const result = { ...measured, clients, invariants };
+  report('submit SQL', result, options.clients);
+  return result;
+}
+
+/**
+ * pgbench runs test/bench/minimal.pgbench.sql: the least a submit can be, one transaction that inserts a dossier and
+ * an outbox row (the dossier's triggers included), on a call of its own, at the given concurrency. What the API's
+ * throughput is compared with. Its outbox rows are deleted afterwards (the worker should not mail them).
+ */
+export async function runMinimalPgbench(
+  api: TestApi,
+  options: { database: string; clients: number; transactions: number },
+): Promise<PgbenchResult> {
+  const clients = Math.min(options.clients, await connectionsLeft(api));
+  const perClient = Math.ceil(options.transactions / clients);
+  const call = await createCall(api, { closesIn: '2 hours' });
+  const owner = await applicantWithOrganisation(api);
+  const [member] = await api.dataSource.query<Array<{ user_id: string }>>(
+    'SELECT user_id FROM applicant_members WHERE applicant_id = $1 LIMIT 1',
+    [owner.applicantId],
+  );
+  const tag = `m${options.clients}x${randomBytes(3).toString('hex')}`;
+  await api.dataSource.query('CHECKPOINT');
+  const measured = await pgbench(options.database, MINIMAL_SCRIPT, clients, perClient, {
+    tag,
+    call: call.id,
+    applicant: owner.applicantId,
+    user: member.user_id,
+  });
+  const [row] = await api.dataSource.query<Array<{ dossiers: string; outbox: string }>>(
+    `SELECT (SELECT count(*) FROM dossiers WHERE call_id = $1) AS dossiers,
+            (SELECT count(*) FROM notifications WHERE subject_ref LIKE $2) AS outbox`,
+    [call.id, `${tag}-%`],
+  );
+  const invariants: string[] = [];
+  if (Number(row.dossiers) !== measured.transactions)
+    invariants.push(`pgbench minimal: ${row.dossiers} dossiers, expected ${measured.transactions}`);
+  if (Number(row.outbox) !== measured.transactions)
+    invariants.push(`pgbench minimal: ${row.outbox} outbox rows, expected ${measured.transactions}`);
+  if (measured.failed) invariants.push(`pgbench minimal: ${measured.failed} failed transactions`);
+  await api.dataSource.query('DELETE FROM notifications WHERE subject_ref LIKE $1', [`${tag}-%`]);
+  const result = { ...measured, clients, invariants };
+  report('minimal transaction', result, options.clients);
+  return result;
 }

@@ -42,9 +42,9 @@ export async function seedDrafts(dataSource: DataSource, options: SeedOptions): 
   await dataSource.transaction(async (manager) => {
     await manager.query(BENCH_UUID_FUNCTION);
     await manager.query(
-      `INSERT INTO users (id, email, display_name, password_hash, roles, locale)
+      `INSERT INTO users (id, email, display_name, password_hash, email_verified_at, roles, locale)
        SELECT bench_uuid('user', $1, n), 'bench-' || $1 || '-' || n || '@bench.subsidieportaal.be',
-              'Bench ' || $1 || ' ' || n, u.password_hash, ARRAY['applicant']::varchar[], 'nl'
+              'Bench ' || $1 || ' ' || n, u.password_hash, now(), ARRAY['applicant']::varchar[], 'nl'
          FROM generate_series(1, $2::int) n, dossiers d JOIN users u ON u.id = d.created_by
         WHERE d.id = $3`,
       params,
@@ -71,13 +71,20 @@ export async function seedDrafts(dataSource: DataSource, options: SeedOptions): 
          FROM generate_series(1, $2::int) n`,
       [tag, count],
     );
+    // Each draft has its reference from the start, as DossierRepository.insertLiveIfOpen gives it (ADR 0021): the
+    // call's next numbers, in the order n.
     await manager.query(
-      `INSERT INTO dossiers (id, call_id, applicant_id, slot, title, summary, answers, project_start, project_end,
-                             budget_lines, own_contribution_cents, other_income_cents, requested_cents, created_by)
+      `WITH numbered AS (
+         UPDATE calls SET dossier_seq = dossier_seq + $2 WHERE id = $4 RETURNING code, dossier_seq - $2 AS base
+       )
+       INSERT INTO dossiers (id, call_id, applicant_id, slot, title, summary, answers, project_start, project_end,
+                             budget_lines, own_contribution_cents, other_income_cents, requested_cents, created_by,
+                             reference)
        SELECT bench_uuid('dossier', $1, n), $4::uuid, bench_uuid('applicant', $1, n), 0, d.title,
               d.summary, d.answers, d.project_start, d.project_end, d.budget_lines, d.own_contribution_cents,
-              d.other_income_cents, d.requested_cents, bench_uuid('user', $1, n)
-         FROM generate_series(1, $2::int) n, dossiers d
+              d.other_income_cents, d.requested_cents, bench_uuid('user', $1, n),
+              c.code || '-' || lpad((c.base + n)::text, greatest(4, length((c.base + n)::text)), '0')
+         FROM generate_series(1, $2::int) n, dossiers d, numbered c
         WHERE d.id = $3`,
       [...params, callId],
     );

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { UserView } from '@portal/contracts';
 import { AppConfig } from '@portal/server';
 import type { EntityManager } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
-import { toUserView } from '../users/user-view';
 import { SessionRepository } from './session.repository';
 import { hashToken } from '../common/token-hash';
 
@@ -40,11 +40,18 @@ export class SessionService {
   async resolve(token: string): Promise<AuthContext | null> {
     if (token.length > 200) return null;
     const session = await this.sessions.findLiveByTokenHash(hashToken(token));
-    if (!session?.user) return null;
-    // The request id is added per request by @CurrentAuth().
-    const user = toUserView(session.user);
+    if (!session) return null;
+    const user: UserView = {
+      id: session.userId,
+      email: session.email,
+      displayName: session.displayName,
+      roles: session.roles,
+      locale: session.locale,
+      emailVerified: session.emailVerified,
+    };
     if (session.secondFactorEnrolmentRequired) user.secondFactorEnrolmentRequired = true;
-    return { sessionId: session.id, user, requestId: null };
+    // The request id is added per request by @CurrentAuth().
+    return { sessionId: session.sessionId, user, requestId: null };
   }
 
   close(sessionId: string, manager?: EntityManager): Promise<void> {

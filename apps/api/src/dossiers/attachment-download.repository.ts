@@ -9,7 +9,11 @@ export interface StoredAttachment {
   content_type: string;
   size_bytes: number;
   sha256: string;
+  /** False only for a row of an earlier version whose file `npm run attachments:import` has not moved in yet. */
+  stored: boolean;
 }
+
+const STORED = `EXISTS (SELECT 1 FROM attachment_blobs b WHERE b.sha256 = a.sha256) AS stored`;
 
 /**
  * Who may read which file: the organisation's members (and the administration) every attachment of their dossier;
@@ -23,7 +27,7 @@ export class AttachmentDownloadRepository {
   async ofDossier(auth: AuthContext, dossierId: string, attachmentId: string): Promise<StoredAttachment> {
     const admin = auth.user.roles.includes('admin');
     const [row] = await this.dataSource.query<StoredAttachment[]>(
-      `SELECT a.filename, a.content_type, a.size_bytes, a.sha256
+      `SELECT a.filename, a.content_type, a.size_bytes, a.sha256, ${STORED}
          FROM attachments a JOIN dossiers d ON d.id = a.dossier_id
         WHERE a.id = $1 AND d.id = $2
           AND ($3 OR ${memberOfApplicant('d.applicant_id', '$4')})`,
@@ -35,7 +39,7 @@ export class AttachmentDownloadRepository {
 
   async ofAssignment(auth: AuthContext, assignmentId: string, attachmentId: string): Promise<StoredAttachment> {
     const [row] = await this.dataSource.query<StoredAttachment[]>(
-      `SELECT a.filename, a.content_type, a.size_bytes, a.sha256
+      `SELECT a.filename, a.content_type, a.size_bytes, a.sha256, ${STORED}
          FROM review_assignments r
          JOIN attachments a ON a.dossier_id = r.dossier_id AND a.id = $2
         WHERE r.id = $1 AND r.reviewer_id = $3 AND r.status <> 'conflict'

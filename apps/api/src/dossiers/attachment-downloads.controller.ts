@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import type { AuthContext } from '../common/request-context';
@@ -12,6 +12,8 @@ import { AttachmentStorage } from './attachment-storage';
 @ApiTags('dossiers')
 @Controller({ version: '1' })
 export class AttachmentDownloadsController {
+  private readonly logger = new Logger(AttachmentDownloadsController.name);
+
   constructor(
     private readonly downloads: AttachmentDownloadRepository,
     private readonly storage: AttachmentStorage,
@@ -42,6 +44,10 @@ export class AttachmentDownloadsController {
   }
 
   private send(response: Response, file: StoredAttachment): void {
+    if (!file.stored) {
+      // A row of an earlier version whose file was not imported yet (README: moving attachments into the database).
+      throw new Error(`Attachment content ${file.sha256} is not in storage: run npm run attachments:import`);
+    }
     // The stored name is the uploader's: quoted ASCII fallback plus the exact UTF-8 name (RFC 6266 / 5987).
     const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     response
@@ -53,8 +59,10 @@ export class AttachmentDownloadsController {
         `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       )
       .setHeader('Cache-Control', 'private, no-store');
-    const stream = createReadStream(this.storage.pathOf(file.sha256));
-    stream.on('error', () => response.destroy());
-    stream.pipe(response);
+    // Chunk by chunk from the shared storage (ADR 0019): memory stays flat, any instance serves any file.
+    pipeline(this.storage.read(file.sha256, file.size_bytes), response).catch((error: unknown) => {
+      this.logger.error({ sha256: file.sha256, error: String(error) }, 'Attachment download failed');
+      response.destroy();
+    });
   }
 }

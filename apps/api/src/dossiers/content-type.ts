@@ -16,9 +16,10 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 type FileTypeModule = typeof import('file-type');
 let fileType: Promise<FileTypeModule> | undefined;
 
-export async function sniffContentType(content: Buffer): Promise<string | null> {
+/** Reads only what the detection needs (the header; for DOCX, XLSX and ODT the zip's entries), never the whole file. */
+export async function sniffContentType(path: string): Promise<string | null> {
   fileType ??= loadEsm<FileTypeModule>('file-type');
-  const detected = await (await fileType).fileTypeFromBuffer(content);
+  const detected = await (await fileType).fileTypeFromFile(path);
   return detected && detected.mime in ALLOWED_CONTENT_TYPES ? detected.mime : null;
 }
 

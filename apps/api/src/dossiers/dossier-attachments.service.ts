@@ -8,11 +8,15 @@ import type { AuthContext } from '../common/request-context';
 import { AttachmentStorage } from './attachment-storage';
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './content-type';
 import { DossierRepository } from './dossier.repository';
+import { discardStaged, type StagedUpload } from './upload-staging';
 
 import { DossierAccess } from './dossier-access';
 import { toAttachmentView } from './dossier-content';
 
-/** The working copy's attachments: sniffed, size-limited, stored by content hash, only while the call is open. */
+/**
+ * The working copy's attachments: sniffed, size-limited, scanned, stored by content hash, only while the call is
+ * open. The upload's transient file is removed when this returns, whatever happened.
+ */
 @Injectable()
 export class DossierAttachmentsService {
   constructor(
@@ -27,7 +31,20 @@ export class DossierAttachmentsService {
     auth: AuthContext,
     id: string,
     kind: string,
-    file: { buffer: Buffer; originalname: string; size: number } | undefined,
+    file: StagedUpload | undefined,
+  ): Promise<AttachmentView> {
+    try {
+      return await this.addStaged(auth, id, kind, file);
+    } finally {
+      await discardStaged(file);
+    }
+  }
+
+  private async addStaged(
+    auth: AuthContext,
+    id: string,
+    kind: string,
+    file: StagedUpload | undefined,
   ): Promise<AttachmentView> {
     const dossier = await this.access.mustFind(auth, id);
     const call = await this.access.mustCall(dossier.callId);
@@ -49,10 +66,13 @@ export class DossierAttachmentsService {
       });
     }
     if (file.size > MAX_ATTACHMENT_BYTES) throw new AppException('ATTACHMENT_TOO_LARGE');
-    const contentType = await sniffContentType(file.buffer);
+    const contentType = await sniffContentType(file.path);
     if (!contentType) throw new AppException('ATTACHMENT_TYPE_REFUSED');
-    const sha256 = await this.storage.store(file.buffer);
+    await this.storage.scan(file);
+    const { sha256 } = file;
+    // The content and the row that names it commit together (the row's foreign key demands the blob).
     const attachment = await this.dataSource.transaction(async (manager) => {
+      await this.storage.store(manager, file);
       const saved = await this.dossiers.insertAttachment(
         {
           dossierId: id,

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { declarationText, WEB_ROUTES, webUrl, type Locale, type SubmissionReceipt } from '@portal/contracts';
 import { dossierReference, dossierSubmissionIssues, eligibilityIssue, formatBrussels } from '@portal/domain';
-import { AppConfig, AppException, AuditRepository, NotificationRepository } from '@portal/server';
+import { AppConfig, AppException } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
 import { mailSender } from '../notifications/mail-sender';
 import { DossierRepository } from './dossier.repository';
+import { SubmissionRepository } from './submission.repository';
 import { assertSubscriptionSubmittable } from './subscription-rules';
 
 import { DossierAccess } from './dossier-access';
@@ -19,8 +20,7 @@ export class DossierSubmissionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dossiers: DossierRepository,
-    private readonly audit: AuditRepository,
-    private readonly notifications: NotificationRepository,
+    private readonly submissions: SubmissionRepository,
     private readonly config: AppConfig,
     private readonly access: DossierAccess,
   ) {}
@@ -38,12 +38,12 @@ export class DossierSubmissionService {
   ): Promise<SubmissionReceipt> {
     const { idempotencyKey, locale } = submission;
     // On deadline day this transaction decides how many submits per second the database takes: every statement is a
-    // round trip while the dossier is locked, and from the reference number on, while the call's counter is locked
-    // for every other submit of the call. So: as few statements as the rules allow (docs/benchmarks.md).
+    // round trip while the dossier is locked. So: one read, one write (docs/benchmarks.md, ADR 0021). The reference
+    // was given when the dossier was started, so a submit no longer queues on the call's number counter.
     return this.dataSource.transaction(async (manager) => {
-      const found = await this.dossiers.findForSubmit(id, auth.user.id, idempotencyKey, manager);
+      const found = await this.submissions.findForSubmit(id, auth.user.id, idempotencyKey, manager);
       if (!found) throw new AppException('NOT_FOUND');
-      const { dossier, earlier, attachments } = found;
+      const { dossier, earlier, attachments, transactionNow } = found;
       if (earlier) return toReceipt(earlier);
       const content = submittedContent(dossier, attachments);
       const contentHash = hashOf(content);
@@ -61,12 +61,15 @@ export class DossierSubmissionService {
         call.kind === 'catalogue' ? [] : dossierSubmissionIssues(callRules(call), contentOf(dossier, attachments));
       throwIfIssues('DOSSIER_INCOMPLETE', issues);
 
+      // Only a dossier started before references were given at the start has none (ADR 0021).
       const reference =
-        dossier.reference ?? dossierReference(call.code, await this.dossiers.nextReferenceNumber(call.id, manager));
+        dossier.reference ?? dossierReference(call.code, await this.submissions.nextReferenceNumber(call.id, manager));
       const number = dossier.submissionCount + 1;
       const declaration = declarationText(locale, applicant.legalName);
-      // Also marks the dossier submitted, in the same statement.
-      const recorded = await this.dossiers.recordSubmissionIfOpen(
+      // The submission's moment is the transaction's now(), which findForSubmit read: the mail can say it before the
+      // write. The confirmation mail is an outbox row of this same statement: no submission without its mail, and
+      // vice versa; the audit event is built by the database from the submission row it inserts.
+      const recorded = await this.submissions.recordSubmission(
         {
           dossierId: id,
           callId: call.id,
@@ -77,57 +80,33 @@ export class DossierSubmissionService {
           idempotencyKey,
           submittedBy: auth.user.id,
           declaration,
+          audit: { before: { status: dossier.status, submissionCount: dossier.submissionCount }, requestId },
+          mail: {
+            recipient: auth.user.email,
+            locale: auth.user.locale,
+            payload: {
+              recipientName: auth.user.displayName,
+              reference,
+              title: dossier.title,
+              callTitle: call.title,
+              submittedAt: transactionNow.toISOString(),
+              submittedAtBrussels: formatBrussels(transactionNow),
+              contentHash,
+              submissionNumber: number,
+              receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
+              dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(id)),
+              sender: mailSender(call.information, this.config.LETTER_SETTINGS_FILE),
+            },
+          },
         },
         manager,
       );
       if (!recorded) {
-        // Nothing of this transaction is kept, the reference number included.
-        if (await this.dossiers.applicantRejected(id, manager)) throw new AppException('APPLICANT_REJECTED');
+        // Nothing of this transaction is kept.
+        if (await this.submissions.applicantRejected(id, manager)) throw new AppException('APPLICANT_REJECTED');
         if (call.assessmentStage === 'decided') throw new AppException('CALL_DECIDED');
         throw new AppException('DEADLINE_PASSED', { params: { closesAt: formatBrussels(call.closesAt) } });
       }
-      await this.audit.record(
-        {
-          actorUserId: auth.user.id,
-          action: 'dossier.submitted',
-          entityType: 'dossier',
-          entityId: id,
-          before: { status: dossier.status, submissionCount: dossier.submissionCount },
-          after: {
-            status: 'submitted',
-            reference,
-            submissionNumber: number,
-            contentHash,
-            submittedAt: recorded.submittedAt.toISOString(),
-            declaration,
-          },
-          requestId,
-        },
-        manager,
-      );
-      // The confirmation mail is an outbox row of this same transaction: no submission without its mail, and vice versa.
-      await this.notifications.enqueue(
-        {
-          template: 'dossier.submitted',
-          recipient: auth.user.email,
-          locale: auth.user.locale,
-          subjectRef: reference,
-          payload: {
-            recipientName: auth.user.displayName,
-            reference,
-            title: dossier.title,
-            callTitle: call.title,
-            submittedAt: recorded.submittedAt.toISOString(),
-            submittedAtBrussels: formatBrussels(recorded.submittedAt),
-            contentHash,
-            submissionNumber: number,
-            receiptUrl: webUrl(this.config.APP_URL, WEB_ROUTES.dossierReceipt(id)),
-            dossierUrl: webUrl(this.config.APP_URL, WEB_ROUTES.applicantDossier(id)),
-            sender: mailSender(call.information, this.config.LETTER_SETTINGS_FILE),
-          },
-        },
-        manager,
-      );
       return toReceipt(recorded);
     });
   }

@@ -4,37 +4,18 @@ import {
   ApplicantEntity,
   AttachmentEntity,
   AuditEventEntity,
-  CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
   memberOfApplicant,
 } from '@portal/server';
+import { dossierReference } from '@portal/domain';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 
-/** What a submit works from: see DossierRepository.findForSubmit. */
-export interface SubmitContext {
-  dossier: DossierEntity & { call: CallEntity; applicant: ApplicantEntity };
-  /** The submission an earlier request with the same idempotency key made. */
-  earlier: DossierSubmissionEntity | null;
-  /** The attachments of the working copy, oldest first. */
-  attachments: AttachmentEntity[];
-}
-
-type AttachmentJson = Omit<AttachmentEntity, 'dossier' | 'createdAt' | 'removedAt'> & { createdAt: string };
-
-/** The working copy's attachments of the dossier `dossierId` (an SQL expression) as one JSON array. */
-function attachmentsJson(dossierId: string): string {
-  return `(SELECT coalesce(json_agg(json_build_object(
-             'id', a.id, 'dossierId', a.dossier_id, 'kind', a.kind, 'filename', a.filename,
-             'contentType', a.content_type, 'sizeBytes', a.size_bytes, 'sha256', a.sha256,
-             'uploadedBy', a.uploaded_by, 'createdAt', a.created_at) ORDER BY a.created_at), '[]'::json)
-             FROM attachments a WHERE a.dossier_id = ${dossierId} AND a.removed_at IS NULL)`;
-}
-
-function toAttachments(rows: AttachmentJson[], manager: EntityManager): AttachmentEntity[] {
-  return rows.map((row) =>
-    manager.create(AttachmentEntity, { ...row, createdAt: new Date(row.createdAt), removedAt: null }),
-  );
+/** A concurrent start created the applicant's live dossier first: roll back (the reference number goes back too). */
+export class LiveDossierExists extends Error {
+  constructor() {
+    super('The applicant already has a live dossier for this call');
+  }
 }
 
 @Injectable()
@@ -42,23 +23,35 @@ export class DossierRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Creates the applicant's live dossier unless one exists, while the call is open by the database clock,
-   * in one statement: the partial unique index makes concurrent starts collapse onto one row.
-   * Returns the new id, or null when nothing was inserted (a dossier exists, or the call is not open).
+   * Creates the applicant's live dossier unless one exists, while the call is open by the database clock, with its
+   * reference: the call's next number (ADR 0021). The number is taken first, in a statement that also checks that the
+   * call is open, so that the call row's lock comes before the share lock the dossier's insert takes on it (the other
+   * order deadlocks two starts). The partial unique index makes concurrent starts collapse onto one row; the start
+   * that loses gets LiveDossierExists and must roll its transaction back, which gives the number back.
+   * Returns the new id and reference, or null when the call is not open (nothing written).
    */
   async insertLiveIfOpen(
     row: { callId: string; applicantId: string; slot: number; createdBy: string },
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string | null> {
+    manager: EntityManager,
+  ): Promise<{ id: string; reference: string } | null> {
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [numbered] = await manager.query<[Array<{ code: string; dossier_seq: number }>, number]>(
+      `UPDATE calls SET dossier_seq = dossier_seq + 1
+        WHERE id = $1 AND status = 'published' AND now() >= opens_at AND now() <= closes_at
+       RETURNING code, dossier_seq`,
+      [row.callId],
+    );
+    if (!numbered[0]) return null;
+    const reference = dossierReference(numbered[0].code, Number(numbered[0].dossier_seq));
     const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO dossiers (call_id, applicant_id, slot, created_by)
-       SELECT c.id, $2, $3, $4 FROM calls c
-        WHERE c.id = $1 AND c.status = 'published' AND now() >= c.opens_at AND now() <= c.closes_at
+      `INSERT INTO dossiers (call_id, applicant_id, slot, created_by, reference)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (call_id, applicant_id, slot) WHERE status <> 'withdrawn' DO NOTHING
        RETURNING id`,
-      [row.callId, row.applicantId, row.slot, row.createdBy],
+      [row.callId, row.applicantId, row.slot, row.createdBy, reference],
     );
-    return rows[0]?.id ?? null;
+    if (!rows[0]) throw new LiveDossierExists();
+    return { id: rows[0].id, reference };
   }
 
   findLive(
@@ -98,58 +91,6 @@ export class DossierRepository {
       .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId });
     if (lock) query.setLock('pessimistic_write');
     return query.getOne();
-  }
-
-  /**
-   * The dossier to submit, with its call and applicant, when the user acts for the applicant, and what a submit
-   * reads besides (the submission an earlier request with the same idempotency key made, the attachments): one
-   * statement instead of six. Only the dossier row is locked (FOR UPDATE OF), until the transaction ends, so that
-   * concurrent submits of the same dossier queue.
-   * A statement that had to wait for that lock gets the dossier as the submit before it left it, but reads everything
-   * else as it was before the wait. That submit's submission then shows as a submission count the earlier read lacks,
-   * and the rest is read again by a statement of its own, which sees what it committed.
-   */
-  async findForSubmit(
-    id: string,
-    userId: string,
-    idempotencyKey: string | null,
-    manager: EntityManager,
-  ): Promise<SubmitContext | null> {
-    const { entities, raw } = await manager
-      .createQueryBuilder(DossierEntity, 'dossier')
-      .innerJoinAndSelect('dossier.call', 'call')
-      .innerJoinAndSelect('dossier.applicant', 'applicant')
-      .addSelect(
-        '(SELECT seen.submission_count FROM dossiers seen WHERE seen.id = dossier.id)',
-        'seen_submission_count',
-      )
-      .addSelect(
-        '(SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = dossier.id AND s.idempotency_key = :key)',
-        'earlier_submission_id',
-      )
-      .addSelect(attachmentsJson('dossier.id'), 'working_attachments')
-      .where('dossier.id = :id', { id })
-      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
-      .setParameter('key', idempotencyKey)
-      .setLock('pessimistic_write', undefined, ['dossier'])
-      .getRawAndEntities<{
-        seen_submission_count: number;
-        earlier_submission_id: string | null;
-        working_attachments: AttachmentJson[];
-      }>();
-    const dossier = entities[0] as (DossierEntity & { call: CallEntity; applicant: ApplicantEntity }) | undefined;
-    if (!dossier) return null;
-    const [row] = raw;
-    if (Number(row.seen_submission_count) !== dossier.submissionCount) {
-      return { dossier, ...(await this.submitContext(id, idempotencyKey, manager)) };
-    }
-    return {
-      dossier,
-      earlier: row.earlier_submission_id
-        ? await manager.findOneByOrFail(DossierSubmissionEntity, { id: row.earlier_submission_id })
-        : null,
-      attachments: toAttachments(row.working_attachments, manager),
-    };
   }
 
   listForUser(userId: string, manager: EntityManager = this.dataSource.manager): Promise<DossierEntity[]> {
@@ -210,94 +151,8 @@ export class DossierRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** What findForSubmit reads besides the dossier, read again after a wait for the lock (see there). */
-  private async submitContext(
-    dossierId: string,
-    idempotencyKey: string | null,
-    manager: EntityManager,
-  ): Promise<Omit<SubmitContext, 'dossier'>> {
-    const [row] = await manager.query<Array<{ working_attachments: AttachmentJson[] }>>(
-      `SELECT ${attachmentsJson('$1')} AS working_attachments`,
-      [dossierId],
-    );
-    return {
-      earlier: idempotencyKey
-        ? await manager.findOne(DossierSubmissionEntity, { where: { dossierId, idempotencyKey } })
-        : null,
-      attachments: toAttachments(row.working_attachments, manager),
-    };
-  }
-
   lastSubmission(dossierId: string, manager: EntityManager = this.dataSource.manager) {
     return manager.findOne(DossierSubmissionEntity, { where: { dossierId }, order: { number: 'DESC' } });
-  }
-
-  /**
-   * Records a submission only while the call is open by the database clock, and marks the dossier submitted:
-   * the deadline check and both writes are one statement (one round trip while the call's number counter is
-   * locked). Returns null, having written nothing, when the call is closed (or not yet open).
-   */
-  async recordSubmissionIfOpen(
-    row: {
-      dossierId: string;
-      callId: string;
-      number: number;
-      reference: string;
-      content: Record<string, unknown>;
-      contentHash: string;
-      idempotencyKey: string | null;
-      submittedBy: string;
-      declaration: string;
-    },
-    manager: EntityManager,
-  ): Promise<DossierSubmissionEntity | null> {
-    const rows = await manager.query<Array<{ id: string; submitted_at: Date }>>(
-      `WITH submission AS (
-         INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
-         SELECT $1, $3, $4, now(), $5, $6, $7, $8, $9 FROM calls c
-          WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
-            -- A rejection by the administration committed before this statement wins (ADR 0014).
-            AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
-                             WHERE dd.id = $1 AND a.verification_status = 'rejected')
-         RETURNING id, dossier_id, number, reference, submitted_at, content_hash
-       ), dossier AS (
-         UPDATE dossiers d
-            SET status = 'submitted', reference = s.reference, submitted_at = s.submitted_at,
-                submission_count = s.number, last_content_hash = s.content_hash, updated_at = now()
-           FROM submission s
-          WHERE d.id = s.dossier_id
-       )
-       SELECT id, submitted_at FROM submission`,
-      [
-        row.dossierId,
-        row.callId,
-        row.number,
-        row.reference,
-        JSON.stringify(row.content),
-        row.contentHash,
-        row.idempotencyKey,
-        row.submittedBy,
-        row.declaration,
-      ],
-    );
-    if (!rows[0]) return null;
-    const { content, ...fields } = row;
-    return manager.create(DossierSubmissionEntity, {
-      ...fields,
-      id: rows[0].id,
-      submittedAt: rows[0].submitted_at,
-      content,
-    });
-  }
-
-  /** Hands out the next dossier number of the call; commits (or rolls back) with the submission, so numbers have no gaps. */
-  async nextReferenceNumber(callId: string, manager: EntityManager): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows] = await manager.query<[Array<{ dossier_seq: number }>, number]>(
-      'UPDATE calls SET dossier_seq = dossier_seq + 1 WHERE id = $1 RETURNING dossier_seq',
-      [callId],
-    );
-    return Number(rows[0].dossier_seq);
   }
 
   timeline(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<AuditEventEntity[]> {
@@ -313,15 +168,5 @@ export class DossierRepository {
 
   applicantOf(id: string): Promise<ApplicantEntity> {
     return this.dataSource.manager.findOneByOrFail(ApplicantEntity, { id });
-  }
-
-  /** Whether the administration rejected the applicant the dossier belongs to (read afresh, inside the transaction). */
-  async applicantRejected(dossierId: string, manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query<Array<{ rejected: boolean }>>(
-      `SELECT a.verification_status = 'rejected' AS rejected
-         FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.id = $1`,
-      [dossierId],
-    );
-    return rows[0]?.rejected ?? false;
   }
 }

@@ -16,7 +16,6 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AttachmentView, DossierSummary, DossierView, SubmissionReceipt } from '@portal/contracts';
 import { AppException } from '@portal/server';
@@ -34,6 +33,7 @@ import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
 import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
+import { StagingStorage } from './upload-staging';
 import { AttachmentUploadDto, DossierDraftDto, StartDossierDto, SubmitDossierDto } from './dto/dossier-input.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -98,7 +98,8 @@ export class DossiersController {
   @UseInterceptors(
     AttachmentErrorsInterceptor,
     FileInterceptor('file', {
-      storage: memoryStorage(),
+      // Streamed to a transient file while hashed: never the whole file in memory (ADR 0019).
+      storage: new StagingStorage(),
       // Browsers send the file name as raw UTF-8 bytes; busboy's default (latin1) turned é into Ã©.
       defParamCharset: 'utf8',
       limits: { fileSize: MAX_ATTACHMENT_BYTES, fieldSize: 1024, files: 1, fields: 5, parts: 8 },
@@ -108,9 +109,10 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AttachmentUploadDto,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: (Express.Multer.File & { sha256: string }) | undefined,
   ): Promise<AttachmentView> {
-    return this.attachments.addAttachment(auth, id, dto.kind, file);
+    const staged = file && { path: file.path, sha256: file.sha256, size: file.size, originalname: file.originalname };
+    return this.attachments.addAttachment(auth, id, dto.kind, staged);
   }
 
   @Delete('dossiers/:id/attachments/:attachmentId')

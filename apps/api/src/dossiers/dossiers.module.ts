@@ -3,8 +3,10 @@ import { ApplicantsModule } from '../applicants/applicants.module';
 import { CallsModule } from '../calls/calls.module';
 import { AttachmentDownloadRepository } from './attachment-download.repository';
 import { AttachmentDownloadsController } from './attachment-downloads.controller';
-import { AttachmentStorage } from './attachment-storage';
+import { AttachmentBlobRepository } from './attachment-blob.repository';
+import { AttachmentStorage, BLOB_CONTENT_PROVIDER } from './attachment-storage';
 import { DossierRepository } from './dossier.repository';
+import { SubmissionRepository } from './submission.repository';
 import { DossiersController } from './dossiers.controller';
 import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
@@ -20,7 +22,10 @@ import { DossiersService } from './dossiers.service';
     DossierAttachmentsService,
     DossierSubmissionService,
     DossierRepository,
+    SubmissionRepository,
     AttachmentStorage,
+    AttachmentBlobRepository,
+    BLOB_CONTENT_PROVIDER,
     AttachmentDownloadRepository,
   ],
 })

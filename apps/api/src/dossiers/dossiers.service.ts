@@ -17,7 +17,7 @@ import { CallRepository } from '../calls/call.repository';
 import type { AuthContext } from '../common/request-context';
 import { throwIfIssues } from '../common/rule-issues';
 import { mailSender } from '../notifications/mail-sender';
-import { DossierRepository } from './dossier.repository';
+import { DossierRepository, LiveDossierExists } from './dossier.repository';
 
 import { DossierAccess } from './dossier-access';
 import { EDITABLE_FIELDS, callRules, contentOf } from './dossier-content';
@@ -57,28 +57,36 @@ export class DossiersService {
         errors: [{ field: 'applicantId', code: 'ineligible', message: ineligible }],
       });
     }
-    const created = await this.dataSource.transaction(async (manager) => {
-      const slot = call.oneDossierPerApplicant ? 0 : await this.dossiers.nextSlot(callId, applicantId, manager);
-      if (call.oneDossierPerApplicant) {
-        const live = await this.dossiers.findLive(callId, applicantId, manager);
-        if (live) return null;
-      }
-      const id = await this.dossiers.insertLiveIfOpen({ callId, applicantId, slot, createdBy: auth.user.id }, manager);
-      if (id) {
+    const created = await this.dataSource
+      .transaction(async (manager) => {
+        const slot = call.oneDossierPerApplicant ? 0 : await this.dossiers.nextSlot(callId, applicantId, manager);
+        if (call.oneDossierPerApplicant) {
+          const live = await this.dossiers.findLive(callId, applicantId, manager);
+          if (live) return null;
+        }
+        const inserted = await this.dossiers.insertLiveIfOpen(
+          { callId, applicantId, slot, createdBy: auth.user.id },
+          manager,
+        );
+        if (!inserted) return null;
         await this.audit.record(
           {
             actorUserId: auth.user.id,
             action: 'dossier.created',
             entityType: 'dossier',
-            entityId: id,
-            after: { callId, applicantId },
+            entityId: inserted.id,
+            after: { callId, applicantId, reference: inserted.reference },
             requestId,
           },
           manager,
         );
-      }
-      return id;
-    });
+        return inserted.id;
+      })
+      .catch((error: unknown) => {
+        // A concurrent start won: its dossier is the live one (found below); this one's number was rolled back.
+        if (error instanceof LiveDossierExists) return null;
+        throw error;
+      });
     const live = created
       ? await this.dossiers.findForMember(created, auth.user.id)
       : await this.dossiers.findLive(callId, applicantId);

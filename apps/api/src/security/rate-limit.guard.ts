@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { ErrorCode } from '@portal/contracts';
 import { AppConfig, AppException } from '@portal/server';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { PortalRequest } from '../common/request-context';
 import { isLimitReached, RateLimiterStore, retryAfterSeconds } from './rate-limiter-store';
 
@@ -56,27 +56,31 @@ export class RateLimitGuard implements CanActivate {
     const { code, perUser, perIp } = this.limits[action];
     this.store.noteFallback();
     const userKey = request.auth?.user.id ?? 'anonymous';
-    if (perUser) await this.consume(perUser, userKey, code);
-    try {
-      await this.consume(perIp, request.ip ?? 'unknown', code);
-    } catch (error) {
-      // Refused for the address: the request did nothing, so it does not count against the person either.
-      await perUser?.reward(userKey).catch(() => undefined);
-      throw error;
-    }
-    return true;
+    const ipKey = request.ip ?? 'unknown';
+    // Both counters at once: the store's client pipelines the two commands into one round trip to Redis.
+    const [byUser, byIp] = await Promise.all([
+      perUser ? this.consume(perUser, userKey) : null,
+      this.consume(perIp, ipKey),
+    ]);
+    const refused = byUser ?? byIp;
+    if (!refused) return true;
+    // The request does nothing, so it counts against neither: the counter that let it through gets its point back.
+    if (!byUser) await perUser?.reward(userKey).catch(() => undefined);
+    if (!byIp) await perIp.reward(ipKey).catch(() => undefined);
+    const seconds = retryAfterSeconds(refused);
+    throw new AppException(code, { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string, code: ErrorCode): Promise<void> {
+  /** Takes a point; returns the limiter's answer when the key is out of points, null when the request may go on. */
+  private async consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
     try {
       await limiter.consume(key);
+      return null;
     } catch (error) {
-      if (isLimitReached(error)) {
-        const seconds = retryAfterSeconds(error);
-        throw new AppException(code, { params: { seconds }, headers: { 'Retry-After': String(seconds) } });
-      }
+      if (isLimitReached(error)) return error;
       // Neither Redis nor the in-memory twin answered: an applicant on deadline day goes before a counter.
       this.logger.error({ err: error }, 'Rate limit store failed; request let through');
+      return null;
     }
   }
 }

@@ -33,6 +33,9 @@ export class RateLimiterStore implements OnApplicationShutdown {
       connectTimeout: 2000,
       commandTimeout: 500,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+      // Commands issued in the same tick go out as one pipeline: a submit's two counters (per user, per address)
+      // cost one round trip (RateLimitGuard consumes them together).
+      enableAutoPipelining: true,
     });
     this.redis.on('error', () => undefined); // reconnects are automatic; the insurance limiter covers the gap
   }

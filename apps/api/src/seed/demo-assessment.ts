@@ -13,6 +13,7 @@ import { ReviewsService } from '../assessment/reviews.service';
 import { ScoresService } from '../assessment/scores.service';
 import type { AuthContext } from '../common/request-context';
 import { DossierAttachmentsService } from '../dossiers/dossier-attachments.service';
+import { stageBuffer } from '../dossiers/upload-staging';
 import { DossierSubmissionService } from '../dossiers/dossier-submission.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -269,11 +270,14 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         otherIncomeCents: 0,
         requestedCents,
       });
-      await app.get(DossierAttachmentsService).addAttachment(owner, dossier.id, 'BEGROTING', {
-        buffer: minimalPdf(`Begroting ${project.title}`),
-        originalname: 'begroting.pdf',
-        size: minimalPdf(`Begroting ${project.title}`).length,
-      });
+      await app
+        .get(DossierAttachmentsService)
+        .addAttachment(
+          owner,
+          dossier.id,
+          'BEGROTING',
+          await stageBuffer(minimalPdf(`Begroting ${project.title}`), 'begroting.pdf'),
+        );
       await app
         .get(DossierSubmissionService)
         .submit(owner, dossier.id, { idempotencyKey: `seed-${code}-${index}`, locale: 'nl' }, null);

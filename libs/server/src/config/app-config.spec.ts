@@ -30,6 +30,11 @@ describe('configuration', () => {
     ['TOTP_REQUIRED_FOR_ROLES', 'admin,superuser'],
     ['TOTP_ENCRYPTION_KEY', 'short'],
     ['TOTP_FAILURES_PER_ACCOUNT', '0'],
+    ['ATTACHMENT_STORAGE', 'disk'],
+    ['S3_BUCKET', 'Mijn_Bucket'],
+    ['S3_ENDPOINT', 'minio.example.be:9000'],
+    ['S3_REGION', 'eu west'],
+    ['S3_FORCE_PATH_STYLE', 'yes'],
   ])('a malformed %s stops with one line naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     try {
@@ -87,6 +92,43 @@ describe('configuration', () => {
       'reviewer',
     ]);
     expect(() => loadConfig({ ...production, TOTP_ENCRYPTION_KEY: undefined })).toThrow(/TOTP_ENCRYPTION_KEY/);
+  });
+
+  it('stores attachments in PostgreSQL by default and checks the S3 settings together', () => {
+    expect(loadConfig({}).ATTACHMENT_STORAGE).toBe('postgres');
+    const s3 = {
+      ATTACHMENT_STORAGE: 's3',
+      S3_BUCKET: 'portal-attachments',
+      S3_REGION: 'eu-west-1',
+      S3_ENDPOINT: 'https://minio.example.be:9000',
+      S3_ACCESS_KEY_ID: 'portal',
+      S3_SECRET_ACCESS_KEY: 'geheim-geheim',
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    expect(loadConfig(s3)).toMatchObject({ ATTACHMENT_STORAGE: 's3', S3_BUCKET: 'portal-attachments' });
+    // Keys from the SDK's own chain (an instance or pod role): neither set.
+    expect(loadConfig({ ...s3, S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '' }).S3_ACCESS_KEY_ID).toBe('');
+    expect(() => loadConfig({ ...s3, S3_BUCKET: '' })).toThrow(/S3_BUCKET is required/);
+    expect(() => loadConfig({ ...s3, S3_REGION: '' })).toThrow(/S3_REGION is required/);
+    expect(() => loadConfig({ ...s3, S3_SECRET_ACCESS_KEY: '' })).toThrow(/set together/);
+    // An S3 setting without ATTACHMENT_STORAGE=s3 is a mistake, not something to ignore silently.
+    expect(() => loadConfig({ S3_BUCKET: 'portal-attachments' })).toThrow(
+      'Configuration error: S3_BUCKET is set but ATTACHMENT_STORAGE is postgres (set ATTACHMENT_STORAGE=s3 to use S3)',
+    );
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40), TOTP_ENCRYPTION_KEY: 'k'.repeat(40) };
+    expect(() => loadConfig({ ...production, ...s3, S3_ENDPOINT: 'http://minio.internal:9000' })).toThrow(
+      /S3_ENDPOINT must be an https/,
+    );
+    expect(loadConfig({ ...production, ...s3 }).S3_ENDPOINT).toBe('https://minio.example.be:9000');
+  });
+
+  it('never shows the S3 secret in a configuration error', () => {
+    expect(() => loadConfig({ S3_ACCESS_KEY_ID: 'met spatie' })).toThrow(ConfigError);
+    try {
+      loadConfig({ S3_ACCESS_KEY_ID: 'met spatie' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('met spatie');
+    }
   });
 
   it('loadConfigOrExit prints the line and exits with code 78', () => {

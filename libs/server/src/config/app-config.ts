@@ -3,6 +3,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import type { Role } from '@portal/contracts';
 import { PaymentSettings } from './payment-settings';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { attachmentStorageProblem } from './attachment-storage-settings';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
@@ -21,6 +22,13 @@ export class AppConfig extends PaymentSettings {
   @Min(0)
   @Max(65535)
   PORT = 3000;
+
+  /** The worker's health port (GET /health: database and Redis reachable); 0: none. The image sets 3001. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 0;
 
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/grant_portal';
@@ -113,11 +121,6 @@ export class AppConfig extends PaymentSettings {
   @Min(1)
   @Max(3650)
   RETENTION_DAYS = 90;
-
-  /** Where attachments are stored: outside any served folder, named by their SHA-256. */
-  @IsString()
-  @IsNotEmpty()
-  UPLOAD_DIR = 'var/uploads';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -318,14 +321,7 @@ export class AppConfig extends PaymentSettings {
     const value = this.TOTP_REQUIRED_FOR_ROLES.trim();
     if (value === 'none') return [];
     if (value === '') return this.isProduction ? ['admin', 'minister'] : [];
-    return [
-      ...new Set(
-        value
-          .split(',')
-          .map((role) => role.trim())
-          .filter((role) => role.length > 0),
-      ),
-    ];
+    return [...new Set(value.split(',').map((role) => role.trim()))].filter((role) => role.length > 0);
   }
 
   get isProduction(): boolean {
@@ -368,6 +364,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.oidcEnabled && config.OIDC_REQUIRED_FOR_ROLES) {
     throw new ConfigError('Configuration error: OIDC_REQUIRED_FOR_ROLES needs OIDC_ISSUER (else nobody could log in)');
   }
+  const storageProblem = attachmentStorageProblem(config, config.isProduction);
+  if (storageProblem) throw new ConfigError(`Configuration error: ${storageProblem}`);
   if (config.isProduction && config.OIDC_ISSUER.startsWith('http://')) {
     throw new ConfigError('Configuration error: OIDC_ISSUER must be an https:// URL in production');
   }

@@ -1,3 +1,4 @@
+import { AttachmentStorageSettings } from './attachment-storage-settings';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, ValidateBy, type ValidationOptions } from 'class-validator';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
@@ -35,7 +36,7 @@ function IsBic(options?: ValidationOptions): PropertyDecorator {
  * After the decision (ADR 0023): the account the grants are paid from (the debtor of the SEPA credit transfer files)
  * and the acceptance reminders. A base class of AppConfig, validated with it at boot.
  */
-export class PaymentSettings {
+export class PaymentSettings extends AttachmentStorageSettings {
   /** The paying administration's name as the bank knows it (SEPA Latin characters, at most 70). */
   @IsString()
   @Matches(/^[A-Za-z0-9/\-?:().,'+ ]{2,70}$/, {

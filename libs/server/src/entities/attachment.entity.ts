@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AttachmentBlobEntity } from './attachment-blob.entities';
 import { DossierEntity } from './dossier.entity';
 
 /** A file of a dossier. Removing one only marks it; submitted versions keep referring to it. */
@@ -28,8 +29,13 @@ export class AttachmentEntity {
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes: number;
 
+  /** The content (attachment_blobs): a row never points at a blob that is not stored. */
   @Column({ type: 'char', length: 64 })
   sha256: string;
+
+  @ManyToOne(() => AttachmentBlobEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sha256', foreignKeyConstraintName: 'attachments_blob_fk' })
+  blob?: AttachmentBlobEntity;
 
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy: string;

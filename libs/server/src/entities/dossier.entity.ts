@@ -65,7 +65,7 @@ export class DossierEntity {
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status: DossierStatus;
 
-  /** Human reference, given at the first submission. */
+  /** Human reference: the call's next number, given when the dossier is started (ADR 0021; older drafts at their first submission). */
   @Index('dossiers_reference_unique', { unique: true })
   @Column({ type: 'varchar', length: 80, nullable: true })
   reference: string | null;

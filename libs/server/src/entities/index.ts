@@ -15,6 +15,7 @@ import {
   SelectionProposalEntity,
 } from './assessment.entities';
 import { ApplicantEntity } from './applicant.entity';
+import { AttachmentBlobChunkEntity, AttachmentBlobEntity } from './attachment-blob.entities';
 import { AttachmentEntity } from './attachment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
@@ -76,6 +77,8 @@ export {
   SelectionProposalEntity,
   ApplicantEntity,
   ApplicantMemberEntity,
+  AttachmentBlobChunkEntity,
+  AttachmentBlobEntity,
   AttachmentEntity,
   AuditEventEntity,
   CallEntity,
@@ -115,6 +118,8 @@ export const ENTITIES = [
   ApplicantMemberEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  AttachmentBlobEntity,
+  AttachmentBlobChunkEntity,
   AttachmentEntity,
   NotificationEntity,
   ReminderEntity,
