@@ -128,7 +128,20 @@ describe('after the final report: the balance, recovery and the ledger (ADR 0025
         paymentReference: `Terugvordering ${refs[d0.id]}`,
       },
     });
+    // The whole way in the audit log: accepted, batch compiled, approved by the second admin, paid, report, balance.
     expect(await actions(d0.id)).toEqual(expect.arrayContaining(['settlement.computed']));
+    const batchActions = (
+      await api.dataSource.query<Array<{ action: string }>>(
+        `SELECT a.action FROM audit_events a JOIN payment_batches b ON b.id::text = a.entity_id
+          WHERE b.call_id = $1 ORDER BY a.occurred_at`,
+        [callId],
+      )
+    ).map((r) => r.action);
+    expect(batchActions).toEqual(['payment_batch.created', 'payment_batch.approved', 'payment_batch.paid']);
+    expect((await auditEvents(api, { action: 'award.accepted' })).map((e) => e.entityId)).toEqual(
+      expect.arrayContaining([d0.id]),
+    );
+    expect(await actions(report.id!)).toEqual(['report.created', 'report.submitted', 'report.approved']);
     expect(await actions(recovery.id)).toEqual(['recovery.opened']);
     const owner = await emailOf(d0.id);
     const settled = await waitUntil(async () =>
