@@ -194,6 +194,7 @@ const EXPECTATIONS: Record<
   'GET /api/v1/calls/:id/ledger': {},
   'GET /api/v1/calls/:id/ledger/export': {},
   'GET /api/v1/ledger/mine': {},
+  'GET /api/v1/ledger/mine/export': {},
   'GET /api/v1/dossiers/:id/finances': { owner: 'applicantA', adminSees: true },
   'GET /api/v1/dossiers/:id/recovery/letter': { owner: 'applicantA', adminSees: true },
   'GET /api/v1/calls/:id/recoveries': {},

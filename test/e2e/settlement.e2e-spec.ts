@@ -374,6 +374,36 @@ describe('after the final report: the balance, recovery and the ledger (ADR 0025
     const mine = (await d0.owner.agent.get('/api/v1/ledger/mine').expect(200)).body as LedgerView;
     expect(mine.rows.map((r) => r.dossierId)).toEqual([d0.id]);
     expect(mine.totals).toMatchObject({ paidCents: 2_240_000, recoveredCents: 1_190_000 });
+    // The organisation's XLSX carries the same lines and totals as its JSON, euro cells as numbers.
+    const mineXlsx = await binary(d0.owner.agent.get('/api/v1/ledger/mine/export')).expect(200);
+    expect(mineXlsx.headers['content-disposition']).toContain('financieel-overzicht.xlsx');
+    const mineBook = new ExcelJS.Workbook();
+    await mineBook.xlsx.load(mineXlsx.body);
+    const mineSheet = mineBook.worksheets[0];
+    const euros = (cents: number | null) => (cents === null ? null : cents / 100);
+    const AMOUNTS = [
+      'grantedCents',
+      'acceptedCostsCents',
+      'paidCents',
+      'dueCents',
+      'toRecoverCents',
+      'recoveredCents',
+    ] as const;
+    const blank = (value: unknown) => (value === '' || value === undefined ? null : value);
+    const lines = mineSheet
+      .getRows(2, mineSheet.rowCount - 1)!
+      .map((r) => Array.from({ length: 9 }, (_, i) => blank(r.getCell(i + 1).value)));
+    expect(lines).toEqual(
+      [
+        ...mine.rows.map((r) => [
+          r.reference,
+          r.callTitle,
+          ...AMOUNTS.map((key) => euros(r[key])),
+          r.settled ? 'ja' : 'nee',
+        ]),
+        ['Totaal', '', ...AMOUNTS.map((key) => euros(mine.totals[key])), ''],
+      ].map((line) => line.map(blank)),
+    );
     await d1.owner.agent.get(`/api/v1/dossiers/${d0.id}/finances`).expect(404);
     await d1.owner.agent.get(`/api/v1/dossiers/${d0.id}/recovery/letter`).expect(404);
     expect((await d1.owner.agent.get(`/api/v1/dossiers/${d1.id}/recovery/letter`).expect(409)).body.code).toBe(

@@ -31,42 +31,14 @@ export class LedgerService {
   /** The call's ledger as XLSX: euro cells (numbers, not text), a totals line from the database's sums. */
   async xlsx(callId: string): Promise<{ filename: string; body: Buffer }> {
     const ledger = await this.ofCall(callId);
-    const header: Column[] = [
-      { header: 'Dossier' },
-      { header: 'Organisatie' },
-      { header: 'Toegekend', kind: 'euro' },
-      { header: 'Aanvaarde kosten', kind: 'euro' },
-      { header: 'Betaald', kind: 'euro' },
-      { header: 'Nog te betalen', kind: 'euro' },
-      { header: 'Terug te vorderen', kind: 'euro' },
-      { header: 'Teruggevorderd', kind: 'euro' },
-      { header: 'Afgerekend', kind: 'text' },
-    ];
-    const rows: Cell[][] = ledger.rows.map((r) => [
-      r.reference ?? '',
-      r.applicantName,
-      euro(r.grantedCents),
-      euro(r.acceptedCostsCents),
-      euro(r.paidCents),
-      euro(r.dueCents),
-      euro(r.toRecoverCents),
-      euro(r.recoveredCents),
-      r.settled ? 'ja' : 'nee',
-    ]);
-    const t = ledger.totals;
-    rows.push([
-      'Totaal',
-      '',
-      euro(t.grantedCents),
-      euro(t.acceptedCostsCents),
-      euro(t.paidCents),
-      euro(t.dueCents),
-      euro(t.toRecoverCents),
-      euro(t.recoveredCents),
-      '',
-    ]);
     const code = (ledger.callTitle.match(/[A-Za-z0-9]+/g) ?? ['oproep']).join('-').slice(0, 60);
-    return { filename: `grootboek-${code}.xlsx`, body: await toXlsx('Grootboek', header, rows) };
+    return { filename: `grootboek-${code}.xlsx`, body: await ledgerSheet(ledger, false) };
+  }
+
+  /** The organisation's own ledger (the page "Financieel overzicht") as XLSX: the same rows and totals as the JSON. */
+  async organisationXlsx(auth: AuthContext): Promise<{ filename: string; body: Buffer }> {
+    const ledger = await this.ofOrganisation(auth);
+    return { filename: 'financieel-overzicht.xlsx', body: await ledgerSheet(ledger, true) };
   }
 
   /** An awarded dossier's figures, settlement and recovery, for its organisation or the administration. */
@@ -93,4 +65,46 @@ export class LedgerService {
       : null;
     return { ledger, settlement: view, recovery: recovery ? await this.recoveries.view(recovery, dossier) : null };
   }
+}
+
+/**
+ * A ledger as one sheet: a line per dossier (with its call for an organisation, whose dossiers span calls), euro cells
+ * as numbers, and a totals line with the database's sums.
+ */
+function ledgerSheet(ledger: LedgerView, withCall: boolean): Promise<Buffer> {
+  const header: Column[] = [
+    { header: 'Dossier' },
+    withCall ? { header: 'Oproep' } : { header: 'Organisatie' },
+    { header: 'Toegekend', kind: 'euro' },
+    { header: 'Aanvaarde kosten', kind: 'euro' },
+    { header: 'Betaald', kind: 'euro' },
+    { header: 'Nog te betalen', kind: 'euro' },
+    { header: 'Terug te vorderen', kind: 'euro' },
+    { header: 'Teruggevorderd', kind: 'euro' },
+    { header: 'Afgerekend', kind: 'text' },
+  ];
+  const rows: Cell[][] = ledger.rows.map((r) => [
+    r.reference ?? '',
+    withCall ? r.callTitle : r.applicantName,
+    euro(r.grantedCents),
+    euro(r.acceptedCostsCents),
+    euro(r.paidCents),
+    euro(r.dueCents),
+    euro(r.toRecoverCents),
+    euro(r.recoveredCents),
+    r.settled ? 'ja' : 'nee',
+  ]);
+  const t = ledger.totals;
+  rows.push([
+    'Totaal',
+    '',
+    euro(t.grantedCents),
+    euro(t.acceptedCostsCents),
+    euro(t.paidCents),
+    euro(t.dueCents),
+    euro(t.toRecoverCents),
+    euro(t.recoveredCents),
+    '',
+  ]);
+  return toXlsx(withCall ? 'Financieel overzicht' : 'Grootboek', header, rows);
 }

@@ -48,6 +48,19 @@ export class SettlementController {
     return this.ledgers.ofOrganisation(auth);
   }
 
+  @Roles('applicant')
+  @Get('ledger/mine/export')
+  @ApiOperation({ summary: "The organisation's ledger as XLSX: the same rows and totals as ledger/mine" })
+  async exportOrganisationLedger(@CurrentAuth() auth: AuthContext, @Res() response: Response): Promise<void> {
+    const { filename, body } = await this.ledgers.organisationXlsx(auth);
+    response
+      .status(200)
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(filename)
+      .setHeader('Cache-Control', 'private, no-store')
+      .send(body);
+  }
+
   @Roles('applicant', 'admin')
   @Get('dossiers/:id/finances')
   @ApiOperation({ summary: "An awarded dossier's figures, its settlement and its recovery (with how to repay)" })
