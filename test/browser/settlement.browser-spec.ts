@@ -84,4 +84,25 @@ describe('after the final report: ledger, recovery and the organisation’s bala
     expect(await text(page, 'finances-recovery')).toContain('BE71 0961 2345 6769');
     await expectAccessible(page, 'the organisation’s balance and recovery');
   });
+
+  it('the organisation opens its financial overview from the navigation: a line per dossier, totals, as cards on a phone', async () => {
+    const page = await logIn(ownerEmail);
+    await page.goto(`${app.baseUrl}/aanvrager`);
+    await page.getByTestId('nav-applicant-finances').click();
+    await page.getByTestId('my-ledger').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Financieel overzicht');
+    const row = await text(page, 'my-ledger-row');
+    expect(row).toMatch(/€\s28\.000,00/); // granted
+    expect(row).toMatch(/€\s22\.400,00/); // paid
+    expect(row).toMatch(/€\s6\.900,00/); // still to recover after the partial repayment
+    const totals = await text(page, 'my-ledger-totals');
+    expect(totals).toMatch(/Totaal/);
+    expect(totals).toMatch(/€\s5\.000,00/); // recovered so far
+    expect(await page.getByTestId('my-ledger-export').getAttribute('href')).toBe('/api/v1/ledger/mine/export');
+    await expectAccessible(page, 'the organisation’s financial overview');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByTestId('my-ledger').waitFor();
+    await expectAccessible(page, 'the organisation’s financial overview on a phone');
+  });
 });

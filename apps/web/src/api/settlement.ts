@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallLedgerView, DossierFinanceView, RecordRepaymentInput, RecoveryView } from '@portal/contracts';
+import type {
+  CallLedgerView,
+  DossierFinanceView,
+  LedgerView,
+  RecordRepaymentInput,
+  RecoveryView,
+} from '@portal/contracts';
 import { API_BASE, api } from './client';
 
 const enc = encodeURIComponent;
@@ -11,15 +17,26 @@ export const settlementKeys = {
   recoveries: (callId: string) => ['settlement', 'recoveries', callId] as const,
   recovery: (id: string) => ['settlement', 'recovery', id] as const,
   finances: (dossierId: string) => ['settlement', 'finances', dossierId] as const,
+  mine: ['settlement', 'ledger', 'mine'] as const,
 };
 
 export const ledgerExportUrl = (callId: string) => `${API_BASE}/calls/${enc(callId)}/ledger/export`;
+/** The organisation's own ledger as XLSX (the page "Financieel overzicht"). */
+export const myLedgerExportUrl = `${API_BASE}/ledger/mine/export`;
 export const recoveryLetterUrl = (dossierId: string) => `${API_BASE}/dossiers/${enc(dossierId)}/recovery/letter`;
 
 export function useCallLedger(callId: string) {
   return useQuery({
     queryKey: settlementKeys.callLedger(callId),
     queryFn: ({ signal }) => api.get<CallLedgerView>(`/calls/${enc(callId)}/ledger`, { signal }),
+  });
+}
+
+/** The ledger of the user's organisations: a line per awarded dossier, totals summed by the database. */
+export function useMyLedger() {
+  return useQuery({
+    queryKey: settlementKeys.mine,
+    queryFn: ({ signal }) => api.get<LedgerView>('/ledger/mine', { signal }),
   });
 }
 

@@ -24,6 +24,7 @@ export function MainNav({ user }: MainNavProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const inAdminSection = ADMIN_SECTIONS.some((section) => pathname.startsWith(section));
+  const inFinances = pathname.startsWith('/aanvrager/financieel');
   return (
     <nav className="main-nav" aria-label={t('nav.main')}>
       <ul className="main-nav__list">
@@ -36,7 +37,7 @@ export function MainNav({ user }: MainNavProps) {
           <li key={role}>
             <NavLink
               to={ROLE_HOME[role]}
-              end={role === 'admin' && inAdminSection}
+              end={(role === 'admin' && inAdminSection) || (role === 'applicant' && inFinances)}
               className="main-nav__link"
               data-testid={`nav-${role}`}
             >
@@ -44,6 +45,13 @@ export function MainNav({ user }: MainNavProps) {
             </NavLink>
           </li>
         ))}
+        {user?.roles.includes('applicant') ? (
+          <li>
+            <NavLink to="/aanvrager/financieel" className="main-nav__link" data-testid="nav-applicant-finances">
+              {t('nav.finances')}
+            </NavLink>
+          </li>
+        ) : null}
         {user?.roles.includes('admin') ? (
           <li>
             <NavLink to="/administratie/meldingen" className="main-nav__link" data-testid="nav-admin-notifications">

@@ -10,6 +10,9 @@ const CallReportsPage = lazy(() => import('./call-reports-page').then((m) => ({ 
 const CallLedgerPage = lazy(() =>
   import('../settlement/call-ledger-page').then((m) => ({ default: m.CallLedgerPage })),
 );
+const OrganisationLedgerPage = lazy(() =>
+  import('../settlement/organisation-ledger-page').then((m) => ({ default: m.OrganisationLedgerPage })),
+);
 const RecoveryPage = lazy(() => import('../settlement/recovery-page').then((m) => ({ default: m.RecoveryPage })));
 const ReportReviewPage = lazy(() => import('./report-review-page').then((m) => ({ default: m.ReportReviewPage })));
 
@@ -34,6 +37,15 @@ export function applicantAfterAwardRoutes() {
       element={
         <Deferred>
           <ReportPage />
+        </Deferred>
+      }
+    />,
+    <Route
+      key="organisation-ledger"
+      path="aanvrager/financieel"
+      element={
+        <Deferred>
+          <OrganisationLedgerPage />
         </Deferred>
       }
     />,

@@ -119,6 +119,11 @@ export function ApplicantHomePage() {
             {t('applicantHome.registerApplicant')}
           </Link>
         </li>
+        <li>
+          <Link to="/aanvrager/financieel" data-testid="link-finances">
+            {t('applicantHome.toFinances')}
+          </Link>
+        </li>
       </ul>
 
       <h2 id="my-dossiers-title">{t('applicantHome.dossiersTitle')}</h2>
