@@ -72,6 +72,22 @@ describe('the organisation fills in and submits its final report; the administra
     await owner.getByTestId('report-line-amount-1').fill('25.000');
     await owner.locator('[data-testid="autosave-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
     await owner.getByTestId('report-issue-count').waitFor({ state: 'detached' });
+    // The invoices with the cost statement: two added, one removed again while drafting.
+    const pdf = (text: string) =>
+      Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+    await owner.getByTestId('report-documents-none').waitFor();
+    const input = owner.getByTestId('report-document-input');
+    await input.setInputFiles({
+      name: 'factuur-begeleiders.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf('factuur 1'),
+    });
+    await owner.getByTestId('report-document').first().waitFor();
+    await input.setInputFiles({ name: 'verkeerd-bestand.pdf', mimeType: 'application/pdf', buffer: pdf('verkeerd') });
+    await owner.getByTestId('report-document').nth(1).waitFor();
+    await owner.getByRole('button', { name: 'Verwijderen verkeerd-bestand.pdf' }).click();
+    await owner.getByTestId('report-document').nth(1).waitFor({ state: 'detached' });
+    expect(await owner.getByTestId('report-document').textContent()).toContain('factuur-begeleiders.pdf');
     await expectAccessible(owner, 'report form');
     await owner.getByTestId('report-submit').click();
     await owner.getByTestId('report-submitted').waitFor();
@@ -83,6 +99,13 @@ describe('the organisation fills in and submits its final report; the administra
     await admin.locator('[data-testid="call-report-row"][data-status="submitted"]').waitFor();
     await expectAccessible(admin, 'reports of the call');
     await admin.getByTestId('report-review-link').click();
+    // The administration sees the invoice with the report and can download it.
+    const document = admin.getByTestId('report-document');
+    await document.waitFor();
+    expect(await document.textContent()).toContain('factuur-begeleiders.pdf');
+    expect(await document.getByRole('link').getAttribute('href')).toMatch(
+      /^\/api\/v1\/reports\/[0-9a-f-]+\/documents\//,
+    );
     await admin.getByTestId('accepted-1').fill('20.000,00');
     await expectAccessible(admin, 'report review');
     await admin.getByTestId('review-approve').click();

@@ -217,6 +217,11 @@ const EXPECTATIONS: Record<
   'PUT /api/v1/dossiers/:id/reports/:kind': { owner: 'applicantA', body: () => ({ narrative: 'Verslag.' }) },
   'POST /api/v1/dossiers/:id/reports/:kind/submit': { owner: 'applicantA', body: () => ({ declaration: true }) },
   'GET /api/v1/reports/:id': {},
+  // A report's supporting documents: the fixture dossier has no report, so every persona allowed hears 404.
+  'GET /api/v1/reports/:id/documents': {},
+  'POST /api/v1/reports/:id/documents': { multipart: true },
+  'DELETE /api/v1/reports/:id/documents/:documentId': {},
+  'GET /api/v1/reports/:id/documents/:documentId': {},
   'POST /api/v1/reports/:id/approve': { body: () => ({}) },
   'POST /api/v1/reports/:id/request-changes': { body: () => ({ motivation: 'Graag de facturen.' }) },
   'GET /api/v1/calls/:id/report-settings': {},
@@ -243,6 +248,7 @@ function fill(path: string, f: Fixtures): string {
   return path
     .replace(':callId', f.callId)
     .replace(':attachmentId', f.attachmentId)
+    .replace(':documentId', '00000000-0000-4000-8000-000000000000')
     .replace(':kind', 'final')
     .replace(':userId', '00000000-0000-4000-8000-000000000000')
     .replace(':token', randomBytes(32).toString('base64url'))

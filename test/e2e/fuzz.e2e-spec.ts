@@ -116,6 +116,7 @@ const TABLES = [
   'review_due_reminders',
   'call_report_settings',
   'dossier_reports',
+  'report_documents',
   'report_due_reminders',
   'change_requests',
 ];
@@ -355,6 +356,8 @@ const SAMPLES: Record<string, ((ids: Ids) => object) | null> = {
   'POST /dossiers/:id/reports/:kind/submit': () => ({ declaration: true }),
   'POST /reports/:id/approve': () => ({ acceptedTotalCents: 400_000, motivation: 'Akkoord.' }),
   'POST /reports/:id/request-changes': () => ({ motivation: 'Graag de facturen.' }),
+  'POST /reports/:id/documents': null,
+  'DELETE /reports/:id/documents/:documentId': null,
   'POST /dossiers/:id/change-requests': () => ({
     kind: 'period',
     motivation: 'De zomerwerking loopt langer.',
@@ -419,6 +422,7 @@ describe('fuzz: malformed input at every write endpoint never gives a 500 or a p
     return `/api/v1${route.path}`
       .replace(':callId', ids.callId)
       .replace(':attachmentId', '00000000-0000-4000-8000-000000000000')
+      .replace(':documentId', '00000000-0000-4000-8000-000000000000')
       .replace(':kind', 'final')
       .replace(':userId', '00000000-0000-4000-8000-000000000000')
       .replace(':token', 'x'.repeat(40))

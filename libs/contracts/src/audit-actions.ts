@@ -88,6 +88,11 @@ export const AUDIT_ACTION_TEXT: Record<string, { nl: string; en: string }> = {
   'report.settings_changed': { nl: 'Rapportering van de oproep ingesteld', en: 'Reporting of the call set up' },
   'report.created': { nl: 'Rapport begonnen', en: 'Report started' },
   'report.submitted': { nl: 'Rapport ingediend', en: 'Report submitted' },
+  'report.document_added': { nl: 'Bewijsstuk bij het rapport gevoegd', en: 'Supporting document added to the report' },
+  'report.document_removed': {
+    nl: 'Bewijsstuk uit het rapport verwijderd',
+    en: 'Supporting document removed from the report',
+  },
   'report.changes_requested': { nl: 'Aanpassingen aan het rapport gevraagd', en: 'Changes to the report requested' },
   'report.approved': { nl: 'Rapport goedgekeurd', en: 'Report approved' },
   'settlement.computed': { nl: 'Saldo berekend na het eindrapport', en: 'Balance computed after the final report' },

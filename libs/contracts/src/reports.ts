@@ -91,6 +91,17 @@ export interface ReportView {
   issues: RuleIssueView[];
 }
 
+/** A supporting document of a report's cost statement (invoice, pay slip), stored like a dossier's attachment. */
+export interface ReportDocumentView {
+  id: string;
+  reportId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
 export interface ReportSummary {
   id: string | null;
   dossierId: string;

@@ -6,7 +6,8 @@ import { AppException, AuditRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AttachmentStorage } from './attachment-storage';
-import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from './content-type';
+import { acceptedUpload } from './attachment-upload';
+import { safeFilename } from './content-type';
 import { DossierRepository } from './dossier.repository';
 import { discardStaged, type StagedUpload } from './upload-staging';
 
@@ -60,26 +61,19 @@ export class DossierAttachmentsService {
         ],
       });
     }
-    if (!file || file.size === 0) {
-      throw new AppException('VALIDATION_FAILED', {
-        errors: [{ field: 'file', code: 'required', message: FIELD_MESSAGES.fileRequired() }],
-      });
-    }
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new AppException('ATTACHMENT_TOO_LARGE');
-    const contentType = await sniffContentType(file.path);
-    if (!contentType) throw new AppException('ATTACHMENT_TYPE_REFUSED');
-    await this.storage.scan(file);
-    const { sha256 } = file;
+    const { upload, contentType } = await acceptedUpload(file);
+    await this.storage.scan(upload);
+    const { sha256 } = upload;
     // The content and the row that names it commit together (the row's foreign key demands the blob).
     const attachment = await this.dataSource.transaction(async (manager) => {
-      await this.storage.store(manager, file);
+      await this.storage.store(manager, upload);
       const saved = await this.dossiers.insertAttachment(
         {
           dossierId: id,
           kind,
-          filename: safeFilename(file.originalname, contentType),
+          filename: safeFilename(upload.originalname, contentType),
           contentType,
-          sizeBytes: file.size,
+          sizeBytes: upload.size,
           sha256,
           uploadedBy: auth.user.id,
         },

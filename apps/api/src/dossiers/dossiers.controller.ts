@@ -11,10 +11,8 @@ import {
   Req,
   Res,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { FIELD_MESSAGES } from '@portal/contracts';
 import type { AttachmentView, DossierSummary, DossierView, SubmissionReceipt } from '@portal/contracts';
@@ -26,14 +24,12 @@ import { versionFromIfMatch } from '../common/if-match';
 import { localeOf } from '../common/problem.filter';
 import { type AuthContext, type PortalRequest } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
+import { AttachmentUpload, stagedOf } from './attachment-upload';
 import { RateLimited } from '../security/rate-limited.decorator';
-import { AttachmentErrorsInterceptor } from './attachment-errors.interceptor';
-import { MAX_ATTACHMENT_BYTES } from './content-type';
 import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
 import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
-import { StagingStorage } from './upload-staging';
 import { AttachmentUploadDto, DossierDraftDto, StartDossierDto, SubmitDossierDto } from './dto/dossier-input.dto';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
@@ -90,29 +86,17 @@ export class DossiersController {
   }
 
   @Post('dossiers/:id/attachments')
-  @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Upload an attachment (PDF, DOCX, XLSX, ODT, JPG, PNG; at most 10 MB; type checked by content)',
   })
-  @RateLimited('upload')
-  @UseInterceptors(
-    AttachmentErrorsInterceptor,
-    FileInterceptor('file', {
-      // Streamed to a transient file while hashed: never the whole file in memory (ADR 0019).
-      storage: new StagingStorage(),
-      // Browsers send the file name as raw UTF-8 bytes; busboy's default (latin1) turned é into Ã©.
-      defParamCharset: 'utf8',
-      limits: { fileSize: MAX_ATTACHMENT_BYTES, fieldSize: 1024, files: 1, fields: 5, parts: 8 },
-    }),
-  )
+  @AttachmentUpload()
   upload(
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AttachmentUploadDto,
     @UploadedFile() file: (Express.Multer.File & { sha256: string }) | undefined,
   ): Promise<AttachmentView> {
-    const staged = file && { path: file.path, sha256: file.sha256, size: file.size, originalname: file.originalname };
-    return this.attachments.addAttachment(auth, id, dto.kind, staged);
+    return this.attachments.addAttachment(auth, id, dto.kind, stagedOf(file));
   }
 
   @Delete('dossiers/:id/attachments/:attachmentId')

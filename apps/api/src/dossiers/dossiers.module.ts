@@ -28,5 +28,7 @@ import { DossiersService } from './dossiers.service';
     BLOB_CONTENT_PROVIDER,
     AttachmentDownloadRepository,
   ],
+  // The reports' supporting documents use the same storage, scan and blobs (ADR 0019, 0024).
+  exports: [AttachmentStorage],
 })
 export class DossiersModule {}

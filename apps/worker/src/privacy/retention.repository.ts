@@ -74,13 +74,15 @@ export class RetentionRepository {
             WHERE status = 'sent' AND sent_at < ${cutoff} AND NOT (payload ? 'purged')
             LIMIT ${BATCH})`,
       ),
-      // Attachment content no attachment row names (ADR 0019); its chunks go with it (ON DELETE CASCADE). Rows are
-      // never deleted today, so this finds nothing unless one is; a blob an upload is about to use is locked by that
-      // upload (FOR KEY SHARE) and skipped. S3 objects stay: see the README.
+      // Attachment content no attachment row and no report document names (ADR 0019, 0024); its chunks go with it
+      // (ON DELETE CASCADE). Attachment rows are never deleted; a report document removed while drafting is, so its
+      // blob can end up unnamed. A blob an upload is about to use is locked by that upload (FOR KEY SHARE) and
+      // skipped. S3 objects stay: see the README.
       unreferencedAttachmentBlobs: await inBatches(
         `DELETE FROM attachment_blobs WHERE sha256 IN (
            SELECT b.sha256 FROM attachment_blobs b
             WHERE b.created_at < ${cutoff} AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256)
+              AND NOT EXISTS (SELECT 1 FROM report_documents r WHERE r.sha256 = b.sha256)
             LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
       ),
     };

@@ -17,6 +17,7 @@ import {
 import { ApplicantEntity } from './applicant.entity';
 import { AttachmentBlobChunkEntity, AttachmentBlobEntity } from './attachment-blob.entities';
 import { AttachmentEntity } from './attachment.entity';
+import { ReportDocumentEntity } from './report-document.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { CallEntity } from './call.entity';
 import { CatalogueAllocationEntity, type AllocationSubscriber } from './catalogue-allocation.entity';
@@ -67,6 +68,7 @@ export {
   CallReportSettingsEntity,
   ChangeRequestEntity,
   DossierReportEntity,
+  ReportDocumentEntity,
   ReportDueReminderEntity,
   AdmissibilityDecisionEntity,
   ConsensusScoreEntity,
@@ -144,6 +146,7 @@ export const ENTITIES = [
   ReviewDueReminderEntity,
   CallReportSettingsEntity,
   DossierReportEntity,
+  ReportDocumentEntity,
   ReportDueReminderEntity,
   ChangeRequestEntity,
   DossierSettlementEntity,

@@ -35,8 +35,8 @@ function parseXhrBody(xhr: XMLHttpRequest): unknown {
   }
 }
 
-function sendUpload(url: string, form: FormData, csrf: string, options: UploadOptions): Promise<AttachmentView> {
-  return new Promise<AttachmentView>((resolve, reject) => {
+function sendUpload<T>(url: string, form: FormData, csrf: string, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.withCredentials = true;
@@ -49,7 +49,7 @@ function sendUpload(url: string, form: FormData, csrf: string, options: UploadOp
     xhr.addEventListener('load', () => {
       const body = parseXhrBody(xhr);
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as AttachmentView);
+        resolve(body as T);
       } else if (isProblem(body)) {
         reject(new ApiError(body));
       } else {
@@ -63,25 +63,38 @@ function sendUpload(url: string, form: FormData, csrf: string, options: UploadOp
   });
 }
 
+/**
+ * A multipart upload (`fields` and `file`) to an API path, reporting progress; a rejected CSRF token is fetched anew
+ * once. Used for a dossier's attachments and a report's supporting documents.
+ */
+export async function uploadFile<T>(
+  path: string,
+  fields: Record<string, string>,
+  file: File,
+  options: UploadOptions = {},
+): Promise<T> {
+  const url = `${API_BASE}${path}`;
+  const build = () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file.name);
+    return form;
+  };
+  try {
+    return await sendUpload<T>(url, build(), await getCsrfToken(), options);
+  } catch (error) {
+    if (!isCsrfRejection(error)) throw error;
+    setCsrfToken(null);
+    return sendUpload<T>(url, build(), await getCsrfToken(), options);
+  }
+}
+
 /** `POST /dossiers/:id/attachments` (multipart: `kind`, `file`), reporting upload progress. */
-export async function uploadAttachment(
+export function uploadAttachment(
   dossierId: string,
   kind: string,
   file: File,
   options: UploadOptions = {},
 ): Promise<AttachmentView> {
-  const url = `${API_BASE}${dossierPath(dossierId, '/attachments')}`;
-  const build = () => {
-    const form = new FormData();
-    form.append('kind', kind);
-    form.append('file', file, file.name);
-    return form;
-  };
-  try {
-    return await sendUpload(url, build(), await getCsrfToken(), options);
-  } catch (error) {
-    if (!isCsrfRejection(error)) throw error;
-    setCsrfToken(null);
-    return sendUpload(url, build(), await getCsrfToken(), options);
-  }
+  return uploadFile<AttachmentView>(dossierPath(dossierId, '/attachments'), { kind }, file, options);
 }

@@ -13,6 +13,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { currentLanguage } from '../../i18n';
 import { AutosaveStatus } from '../applicant/autosave-status';
+import { ReportDocuments } from './report-documents';
 import { ReportForm } from './report-form';
 import { issuesByPath, toFormValues, type ReportFormValues } from './report-form-model';
 import { ReportStatusBadge } from './report-status-badge';
@@ -125,6 +126,7 @@ function ReportContent({ dossierId, kind, initial }: { dossierId: string; kind: 
       {report.editable && !submit.data ? (
         <>
           <ReportForm form={form} report={report} problems={problems} />
+          {report.id ? <ReportDocuments reportId={report.id} editable /> : null}
           <section aria-labelledby="report-submit-title" className="section">
             <h2 id="report-submit-title">{t('afterAward.report.submitTitle')}</h2>
             {report.issues.length ? (
@@ -157,7 +159,10 @@ function ReportContent({ dossierId, kind, initial }: { dossierId: string; kind: 
           </div>
         </>
       ) : (
-        <ReportSummary report={report} />
+        <>
+          <ReportSummary report={report} />
+          {report.id ? <ReportDocuments reportId={report.id} editable={false} /> : null}
+        </>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { LoadingIndicator } from '../../components/loading-indicator';
 import { currentLanguage } from '../../i18n';
 import { centsToAmountText, parseEuroToCents } from '../../lib/money-input';
 import { ReportStatusBadge } from './report-status-badge';
+import { ReportDocuments } from './report-documents';
 import { ReportSummary } from './report-summary';
 
 /** `/administratie/rapporten/:id`: the administration approves a report with the accepted costs, or asks changes. */
@@ -45,6 +46,7 @@ export function ReportReviewPage() {
             </span>
           </p>
           <ReportSummary report={report.data} />
+          {report.data.id ? <ReportDocuments reportId={report.data.id} editable={false} /> : null}
           {report.data.status === 'submitted' ? <Decision report={report.data} /> : null}
         </>
       ) : null}

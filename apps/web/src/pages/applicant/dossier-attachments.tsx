@@ -11,7 +11,7 @@ import { elementIdOf } from './dossier-form-model';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const ACCEPTED_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.odt', '.jpg', '.jpeg', '.png'];
-const ACCEPT = [
+export const ACCEPT = [
   ...ACCEPTED_EXTENSIONS,
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -20,6 +20,14 @@ const ACCEPT = [
   'image/jpeg',
   'image/png',
 ].join(',');
+
+/** Why the browser already refuses a chosen file (the server checks again, by content): its type or its size. */
+export function fileProblem(file: File): 'dossier.attachmentTypeRefused' | 'dossier.attachmentTooLarge' | null {
+  const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.')).toLowerCase() : '';
+  if (!ACCEPTED_EXTENSIONS.includes(extension)) return 'dossier.attachmentTypeRefused';
+  if (file.size > MAX_ATTACHMENT_BYTES) return 'dossier.attachmentTooLarge';
+  return null;
+}
 
 export interface DossierAttachmentsProps {
   dossierId: string;
@@ -90,14 +98,9 @@ function AttachmentRequirement({
     if (!file) return;
     setLocalError(null);
     setAnnouncement('');
-    const extension = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.')).toLowerCase() : '';
-    if (!ACCEPTED_EXTENSIONS.includes(extension)) {
-      setLocalError(t('dossier.attachmentTypeRefused'));
-      event.target.value = '';
-      return;
-    }
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      setLocalError(t('dossier.attachmentTooLarge'));
+    const refused = fileProblem(file);
+    if (refused) {
+      setLocalError(t(refused));
       event.target.value = '';
       return;
     }

@@ -6,16 +6,8 @@ import { Alert } from '../../components/alert';
 import { DocumentTitle } from '../../components/document-title';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
+import { AMOUNTS } from './ledger-amounts';
 import { RecoveryTable } from './recovery-table';
-
-const AMOUNTS = [
-  'grantedCents',
-  'acceptedCostsCents',
-  'paidCents',
-  'dueCents',
-  'toRecoverCents',
-  'recoveredCents',
-] as const;
 
 /** `/administratie/oproepen/:id/grootboek`: per dossier and in total what was granted, accepted, paid, due, recovered. */
 export function CallLedgerPage() {

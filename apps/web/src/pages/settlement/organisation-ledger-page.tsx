@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LedgerTotals } from '@portal/contracts';
 import { errorMessage } from '../../api/error-message';
 import { myLedgerExportUrl, useMyLedger } from '../../api/settlement';
 import { Alert } from '../../components/alert';
@@ -9,15 +8,7 @@ import { DocumentTitle } from '../../components/document-title';
 import { EmptyState } from '../../components/empty-state';
 import { LoadingIndicator } from '../../components/loading-indicator';
 import { Money } from '../../components/money';
-
-const AMOUNTS = [
-  'grantedCents',
-  'acceptedCostsCents',
-  'paidCents',
-  'dueCents',
-  'toRecoverCents',
-  'recoveredCents',
-] as const satisfies ReadonlyArray<keyof LedgerTotals>;
+import { AMOUNTS } from './ledger-amounts';
 
 /** A line of the table: a dossier (linked to its follow-up page) or the totals, which the database summed. */
 interface Line {
@@ -72,14 +63,12 @@ export function OrganisationLedgerPage() {
         ),
     },
     { id: 'call', header: t('settlement.mine.call'), cell: (line) => line.callTitle },
-    ...AMOUNTS.map(
-      (key): DataTableColumn<Line> => ({
-        id: key,
-        header: t(`settlement.ledger.${key}`),
-        align: 'end',
-        cell: (line) => (line.amounts[key] === null ? '—' : <Money cents={line.amounts[key]} />),
-      }),
-    ),
+    ...AMOUNTS.map((key): DataTableColumn<Line> => ({
+      id: key,
+      header: t(`settlement.ledger.${key}`),
+      align: 'end',
+      cell: (line) => (line.amounts[key] === null ? '—' : <Money cents={line.amounts[key]} />),
+    })),
   ];
 
   return (
