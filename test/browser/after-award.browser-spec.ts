@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
-import { logInAs, useBrowserApp } from '../support/browser';
+import { logInAs, useBrowserApp, screenshotPath } from '../support/browser';
 import { approve, assessedCall, sendProposal } from '../support/lifecycle';
 import { DEMO, session } from '../support/test-app';
 
@@ -51,6 +51,7 @@ describe('the organisation fills in and submits its final report; the administra
     await owner.getByTestId('decision-follow-up').click();
     await owner.getByTestId('report-link-final').waitFor();
     await expectAccessible(owner, 'follow-up after the award');
+    await owner.screenshot({ path: screenshotPath('after-award-1'), fullPage: true });
     await owner.getByTestId('report-link-final').click();
 
     // An empty report: the issues are named next to the fields, and the submit says what is missing.
@@ -89,15 +90,18 @@ describe('the organisation fills in and submits its final report; the administra
     await owner.getByTestId('report-document').nth(1).waitFor({ state: 'detached' });
     expect(await owner.getByTestId('report-document').textContent()).toContain('factuur-begeleiders.pdf');
     await expectAccessible(owner, 'report form');
+    await owner.screenshot({ path: screenshotPath('after-award-2'), fullPage: true });
     await owner.getByTestId('report-submit').click();
     await owner.getByTestId('report-submitted').waitFor();
     expect(await owner.getByTestId('report-status').textContent()).toContain('Ingediend');
     await expectAccessible(owner, 'submitted report');
+    await owner.screenshot({ path: screenshotPath('after-award-3'), fullPage: true });
 
     const admin = await logIn(DEMO.admin);
     await admin.goto(`${app.baseUrl}/administratie/oproepen/${callId}/rapporten`);
     await admin.locator('[data-testid="call-report-row"][data-status="submitted"]').waitFor();
     await expectAccessible(admin, 'reports of the call');
+    await admin.screenshot({ path: screenshotPath('after-award-4'), fullPage: true });
     await admin.getByTestId('report-review-link').click();
     // The administration sees the invoice with the report and can download it.
     const document = admin.getByTestId('report-document');
@@ -108,11 +112,13 @@ describe('the organisation fills in and submits its final report; the administra
     );
     await admin.getByTestId('accepted-1').fill('20.000,00');
     await expectAccessible(admin, 'report review');
+    await admin.screenshot({ path: screenshotPath('after-award-5'), fullPage: true });
     await admin.getByTestId('review-approve').click();
     await admin.getByTestId('report-accepted-costs').waitFor();
     expect(await admin.getByTestId('review-status').textContent()).toContain('Goedgekeurd');
     expect((await admin.getByTestId('report-accepted-costs').textContent())?.replace(/\s/g, ' ')).toBe('€ 70.000,00');
     await expectAccessible(admin, 'approved report');
+    await admin.screenshot({ path: screenshotPath('after-award-6'), fullPage: true });
 
     const [row] = await app.api.dataSource.query<Array<{ accepted_costs_cents: string; planned_costs_cents: string }>>(
       `SELECT accepted_costs_cents, planned_costs_cents FROM dossier_reports WHERE dossier_id = $1 AND kind = 'final'`,
@@ -124,5 +130,6 @@ describe('the organisation fills in and submits its final report; the administra
     await owner.reload();
     await owner.getByTestId('report-approved').waitFor();
     await expectAccessible(owner, 'approved report, as the organisation reads it');
+    await owner.screenshot({ path: screenshotPath('after-award-7'), fullPage: true });
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
-import { logInAs, useBrowserApp } from '../support/browser';
+import { logInAs, useBrowserApp, screenshotPath } from '../support/browser';
 import { createUser } from '../support/factories';
 import { assessedCall, approve, sendProposal, type BuiltDossier } from '../support/lifecycle';
 import { DEMO, session } from '../support/test-app';
@@ -41,10 +41,12 @@ describe('after the decision: the organisation accepts, two admins pay the advan
     await expect(panel.getAttribute('data-status')).resolves.toBe('pending');
     await expect(page.getByTestId('acceptance-iban').inputValue()).resolves.toMatch(/^BE68/);
     await expectAccessible(page, 'the award to accept');
+    await page.screenshot({ path: screenshotPath('payments-1'), fullPage: true });
     await page.getByTestId('acceptance-next').click();
     await page.getByTestId('acceptance-check').waitFor();
     await expect(page.getByTestId('acceptance-conditions').textContent()).resolves.toMatch(/eindrapport/);
     await expectAccessible(page, 'the check step with the conditions');
+    await page.screenshot({ path: screenshotPath('payments-2'), fullPage: true });
     await page.getByTestId('acceptance-confirm').click();
     await page.getByTestId('acceptance-done').waitFor();
     await expect(panel.getAttribute('data-status')).resolves.toBe('accepted');
@@ -63,6 +65,7 @@ describe('after the decision: the organisation accepts, two admins pay the advan
     // Four eyes: whoever compiled it cannot approve it.
     await expect(first.getByTestId('batch-approve').isDisabled()).resolves.toBe(true);
     await expectAccessible(first, 'payments with an open batch');
+    await first.screenshot({ path: screenshotPath('payments-3'), fullPage: true });
 
     const second = await logIn(admins[1]);
     await second.goto(`${app.baseUrl}/administratie/oproepen/${callId}/beoordeling`);
@@ -70,6 +73,7 @@ describe('after the decision: the organisation accepts, two admins pay the advan
     await second.locator('[data-testid="batch"][data-status="approved"]').waitFor();
     await second.getByTestId('batch-sepa').waitFor();
     await expectAccessible(second, 'payments with an approved batch');
+    await second.screenshot({ path: screenshotPath('payments-4'), fullPage: true });
     await second.getByTestId('batch-paid').click();
     await second.locator('[data-testid="batch"][data-status="paid"]').waitFor();
     await expect(second.getByTestId('acceptance-overview').textContent()).resolves.toMatch(/22\.400,00/);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { acceptAward, approveReport, payDue, setUpReporting, submitReport } from '../support/after-award';
 import { expectAccessible } from '../support/axe';
-import { logInAs, useBrowserApp } from '../support/browser';
+import { logInAs, useBrowserApp, screenshotPath } from '../support/browser';
 import { createUser } from '../support/factories';
 import { assessedCall, approve, sendProposal, type BuiltDossier } from '../support/lifecycle';
 import { DEMO, session } from '../support/test-app';
@@ -56,11 +56,13 @@ describe('after the final report: ledger, recovery and the organisation’s bala
     expect(totals).toMatch(/€\s22\.400,00/);
     expect(totals).toMatch(/€\s11\.900,00/);
     await expectAccessible(page, 'the ledger of the call');
+    await page.screenshot({ path: screenshotPath('settlement-1'), fullPage: true });
 
     await page.getByTestId(`recovery-link-${dossier.id}`).click();
     await page.getByTestId('recovery-facts').waitFor();
     expect(await text(page, 'recovery-open')).toMatch(/€\s11\.900,00/);
     await expectAccessible(page, 'a recovery');
+    await page.screenshot({ path: screenshotPath('settlement-2'), fullPage: true });
     await page.getByTestId('repayment-amount').fill('5.000,00');
     await page.getByTestId('repayment-submit').click();
     await page.getByText('De terugbetaling is geregistreerd').waitFor();
@@ -71,6 +73,7 @@ describe('after the final report: ledger, recovery and the organisation’s bala
     await page.getByTestId('repayment-error').waitFor();
     expect(await text(page, 'repayment-error')).toMatch(/€\s6\.900,00/);
     await expectAccessible(page, 'a repayment refused');
+    await page.screenshot({ path: screenshotPath('settlement-3'), fullPage: true });
   });
 
   it('the organisation sees its balance and the recovery with how to repay on its follow-up page', async () => {
@@ -83,6 +86,7 @@ describe('after the final report: ledger, recovery and the organisation’s bala
     expect(await text(page, 'finances-recovery-open')).toMatch(/€\s6\.900,00/);
     expect(await text(page, 'finances-recovery')).toContain('BE71 0961 2345 6769');
     await expectAccessible(page, 'the organisation’s balance and recovery');
+    await page.screenshot({ path: screenshotPath('settlement-4'), fullPage: true });
   });
 
   it('the organisation opens its financial overview from the navigation: a line per dossier, totals, as cards on a phone', async () => {
@@ -100,9 +104,11 @@ describe('after the final report: ledger, recovery and the organisation’s bala
     expect(totals).toMatch(/€\s5\.000,00/); // recovered so far
     expect(await page.getByTestId('my-ledger-export').getAttribute('href')).toBe('/api/v1/ledger/mine/export');
     await expectAccessible(page, 'the organisation’s financial overview');
+    await page.screenshot({ path: screenshotPath('settlement-5'), fullPage: true });
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.getByTestId('my-ledger').waitFor();
     await expectAccessible(page, 'the organisation’s financial overview on a phone');
+    await page.screenshot({ path: screenshotPath('settlement-6'), fullPage: true });
   });
 });
