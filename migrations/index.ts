@@ -27,7 +27,6 @@ import { Payments1795500001000 } from './1795500001000-Payments';
 import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 import { AfterAward1795500001100 } from './1795500001100-AfterAward';
 import { Settlement1795500001200 } from './1795500001200-Settlement';
-import { CallPhaseAdvisoryLock1795500001300 } from './1795500001300-CallPhaseAdvisoryLock';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -57,5 +56,4 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PaymentGuards1795500001001,
   AfterAward1795500001100,
   Settlement1795500001200,
-  CallPhaseAdvisoryLock1795500001300,
 ];

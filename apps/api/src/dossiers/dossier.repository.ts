@@ -25,8 +25,8 @@ export class DossierRepository {
   /**
    * Creates the applicant's live dossier unless one exists, while the call is open by the database clock, with its
    * reference: the call's next number (ADR 0021). The number is taken first, in a statement that also checks that the
-   * call is open, so that the call row's lock comes before the phase lock the dossier's insert shares (the advisory
-   * lock of `call_phase_for_write`; a change of the call takes the row, then that lock exclusive: the same order). The partial unique index makes concurrent starts collapse onto one row; the start
+   * call is open, so that the call row's lock comes before the share lock the dossier's insert takes on it (the other
+   * order deadlocks two starts). The partial unique index makes concurrent starts collapse onto one row; the start
    * that loses gets LiveDossierExists and must roll its transaction back, which gives the number back.
    * Returns the new id and reference, or null when the call is not open (nothing written).
    */

@@ -40,10 +40,8 @@ export function actsFor(phase: CallPhase, roles: readonly string[]): CallAct[] {
 
 /**
  * The call's phase, read the way the database's triggers read it (`call_phase`, the database clock), and the
- * locks that make a check-then-write safe: a write that depends on the phase holds the call's advisory lock shared
- * (the triggers' `call_phase_for_write`; `lock('share')` also holds the row FOR SHARE), a phase change holds the row
- * FOR UPDATE and the advisory lock exclusive, so the two never interleave (ADR 0009, ADR 0021). Order: row, then
- * advisory lock.
+ * locks that make a check-then-write safe: a write that depends on the phase holds the call row FOR SHARE, a phase
+ * change holds it FOR UPDATE, so the two never interleave.
  */
 @Injectable()
 export class CallLifecycleRepository {
@@ -55,10 +53,7 @@ export class CallLifecycleRepository {
 
   /** Inside a transaction: the call row locked (share: to write what depends on the phase; update: to change it). */
   async lock(callId: string, mode: 'share' | 'update', manager: EntityManager): Promise<PhasedCall | null> {
-    const found = await this.phased(callId, manager, mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE');
-    // The row first, then the phase lock the triggers' writes share (call_phase_for_write): none is in flight after.
-    if (found && mode === 'update') await manager.query('SELECT pg_advisory_xact_lock(call_lock_key($1))', [callId]);
-    return found;
+    return this.phased(callId, manager, mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE');
   }
 
   /** Locks the call and refuses the act if its phase does not allow it. */
