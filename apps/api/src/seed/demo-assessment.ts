@@ -270,14 +270,8 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         otherIncomeCents: 0,
         requestedCents,
       });
-      await app
-        .get(DossierAttachmentsService)
-        .addAttachment(
-          owner,
-          dossier.id,
-          'BEGROTING',
-          await stageBuffer(minimalPdf(`Begroting ${project.title}`), 'begroting.pdf'),
-        );
+      const budget = await stageBuffer(minimalPdf(`Begroting ${project.title}`), 'begroting.pdf');
+      await app.get(DossierAttachmentsService).addAttachment(owner, dossier.id, 'BEGROTING', budget);
       await app
         .get(DossierSubmissionService)
         .submit(owner, dossier.id, { idempotencyKey: `seed-${code}-${index}`, locale: 'nl' }, null);
