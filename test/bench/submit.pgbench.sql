@@ -11,7 +11,7 @@
 \set n :client_id * :per_client + :iter
 SELECT s.*, u.*
   FROM sessions s INNER JOIN users u ON u.id = s.user_id
- WHERE s.token_hash = encode(sha256(convert_to(:tag::text || '.' || :n, 'UTF8')), 'hex')
+ WHERE s.token_hash = encode(sha256(convert_to(:tag::text || '.' || :n, 'UTF8')), 'hex')::char(64)
    AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL;
 START TRANSACTION;
 SELECT d.*, c.*, a.*,
