@@ -23,3 +23,4 @@ export * from './accounts/token-hash';
 export * from './accounts/password-reset.repository';
 export * from './accounts/accounts.module';
 export * from './database/database-clock';
+export * from './database/prepared.repository';

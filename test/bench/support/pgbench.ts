@@ -64,7 +64,9 @@ async function pgbench(
     // The same server and transport as the API: TCP, or a Unix socket when DATABASE_URL says ?host=/socket/dir.
     ...['-h', url.searchParams.get('host') ?? url.hostname, '-p', url.port || '5432'],
     ...['-U', decodeURIComponent(url.username) || 'postgres'],
-    ...['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(clients, 2))],
+    // Prepared statements (parsed and planned once per connection), as the API sends its session lookup and its
+    // submit since ADR 0026.
+    ...['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, 2))],
     ...['-t', String(perClient), '-f', script, '-l', '--log-prefix', join(logDir, 'tx')],
     ...Object.entries({ ...variables, per_client: String(perClient), iter: '0' }).flatMap(([name, value]) => [
       '-D',

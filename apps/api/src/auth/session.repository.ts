@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Locale, Role } from '@portal/contracts';
-import { SessionEntity } from '@portal/server';
+import { preparedStatement, runPrepared, SessionEntity } from '@portal/server';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 
 /** A live session and its user, as the access guard needs them (see findLiveByTokenHash). */
@@ -16,12 +16,16 @@ export interface LiveSession {
   emailVerified: boolean;
 }
 
-const LIVE_SESSION_SQL = `
+/** Asked on every request: prepared, so PostgreSQL parses and plans it once per connection (ADR 0026). */
+const LIVE_SESSION = preparedStatement(
+  'live_session',
+  `
   SELECT s.id AS "sessionId", s.second_factor_enrolment_required AS "secondFactorEnrolmentRequired",
          u.id AS "userId", u.email, u.display_name AS "displayName", u.roles, u.locale,
          u.email_verified_at IS NOT NULL AS "emailVerified"
     FROM sessions s JOIN users u ON u.id = s.user_id
-   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL`;
+   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deactivated_at IS NULL`,
+);
 
 @Injectable()
 export class SessionRepository {
@@ -40,10 +44,10 @@ export class SessionRepository {
   /**
    * A live session with what a request needs of its user: not revoked, not expired by the database clock, and the
    * account not deactivated. Asked on every request, so one fixed statement that reads only these columns (no query
-   * building, no entity hydration, and never the password hash).
+   * building, no entity hydration, and never the password hash), prepared.
    */
   async findLiveByTokenHash(tokenHash: string): Promise<LiveSession | null> {
-    const rows = await this.dataSource.manager.query<LiveSession[]>(LIVE_SESSION_SQL, [tokenHash]);
+    const rows = await runPrepared<LiveSession>(this.dataSource.manager, LIVE_SESSION, [tokenHash]);
     return rows[0] ?? null;
   }
 

@@ -6,7 +6,12 @@ import {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
+  entityColumns,
+  hydrate,
   memberOfApplicant,
+  preparedStatement,
+  runPrepared,
+  type PreparedStatement,
 } from '@portal/server';
 import { EntityManager } from 'typeorm';
 
@@ -36,6 +41,14 @@ export interface SubmissionWrite {
   mail: { recipient: string; locale: 'nl' | 'en'; payload: NotificationPayloads['dossier.submitted'] };
 }
 
+/** What findForSubmit's statement reads besides the three entities' columns. */
+interface FindForSubmitExtras {
+  seen_submission_count: number;
+  earlier_submission_id: string | null;
+  working_attachments: AttachmentJson[];
+  transaction_now: Date;
+}
+
 type AttachmentJson = Omit<AttachmentEntity, 'dossier' | 'createdAt' | 'removedAt'> & { createdAt: string };
 
 /** The working copy's attachments of the dossier `dossierId` (an SQL expression) as one JSON array. */
@@ -54,12 +67,51 @@ function toAttachments(rows: AttachmentJson[], manager: EntityManager): Attachme
 }
 
 /**
+ * recordSubmission's statement (see there), prepared: parsed and planned once per connection (ADR 0026).
+ * $1 dossier, $2 call, $3 number, $4 reference, $5 content, $6 content hash, $7 idempotency key, $8 submitted by,
+ * $9 declaration, $10 audit before, $11 request id, $12-$14 the mail's recipient, locale and payload.
+ */
+const RECORD_SUBMISSION = preparedStatement(
+  'submit_record',
+  `WITH submission AS (
+         INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
+         SELECT $1, $3, $4, now(), $5, $6, $7, $8, $9 FROM calls c
+          WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
+            -- A rejection by the administration committed before this statement wins (ADR 0014).
+            AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
+                             WHERE dd.id = $1 AND a.verification_status = 'rejected')
+         RETURNING id, dossier_id, number, reference, submitted_at, content_hash, submitted_by, declaration
+       ), dossier AS (
+         UPDATE dossiers d
+            SET status = 'submitted', reference = s.reference, submitted_at = s.submitted_at,
+                submission_count = s.number, last_content_hash = s.content_hash, updated_at = now()
+           FROM submission s
+          WHERE d.id = s.dossier_id
+       ), audit AS (
+         INSERT INTO audit_events (actor_user_id, action, entity_type, entity_id, before, after, request_id)
+         SELECT s.submitted_by, 'dossier.submitted', 'dossier', s.dossier_id::text, $10::jsonb,
+                jsonb_build_object('status', 'submitted', 'reference', s.reference, 'submissionNumber', s.number,
+                  'contentHash', s.content_hash,
+                  'submittedAt', (to_jsonb(s.submitted_at AT TIME ZONE 'UTC') #>> '{}') || 'Z',
+                  'declaration', s.declaration),
+                $11
+           FROM submission s
+       ), outbox AS (
+         INSERT INTO notifications (template, recipient, locale, payload, subject_ref, status)
+         SELECT 'dossier.submitted', $12, $13, $14::jsonb, s.reference, 'pending' FROM submission s
+       )
+       SELECT id, submitted_at FROM submission`,
+);
+
+/**
  * The statements of a submit (DossierSubmissionService.submit). On deadline day they decide how many submits per
  * second the database takes, so a submit is two statements between BEGIN and COMMIT: one read that locks the dossier,
  * one write (docs/benchmarks.md, ADR 0021).
  */
 @Injectable()
 export class SubmissionRepository {
+  private find: PreparedStatement | undefined;
+
   /**
    * The dossier to submit, with its call and applicant, when the user acts for the applicant, and what a submit
    * reads besides (the submission an earlier request with the same idempotency key made, the attachments, the
@@ -75,33 +127,16 @@ export class SubmissionRepository {
     idempotencyKey: string | null,
     manager: EntityManager,
   ): Promise<SubmitContext | null> {
-    const { entities, raw } = await manager
-      .createQueryBuilder(DossierEntity, 'dossier')
-      .innerJoinAndSelect('dossier.call', 'call')
-      .innerJoinAndSelect('dossier.applicant', 'applicant')
-      .addSelect(
-        '(SELECT seen.submission_count FROM dossiers seen WHERE seen.id = dossier.id)',
-        'seen_submission_count',
-      )
-      .addSelect(
-        '(SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = dossier.id AND s.idempotency_key = :key)',
-        'earlier_submission_id',
-      )
-      .addSelect(attachmentsJson('dossier.id'), 'working_attachments')
-      .addSelect('now()', 'transaction_now')
-      .where('dossier.id = :id', { id })
-      .andWhere(memberOfApplicant('dossier.applicant_id', ':userId'), { userId })
-      .setParameter('key', idempotencyKey)
-      .setLock('pessimistic_write', undefined, ['dossier'])
-      .getRawAndEntities<{
-        seen_submission_count: number;
-        earlier_submission_id: string | null;
-        working_attachments: AttachmentJson[];
-        transaction_now: Date;
-      }>();
-    const dossier = entities[0] as (DossierEntity & { call: CallEntity; applicant: ApplicantEntity }) | undefined;
-    if (!dossier) return null;
-    const [row] = raw;
+    const [row] = await runPrepared<Record<string, unknown> & FindForSubmitExtras>(
+      manager,
+      this.findStatement(manager),
+      [id, userId, idempotencyKey],
+    );
+    if (!row) return null;
+    const dossier = Object.assign(hydrate(manager, DossierEntity, row, 'd'), {
+      call: hydrate(manager, CallEntity, row, 'c'),
+      applicant: hydrate(manager, ApplicantEntity, row, 'a'),
+    });
     const transactionNow = row.transaction_now;
     if (Number(row.seen_submission_count) !== dossier.submissionCount) {
       return { dossier, transactionNow, ...(await this.submitContext(id, idempotencyKey, manager)) };
@@ -114,6 +149,27 @@ export class SubmissionRepository {
       attachments: toAttachments(row.working_attachments, manager),
       transactionNow,
     };
+  }
+
+  /**
+   * findForSubmit's statement: fixed text, built once from the entities' columns and prepared (parsed and planned once
+   * per connection, ADR 0026); the dossier, its call and its applicant are hydrated from the raw row.
+   */
+  private findStatement(manager: EntityManager): PreparedStatement {
+    this.find ??= preparedStatement(
+      'submit_find',
+      `SELECT ${entityColumns(manager, DossierEntity, 'd')}, ${entityColumns(manager, CallEntity, 'c')},
+              ${entityColumns(manager, ApplicantEntity, 'a')},
+              (SELECT seen.submission_count FROM dossiers seen WHERE seen.id = d.id) AS seen_submission_count,
+              (SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = d.id AND s.idempotency_key = $3)
+                AS earlier_submission_id,
+              ${attachmentsJson('d.id')} AS working_attachments,
+              now() AS transaction_now
+         FROM dossiers d JOIN calls c ON c.id = d.call_id JOIN applicants a ON a.id = d.applicant_id
+        WHERE d.id = $1 AND ${memberOfApplicant('d.applicant_id', '$2')}
+          FOR UPDATE OF d`,
+    );
+    return this.find;
   }
 
   /** What findForSubmit reads besides the dossier, read again after a wait for the lock (see there). */
@@ -142,52 +198,22 @@ export class SubmissionRepository {
    * when the call is closed (or not yet open) or the administration rejected the applicant.
    */
   async recordSubmission(row: SubmissionWrite, manager: EntityManager): Promise<DossierSubmissionEntity | null> {
-    const rows = await manager.query<Array<{ id: string; submitted_at: Date }>>(
-      `WITH submission AS (
-         INSERT INTO dossier_submissions (dossier_id, number, reference, submitted_at, content, content_hash, idempotency_key, submitted_by, declaration)
-         SELECT $1, $3, $4, now(), $5, $6, $7, $8, $9 FROM calls c
-          WHERE c.id = $2 AND call_phase(c) = 'published' AND now() >= c.opens_at
-            -- A rejection by the administration committed before this statement wins (ADR 0014).
-            AND NOT EXISTS (SELECT 1 FROM dossiers dd JOIN applicants a ON a.id = dd.applicant_id
-                             WHERE dd.id = $1 AND a.verification_status = 'rejected')
-         RETURNING id, dossier_id, number, reference, submitted_at, content_hash, submitted_by, declaration
-       ), dossier AS (
-         UPDATE dossiers d
-            SET status = 'submitted', reference = s.reference, submitted_at = s.submitted_at,
-                submission_count = s.number, last_content_hash = s.content_hash, updated_at = now()
-           FROM submission s
-          WHERE d.id = s.dossier_id
-       ), audit AS (
-         INSERT INTO audit_events (actor_user_id, action, entity_type, entity_id, before, after, request_id)
-         SELECT s.submitted_by, 'dossier.submitted', 'dossier', s.dossier_id::text, $10::jsonb,
-                jsonb_build_object('status', 'submitted', 'reference', s.reference, 'submissionNumber', s.number,
-                  'contentHash', s.content_hash,
-                  'submittedAt', (to_jsonb(s.submitted_at AT TIME ZONE 'UTC') #>> '{}') || 'Z',
-                  'declaration', s.declaration),
-                $11
-           FROM submission s
-       ), outbox AS (
-         INSERT INTO notifications (template, recipient, locale, payload, subject_ref, status)
-         SELECT 'dossier.submitted', $12, $13, $14::jsonb, s.reference, 'pending' FROM submission s
-       )
-       SELECT id, submitted_at FROM submission`,
-      [
-        row.dossierId,
-        row.callId,
-        row.number,
-        row.reference,
-        JSON.stringify(row.content),
-        row.contentHash,
-        row.idempotencyKey,
-        row.submittedBy,
-        row.declaration,
-        JSON.stringify(row.audit.before),
-        row.audit.requestId,
-        row.mail.recipient,
-        row.mail.locale,
-        JSON.stringify(row.mail.payload),
-      ],
-    );
+    const rows = await runPrepared<{ id: string; submitted_at: Date }>(manager, RECORD_SUBMISSION, [
+      row.dossierId,
+      row.callId,
+      row.number,
+      row.reference,
+      JSON.stringify(row.content),
+      row.contentHash,
+      row.idempotencyKey,
+      row.submittedBy,
+      row.declaration,
+      JSON.stringify(row.audit.before),
+      row.audit.requestId,
+      row.mail.recipient,
+      row.mail.locale,
+      JSON.stringify(row.mail.payload),
+    ]);
     if (!rows[0]) return null;
     return manager.create(DossierSubmissionEntity, {
       dossierId: row.dossierId,
