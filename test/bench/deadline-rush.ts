@@ -49,7 +49,11 @@ interface LevelResult {
   errors: number;
   /** CPU milliseconds per submit: the API's process, and PostgreSQL's backends for its database. */
   apiCpuMs: number;
+  /** Of apiCpuMs, the part spent in the kernel (socket reads and writes, wake-ups). */
+  apiSystemMs: number;
   dbCpuMs: number | null;
+  /** CPU milliseconds per submit of the load generator (the HTTP client, another process on the same cores). */
+  loadCpuMs: number;
   /** SQL statements the API sent per submit (BEGIN and COMMIT included). */
   statements: number;
   invariants: string[];
@@ -126,9 +130,11 @@ async function rush(
   const backends = new BackendCpu(database);
   await backends.start();
   const cpuBefore = processCpuMs();
+  const usageBefore = process.cpuUsage();
   const statementsBefore = apiStatements();
   const load = await runLoad({ baseUrl, requests, concurrency, expectStatus: 200, expectField: 'reference' });
   const apiCpuMs = (processCpuMs() - cpuBefore) / requests.length;
+  const apiSystemMs = process.cpuUsage(usageBefore).system / 1000 / requests.length;
   const statements = (apiStatements() - statementsBefore) / requests.length;
   const dbCpu = await backends.stop();
   const sorted = sortedCopy(load.latencies);
@@ -144,7 +150,9 @@ async function rush(
     max: sorted[sorted.length - 1],
     errors: load.errors,
     apiCpuMs,
+    apiSystemMs,
     dbCpuMs: dbCpu === null ? null : dbCpu / requests.length,
+    loadCpuMs: load.cpuMs / requests.length,
     statements,
     invariants: await submissionInvariants(api.dataSource, call.id, ORGS),
     load: loadavg()[0],
@@ -155,7 +163,8 @@ async function rush(
       `max ${ms(result.max)}; errors ${load.errors}`,
   );
   console.log(
-    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms; ` +
+    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms (${result.apiSystemMs.toFixed(2)} in the kernel), PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms, ` +
+      `load generator ${result.loadCpuMs.toFixed(2)} ms; ` +
       `SQL statements per submit ${result.statements.toFixed(2)}`,
   );
   if (load.errors) console.log(`      errors by kind ${JSON.stringify(load.errorKinds)}; e.g. ${load.errorSamples[0]}`);

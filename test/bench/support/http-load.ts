@@ -30,6 +30,8 @@ export interface LoadResult {
   errorKinds: Record<string, number>;
   /** A few error answers, for the report. */
   errorSamples: string[];
+  /** CPU milliseconds the load generator's own process spent (user + system) while it ran the load. */
+  cpuMs: number;
 }
 
 /** Runs the load in a child process: a closed loop of `concurrency` connections over all requests, once each. */
@@ -115,10 +117,12 @@ async function generate(options: LoadOptions): Promise<LoadResult> {
   };
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: options.concurrency }, connection));
   const durationMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
-  return { durationMs, latencies, ok, errors, errorKinds, errorSamples };
+  return { durationMs, latencies, ok, errors, errorKinds, errorSamples, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 if (isRole('http-load')) {
