@@ -5,7 +5,9 @@
  * relays the confirmation mails to an SMTP sink. See docs/benchmarks.md.
  *
  *   node -r ./test/bench/support/register.cjs test/bench/deadline-rush.ts [--orgs 2000] [--concurrency 8,32,128]
- *        [--pgbench true|false] [--mail true|false] [--log-level warn]
+ *        [--pgbench true|false] [--mail true|false] [--log-level warn] [--api-processes 0|N]
+ * --api-processes N (after `npm run build`): the load goes to the built API started as its own process with
+ * API_PROCESSES=N (ADR 0026) instead of the API in this process; its CPU is that of all its processes.
  * PostgreSQL over its Unix socket: DATABASE_URL='postgres://postgres@localhost/postgres?host=/var/run/postgresql'
  * (`npm run bench:rush` does that when the socket exists and DATABASE_URL is not set).
  */
@@ -18,7 +20,14 @@ import { createTestDatabase, startApi, startWorker, type TestApi } from '../supp
 import { testConfig } from '../support/test-env';
 import { flag, intFlag, ms, percentile, printLoad, runBench, sortedCopy, table, waitFor } from './support/bench-run';
 import { runLoad, type LoadRequest } from './support/http-load';
-import { BackendCpu, processCpuMs } from './support/cpu';
+import { BackendCpu, processCpuMs, processTreeCpuMs } from './support/cpu';
+import {
+  API_MAIN,
+  baseUrl,
+  startPortalProcess,
+  stopPortalProcesses,
+  type PortalProcess,
+} from '../support/portal-processes';
 import { CountingMailSink } from './support/mail-sink';
 import { databaseTransport, runMinimalPgbench, runSubmitPgbench, type PgbenchResult } from './support/pgbench';
 import { seedDrafts, type SeededDraft } from './support/seed-drafts';
@@ -35,6 +44,8 @@ const LEVELS = flag('concurrency', '8,32,128')
 const WITH_PGBENCH = flag('pgbench', 'true') !== 'false';
 const WITH_MAIL = flag('mail', 'true') !== 'false';
 const LOG_LEVEL = flag('log-level', 'warn');
+/** 0 (default): the API runs in this process. N: the built API (`npm run build`) in its own process, API_PROCESSES=N. */
+const API_PROCESSES = intFlag('api-processes', 0);
 
 interface LevelResult {
   concurrency: number;
@@ -49,13 +60,13 @@ interface LevelResult {
   errors: number;
   /** CPU milliseconds per submit: the API's process, and PostgreSQL's backends for its database. */
   apiCpuMs: number;
-  /** Of apiCpuMs, the part spent in the kernel (socket reads and writes, wake-ups). */
-  apiSystemMs: number;
+  /** Of apiCpuMs, the part spent in the kernel (socket reads and writes, wake-ups); null when not known. */
+  apiSystemMs: number | null;
   dbCpuMs: number | null;
   /** CPU milliseconds per submit of the load generator (the HTTP client, another process on the same cores). */
   loadCpuMs: number;
-  /** SQL statements the API sent per submit (BEGIN and COMMIT included). */
-  statements: number;
+  /** SQL statements the API sent per submit (BEGIN and COMMIT included); null when not counted. */
+  statements: number | null;
   invariants: string[];
   /** 1-minute load average right after the level. */
   load: number;
@@ -91,10 +102,21 @@ function clientAddress(n: number): string {
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
 }
 
+/** The API the load goes to, and how its CPU and statements are counted. */
+interface ApiUnderTest {
+  baseUrl: string;
+  /** CPU milliseconds so far: this process (the API in it), or the started API's processes. */
+  cpuMs: () => number;
+  /** Of those, the kernel's part; null when not known (another process). */
+  systemMs: () => number | null;
+  /** SQL statements the API sent so far; null when not counted (another process). */
+  statements: () => number | null;
+}
+
 async function rush(
   api: TestApi,
   database: string,
-  baseUrl: string,
+  target: ApiUnderTest,
   prototypeDossierId: string,
   concurrency: number,
   enterpriseBase: number,
@@ -108,6 +130,7 @@ async function rush(
     prototypeDossierId,
     enterpriseBase,
   });
+  const { baseUrl } = target;
   const csrf = await csrfFor(baseUrl, drafts);
   const requests: LoadRequest[] = drafts.map((draft) => ({
     method: 'POST',
@@ -129,13 +152,19 @@ async function rush(
   await api.dataSource.query('CHECKPOINT');
   const backends = new BackendCpu(database);
   await backends.start();
-  const cpuBefore = processCpuMs();
-  const usageBefore = process.cpuUsage();
-  const statementsBefore = apiStatements();
+  const cpuBefore = target.cpuMs();
+  const systemBefore = target.systemMs();
+  const statementsBefore = target.statements();
   const load = await runLoad({ baseUrl, requests, concurrency, expectStatus: 200, expectField: 'reference' });
-  const apiCpuMs = (processCpuMs() - cpuBefore) / requests.length;
-  const apiSystemMs = process.cpuUsage(usageBefore).system / 1000 / requests.length;
-  const statements = (apiStatements() - statementsBefore) / requests.length;
+  const apiCpuMs = (target.cpuMs() - cpuBefore) / requests.length;
+  const systemAfter = target.systemMs();
+  const apiSystemMs =
+    systemBefore === null || systemAfter === null ? null : (systemAfter - systemBefore) / requests.length;
+  const statementsAfter = target.statements();
+  const statements =
+    statementsBefore === null || statementsAfter === null
+      ? null
+      : (statementsAfter - statementsBefore) / requests.length;
   const dbCpu = await backends.stop();
   const sorted = sortedCopy(load.latencies);
   const result: LevelResult = {
@@ -163,9 +192,10 @@ async function rush(
       `max ${ms(result.max)}; errors ${load.errors}`,
   );
   console.log(
-    `      CPU per submit: API process ${result.apiCpuMs.toFixed(2)} ms (${result.apiSystemMs.toFixed(2)} in the kernel), PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms, ` +
-      `load generator ${result.loadCpuMs.toFixed(2)} ms; ` +
-      `SQL statements per submit ${result.statements.toFixed(2)}`,
+    `      CPU per submit: API ${result.apiCpuMs.toFixed(2)} ms` +
+      (result.apiSystemMs === null ? '' : ` (${result.apiSystemMs.toFixed(2)} in the kernel)`) +
+      `, PostgreSQL ${result.dbCpuMs?.toFixed(2) ?? '?'} ms, load generator ${result.loadCpuMs.toFixed(2)} ms; ` +
+      `SQL statements per submit ${result.statements?.toFixed(2) ?? 'not counted (another process)'}`,
   );
   if (load.errors) console.log(`      errors by kind ${JSON.stringify(load.errorKinds)}; e.g. ${load.errorSamples[0]}`);
   console.log(`      invariants: ${result.invariants.length ? result.invariants.join('; ') : 'all hold'}`);
@@ -264,7 +294,7 @@ function summary(levels: LevelResult[]): void {
       ms(level.p99),
       String(level.errors),
       `${level.apiCpuMs.toFixed(2)}+${level.dbCpuMs?.toFixed(2) ?? '?'} ms`,
-      level.statements.toFixed(1),
+      level.statements?.toFixed(1) ?? 'n/a',
       level.load.toFixed(2),
       tps(level, level.minimal),
       ratio(level, level.minimal),
@@ -278,23 +308,51 @@ function summary(levels: LevelResult[]): void {
 void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', ')} connections`, async () => {
   const database = await createTestDatabase();
   const api = await startApi({ database, seed: false, overrides: { LOG_LEVEL } });
+  let built: PortalProcess | undefined;
   try {
-    const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const inProcessUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
     // The prototype: one organisation makes its dossier complete through the API; the seeded drafts copy it.
     const prototypeCall = await createCall(api, { closesIn: '3 hours' });
     // Its enterprise number is below the seeded range (2,000,000 and up).
     const owner = await applicantWithOrganisation(api, { enterpriseNumber: '0199999944' });
     const prototype = await completeDossier(api, owner, prototypeCall.id);
-    console.log(
-      `API   ${baseUrl}, one process (pid ${process.pid}, node ${process.execArgv.join(' ') || 'no flags'}), ` +
-        `LOG_LEVEL=${LOG_LEVEL}, database ${database} over ${databaseTransport()}`,
-    );
+    let target: ApiUnderTest;
+    if (API_PROCESSES > 0) {
+      // The built API as its own process, as `npm start` and the image run it, with API_PROCESSES processes; the API in
+      // this process only made the prototype and stays idle.
+      built = await startPortalProcess('api', 'API', api.config, {
+        API_PROCESSES: String(API_PROCESSES),
+        LOG_LEVEL,
+      });
+      const pid = built.child.pid!;
+      target = {
+        baseUrl: baseUrl(built),
+        cpuMs: () => processTreeCpuMs(pid),
+        systemMs: () => null,
+        statements: () => null,
+      };
+      console.log(
+        `API   ${target.baseUrl}, the built API (${API_MAIN}) with API_PROCESSES=${API_PROCESSES} (supervisor pid ` +
+          `${pid}), LOG_LEVEL=${LOG_LEVEL}, database ${database} over ${databaseTransport()}`,
+      );
+    } else {
+      target = {
+        baseUrl: inProcessUrl,
+        cpuMs: processCpuMs,
+        systemMs: () => process.cpuUsage().system / 1000,
+        statements: apiStatements,
+      };
+      console.log(
+        `API   ${inProcessUrl}, one process (pid ${process.pid}, node ${process.execArgv.join(' ') || 'no flags'}), ` +
+          `LOG_LEVEL=${LOG_LEVEL}, database ${database} over ${databaseTransport()}`,
+      );
+    }
 
     const levels: LevelResult[] = [];
     let enterpriseBase = 2_000_000;
     const problems: string[] = [];
     for (const concurrency of LEVELS) {
-      const level = await rush(api, database, baseUrl, prototype.id, concurrency, enterpriseBase);
+      const level = await rush(api, database, target, prototype.id, concurrency, enterpriseBase);
       enterpriseBase += ORGS;
       problems.push(...level.invariants);
       if (level.errors) problems.push(`${level.errors} HTTP errors at ${concurrency} connections`);
@@ -320,6 +378,7 @@ void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', '
     console.log(problems.length ? `\nPROBLEMS: ${problems.join('; ')}` : '\nevery invariant holds');
     if (problems.length) process.exitCode = 1;
   } finally {
+    if (built) await stopPortalProcesses([built]);
     await api.close();
   }
 });

@@ -1,5 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { EntityManager, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata.js';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
@@ -72,9 +74,24 @@ export function hydrate<T extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const entity = metadata.create() as Record<string, unknown>;
-  for (const column of metadata.columns) {
-    if (column.isVirtual) continue;
-    entity[column.propertyName] = driver.prepareHydratedValue(row[`${alias}.${column.databaseName}`], column);
+  for (const { column, key } of hydrationPlan(metadata, alias)) {
+    entity[column.propertyName] = driver.prepareHydratedValue(row[key], column);
   }
   return entity as T;
+}
+
+/** Per entity and alias, once: the mapped columns with the key each has in a raw row read with entityColumns(). */
+const PLANS = new WeakMap<EntityMetadata, Map<string, Array<{ column: ColumnMetadata; key: string }>>>();
+
+function hydrationPlan(metadata: EntityMetadata, alias: string): Array<{ column: ColumnMetadata; key: string }> {
+  let byAlias = PLANS.get(metadata);
+  if (!byAlias) PLANS.set(metadata, (byAlias = new Map<string, Array<{ column: ColumnMetadata; key: string }>>()));
+  let plan = byAlias.get(alias);
+  if (!plan) {
+    plan = metadata.columns
+      .filter((column) => !column.isVirtual)
+      .map((column) => ({ column, key: `${alias}.${column.databaseName}` }));
+    byAlias.set(alias, plan);
+  }
+  return plan;
 }

@@ -27,18 +27,28 @@ export class RedisClient implements OnApplicationShutdown {
     return `${this.config.REDIS_PREFIX}:${name}`;
   }
 
+  /**
+   * Resolves when Redis answers a PING within `timeoutMs`, counting the connection: a client still connecting (a
+   * process that just started, or Redis coming back) is waited for, rather than reported down at once.
+   */
   async ping(timeoutMs = 1500): Promise<void> {
-    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
+    let onReady: (() => void) | undefined;
     try {
       await Promise.race([
-        this.redis.ping(),
+        (async () => {
+          const { status } = this.redis;
+          if (status === 'wait' || status === 'end') await this.redis.connect().catch(() => undefined);
+          else if (status !== 'ready') await new Promise<void>((ready) => this.redis.once('ready', (onReady = ready)));
+          await this.redis.ping();
+        })(),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('Redis ping timed out')), timeoutMs);
         }),
       ]);
     } finally {
       clearTimeout(timer);
+      if (onReady) this.redis.off('ready', onReady);
     }
   }
 
