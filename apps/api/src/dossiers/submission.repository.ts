@@ -6,12 +6,10 @@ import {
   CallEntity,
   DossierEntity,
   DossierSubmissionEntity,
-  entityColumns,
-  hydrate,
+  hydrateJson,
   memberOfApplicant,
   preparedStatement,
   runPrepared,
-  type PreparedStatement,
 } from '@portal/server';
 import { EntityManager } from 'typeorm';
 
@@ -41,8 +39,11 @@ export interface SubmissionWrite {
   mail: { recipient: string; locale: 'nl' | 'en'; payload: NotificationPayloads['dossier.submitted'] };
 }
 
-/** What findForSubmit's statement reads besides the three entities' columns. */
-interface FindForSubmitExtras {
+/** A row of FIND_FOR_SUBMIT: the dossier, its call and its applicant as JSON, and what else a submit reads. */
+interface FindForSubmitRow {
+  d: Record<string, unknown>;
+  c: Record<string, unknown>;
+  a: Record<string, unknown>;
   seen_submission_count: number;
   earlier_submission_id: string | null;
   working_attachments: AttachmentJson[];
@@ -66,6 +67,24 @@ function toAttachments(rows: AttachmentJson[]): AttachmentEntity[] {
     Object.assign(new AttachmentEntity(), { ...row, createdAt: new Date(row.createdAt), removedAt: null }),
   );
 }
+
+/**
+ * findForSubmit's statement (see there), prepared: parsed and planned once per connection (ADR 0026). The three rows
+ * come as JSON, one field each: node-postgres describes and parses every field of every execution, and these tables
+ * have 70 columns together. $1 dossier, $2 user, $3 idempotency key.
+ */
+const FIND_FOR_SUBMIT = preparedStatement(
+  'submit_find',
+  `SELECT row_to_json(d) AS d, row_to_json(c) AS c, row_to_json(a) AS a,
+          (SELECT seen.submission_count FROM dossiers seen WHERE seen.id = d.id) AS seen_submission_count,
+          (SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = d.id AND s.idempotency_key = $3)
+            AS earlier_submission_id,
+          ${attachmentsJson('d.id')} AS working_attachments,
+          now() AS transaction_now
+     FROM dossiers d JOIN calls c ON c.id = d.call_id JOIN applicants a ON a.id = d.applicant_id
+    WHERE d.id = $1 AND ${memberOfApplicant('d.applicant_id', '$2')}
+      FOR UPDATE OF d`,
+);
 
 /**
  * recordSubmission's statement (see there), prepared: parsed and planned once per connection (ADR 0026).
@@ -111,8 +130,6 @@ const RECORD_SUBMISSION = preparedStatement(
  */
 @Injectable()
 export class SubmissionRepository {
-  private find: PreparedStatement | undefined;
-
   /**
    * The dossier to submit, with its call and applicant, when the user acts for the applicant, and what a submit
    * reads besides (the submission an earlier request with the same idempotency key made, the attachments, the
@@ -128,15 +145,11 @@ export class SubmissionRepository {
     idempotencyKey: string | null,
     manager: EntityManager,
   ): Promise<SubmitContext | null> {
-    const [row] = await runPrepared<Record<string, unknown> & FindForSubmitExtras>(
-      manager,
-      this.findStatement(manager),
-      [id, userId, idempotencyKey],
-    );
+    const [row] = await runPrepared<FindForSubmitRow>(manager, FIND_FOR_SUBMIT, [id, userId, idempotencyKey]);
     if (!row) return null;
-    const dossier = Object.assign(hydrate(manager, DossierEntity, row, 'd'), {
-      call: hydrate(manager, CallEntity, row, 'c'),
-      applicant: hydrate(manager, ApplicantEntity, row, 'a'),
+    const dossier = Object.assign(hydrateJson(manager, DossierEntity, row.d), {
+      call: hydrateJson(manager, CallEntity, row.c),
+      applicant: hydrateJson(manager, ApplicantEntity, row.a),
     });
     const transactionNow = row.transaction_now;
     if (Number(row.seen_submission_count) !== dossier.submissionCount) {
@@ -150,27 +163,6 @@ export class SubmissionRepository {
       attachments: toAttachments(row.working_attachments),
       transactionNow,
     };
-  }
-
-  /**
-   * findForSubmit's statement: fixed text, built once from the entities' columns and prepared (parsed and planned once
-   * per connection, ADR 0026); the dossier, its call and its applicant are hydrated from the raw row.
-   */
-  private findStatement(manager: EntityManager): PreparedStatement {
-    this.find ??= preparedStatement(
-      'submit_find',
-      `SELECT ${entityColumns(manager, DossierEntity, 'd')}, ${entityColumns(manager, CallEntity, 'c')},
-              ${entityColumns(manager, ApplicantEntity, 'a')},
-              (SELECT seen.submission_count FROM dossiers seen WHERE seen.id = d.id) AS seen_submission_count,
-              (SELECT s.id FROM dossier_submissions s WHERE s.dossier_id = d.id AND s.idempotency_key = $3)
-                AS earlier_submission_id,
-              ${attachmentsJson('d.id')} AS working_attachments,
-              now() AS transaction_now
-         FROM dossiers d JOIN calls c ON c.id = d.call_id JOIN applicants a ON a.id = d.applicant_id
-        WHERE d.id = $1 AND ${memberOfApplicant('d.applicant_id', '$2')}
-          FOR UPDATE OF d`,
-    );
-    return this.find;
   }
 
   /** What findForSubmit reads besides the dossier, read again after a wait for the lock (see there). */

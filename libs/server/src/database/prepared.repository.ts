@@ -50,48 +50,30 @@ export async function runPrepared<T extends ObjectLiteral>(
 }
 
 /**
- * The select list of an entity's columns for a fixed statement: `alias."column" AS "alias.column"` for each column the
- * entity maps, so that hydrate() can build the entity from a raw row without TypeORM's query builder.
+ * The entity of a row read as JSON (`row_to_json(alias)` in a fixed statement: one field instead of one per column,
+ * which node-postgres would describe and parse on every execution), each column's value converted as TypeORM converts
+ * it when it hydrates: timestamps to dates, the column's transformer (bigint cents to numbers). JSON carries the
+ * other types as node-postgres returns them (numbers, booleans, arrays, jsonb as objects, `date` as `YYYY-MM-DD`).
  */
-export function entityColumns(manager: EntityManager, target: EntityTarget<ObjectLiteral>, alias: string): string {
-  return manager.connection
-    .getMetadata(target)
-    .columns.filter((column) => !column.isVirtual)
-    .map((column) => `${alias}."${column.databaseName}" AS "${alias}.${column.databaseName}"`)
-    .join(', ');
-}
-
-/**
- * The entity of a raw row read with entityColumns(): each column's value converted as TypeORM converts it when it
- * hydrates (dates, JSON, the column's transformer such as bigint cents to numbers).
- */
-export function hydrate<T extends ObjectLiteral>(
+export function hydrateJson<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  row: Record<string, unknown>,
-  alias: string,
+  json: Record<string, unknown>,
 ): T {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const entity = metadata.create() as Record<string, unknown>;
-  for (const { column, key } of hydrationPlan(metadata, alias)) {
-    entity[column.propertyName] = driver.prepareHydratedValue(row[key], column);
+  for (const column of mappedColumns(metadata)) {
+    entity[column.propertyName] = driver.prepareHydratedValue(json[column.databaseName], column);
   }
   return entity as T;
 }
 
-/** Per entity and alias, once: the mapped columns with the key each has in a raw row read with entityColumns(). */
-const PLANS = new WeakMap<EntityMetadata, Map<string, Array<{ column: ColumnMetadata; key: string }>>>();
+const MAPPED = new WeakMap<EntityMetadata, ColumnMetadata[]>();
 
-function hydrationPlan(metadata: EntityMetadata, alias: string): Array<{ column: ColumnMetadata; key: string }> {
-  let byAlias = PLANS.get(metadata);
-  if (!byAlias) PLANS.set(metadata, (byAlias = new Map<string, Array<{ column: ColumnMetadata; key: string }>>()));
-  let plan = byAlias.get(alias);
-  if (!plan) {
-    plan = metadata.columns
-      .filter((column) => !column.isVirtual)
-      .map((column) => ({ column, key: `${alias}.${column.databaseName}` }));
-    byAlias.set(alias, plan);
-  }
-  return plan;
+/** The columns an entity maps to its own properties (not the join columns of relations without one), once. */
+function mappedColumns(metadata: EntityMetadata): ColumnMetadata[] {
+  let columns = MAPPED.get(metadata);
+  if (!columns) MAPPED.set(metadata, (columns = metadata.columns.filter((column) => !column.isVirtual)));
+  return columns;
 }
