@@ -28,6 +28,7 @@ import { PaymentGuards1795500001001 } from './1795500001001-PaymentGuards';
 import { AfterAward1795500001100 } from './1795500001100-AfterAward';
 import { Settlement1795500001200 } from './1795500001200-Settlement';
 import { ReportDocuments1795500001400 } from './1795500001400-ReportDocuments';
+import { AttachmentUploadChunks1795500001500 } from './1795500001500-AttachmentUploadChunks';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795462208221,
@@ -58,4 +59,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AfterAward1795500001100,
   Settlement1795500001200,
   ReportDocuments1795500001400,
+  AttachmentUploadChunks1795500001500,
 ];

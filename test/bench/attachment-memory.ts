@@ -1,9 +1,9 @@
 /**
- * Attachment memory: `--files` (5) uploads of a 10 MiB file (each new content, so each is written as 40 chunks) and
- * as many downloads of them, one at a time, through the API in this process (ATTACHMENT_STORAGE=postgres). Every
- * 200 ms it collects garbage and samples the memory still in use (heap + buffers: what the requests hold, not garbage
- * awaiting collection), and prints the peak above the baseline taken before each phase, with RSS and the time per
- * request (slowed by the sampling's collections). The client streams the upload from disk and counts the download
+ * Attachment memory: `--files` (5) uploads of a 10 MiB file (each new content, so each is staged as 40 rows, then
+ * copied into 40 blob chunks by PostgreSQL, ADR 0019) and as many downloads of them, one at a time, through the API
+ * in this process (ATTACHMENT_STORAGE=postgres). Every 200 ms it collects garbage and samples the memory still in
+ * use (heap + buffers: what the requests hold, not garbage awaiting collection), and prints the peak above the
+ * baseline taken before each phase, with RSS and the time per request (slowed by the sampling's collections). The client streams the upload from disk and counts the download
  * without keeping it, so the figures are the API's. Needs --expose-gc. See docs/benchmarks.md and ADR 0019.
  *
  *   node --expose-gc -r ./test/bench/support/register.cjs test/bench/attachment-memory.ts [--files 5]
@@ -111,7 +111,7 @@ void runBench('attachment memory (10 MiB uploads and downloads, PostgreSQL stora
       table([
         ['phase', 'requests', 'per request', 'peak live heap+buffers', 'peak RSS (above start)'],
         ...[
-          ['upload (stage, hash, 40 chunk inserts)', upload],
+          ['upload (40 staging rows, sniff, server-side copy)', upload],
           ['download (40 chunk reads, streamed)', download],
         ].map(([label, result]) => {
           const { peak, elapsed } = result as Awaited<ReturnType<typeof measured>>;

@@ -1,11 +1,11 @@
 import { PROBLEM_CONTENT_TYPE } from '@portal/contracts';
 import { AttachmentEntity } from '@portal/server';
-import { chmodSync, readdirSync } from 'node:fs';
+import { chmodSync, type ReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { STAGING_PREFIX } from '../../apps/api/src/dossiers/upload-staging';
+import { PassThrough } from 'node:stream';
 import { applicantWithOrganisation, completeDossier, createCall, pdfBuffer } from '../support/factories';
+import { watchTempFolder, type WatchedTempFolder } from '../support/temp-folder';
 import { session, startApi, type Session, type TestApi } from '../support/test-app';
 
 type Applicant = Session & { applicantId: string };
@@ -53,10 +53,25 @@ async function stored(api: TestApi): Promise<{ blobs: number; chunks: number }> 
   return row;
 }
 
-/** This process's transient upload files in the OS temp folder (the API runs in the test's process). */
-function stagedFiles(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith(STAGING_PREFIX));
+/** Uploads staged in the database and not removed (ADR 0019: an upload's rows live for its request only). */
+async function stagedChunks(api: TestApi): Promise<number> {
+  const [row] = await api.dataSource.query<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM attachment_upload_chunks`,
+  );
+  return row.n;
 }
+
+// Every upload in this file, accepted or refused, is watched: nothing may be written under os.tmpdir() (the API runs
+// in this process). Uploads are staged in the database, never on the API's disk (ADR 0019, amendment).
+let temp: WatchedTempFolder;
+
+beforeAll(() => {
+  temp = watchTempFolder();
+});
+
+afterAll(() => {
+  temp.restore();
+});
 
 describe('rate limits on upload and submit, per user and per IP address', () => {
   let api: TestApi;
@@ -98,6 +113,8 @@ describe('rate limits on upload and submit, per user and per IP address', () => 
     // Another applicant is not affected.
     const other = await applicantWithOrganisation(api);
     await upload(other, await draftDossier(api, other), address()).expect(201);
+    expect(await temp.created()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
   });
 
   it('refuses uploads from one address over 5, whoever makes them', async () => {
@@ -166,7 +183,7 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
     expect(after.body.version).toBe(before.body.version);
   });
 
-  it('stops reading an upload over 10 MB: 413 ATTACHMENT_TOO_LARGE, nothing stored, no file left on disk', async () => {
+  it('stops reading an upload over 10 MB: 413 ATTACHMENT_TOO_LARGE, nothing stored, nothing staged or on disk', async () => {
     const before = await stored(api);
     const huge = Buffer.concat([pdfBuffer(), Buffer.alloc(25 * 1024 * 1024, 0x20)]);
     const response = await upload(user, dossierId, address(), huge).expect(413);
@@ -174,7 +191,38 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
     expect(response.body).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', status: 413 });
     expect(await attachmentCount(api, dossierId)).toBe(0);
     expect(await stored(api)).toEqual(before);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
+  });
+
+  it('removes what a client cut off halfway had sent, and stores nothing', async () => {
+    const before = await stored(api);
+    const body = new PassThrough();
+    // Over 1 MiB of a file that never ends: four chunks are staged, then the client goes away.
+    body.write(Buffer.concat([pdfBuffer('afgebroken'), Buffer.alloc(1024 * 1024 + 1, 0x20)]));
+    // superagent sends any stream (chunked), though its types name a file stream.
+    const file = body as unknown as ReadStream;
+    const request = user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .field('kind', 'BEGROTING')
+      .attach('file', file, { filename: 'begroting.pdf', contentType: 'application/pdf' });
+    // Sends the request (its answer is never awaited: the client goes away first).
+    request.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (let waited = 0; (await stagedChunks(api)) < 4; waited += 20) {
+      if (waited > 10_000) throw new Error('the upload was never staged');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    request.abort();
+    for (let waited = 0; (await stagedChunks(api)) > 0; waited += 20) {
+      if (waited > 10_000) throw new Error('the staged chunks of the cut-off upload stayed');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(await stored(api)).toEqual(before);
+    expect(await temp.created()).toEqual([]);
   });
 
   it('refuses an oversized form field of an upload (over 1 KB) with 400 MALFORMED_REQUEST, not a 500', async () => {
@@ -185,10 +233,11 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
       .expect(400);
     expect(response.body.code).toBe('MALFORMED_REQUEST');
     expect(await attachmentCount(api, dossierId)).toBe(0);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 
-  it('removes the transient file of an upload refused after it was read (bad or unknown kind, wrong type)', async () => {
+  it('removes the staged rows of an upload refused after it was read (bad or unknown kind, wrong type)', async () => {
     const before = await stored(api);
     // Refused by the validation pipe, before the handler runs.
     const badKind = await user.agent
@@ -197,7 +246,7 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
       .attach('file', pdfBuffer('slechte soort'), 'begroting.pdf')
       .expect(400);
     expect(badKind.body.code).toBe('VALIDATION_FAILED');
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
     const unknownKind = await user.agent
       .post(`/api/v1/dossiers/${dossierId}/attachments`)
       .field('kind', 'ONBEKEND')
@@ -211,7 +260,8 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
       .expect(415);
     expect(wrongType.body.code).toBe('ATTACHMENT_TYPE_REFUSED');
     expect(await stored(api)).toEqual(before);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 });
 
@@ -241,7 +291,8 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
         response.body.sha256,
       ]),
     ).toEqual([{ n: 1 }]);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 
   it('refuses an infected file with 422 ATTACHMENT_INFECTED and stores nothing', async () => {
@@ -254,15 +305,17 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
     });
     expect(await attachmentCount(api, dossierId)).toBe(0);
     expect(await stored(api)).toEqual(before);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 
-  it('scans content that is already stored again and leaves no temporary file', async () => {
+  it('scans content that is already stored again and leaves nothing staged or on disk', async () => {
     const dossierId = await draftDossier(api, user);
     await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
     await upload(user, dossierId, address(), pdfBuffer('nog een schone begroting')).expect(201);
     expect(await attachmentCount(api, dossierId)).toBe(2);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 
   it('answers 503 VIRUS_SCAN_UNAVAILABLE and stores nothing when the scanner fails or hangs', async () => {
@@ -276,7 +329,8 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await attachmentCount(api, dossierId)).toBe(0);
     expect(await stored(api)).toEqual(before);
-    expect(stagedFiles()).toEqual([]);
+    expect(await stagedChunks(api)).toBe(0);
+    expect(await temp.created()).toEqual([]);
   });
 
   it('answers 503 when the configured scanner does not exist (never stores unscanned files)', async () => {
@@ -288,7 +342,8 @@ describe('optional virus scan of uploads (CLAMSCAN_PATH, with a stand-in for cla
       expect(response.body.code).toBe('VIRUS_SCAN_UNAVAILABLE');
       expect(await attachmentCount(missing, dossierId)).toBe(0);
       expect(await stored(missing)).toEqual({ blobs: 0, chunks: 0 });
-      expect(stagedFiles()).toEqual([]);
+      expect(await stagedChunks(missing)).toBe(0);
+      expect(await temp.created()).toEqual([]);
     } finally {
       await missing.close();
     }

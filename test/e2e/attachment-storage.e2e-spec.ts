@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { AttachmentBlobRepository } from '../../apps/api/src/dossiers/attachment-blob.repository';
 import { importAttachments } from '../../apps/api/src/dossiers/attachment-import';
 import { BlobContent } from '../../apps/api/src/dossiers/blob-content';
@@ -11,6 +12,7 @@ import { RetentionService } from '../../apps/worker/src/privacy/retention.servic
 import { applicantWithOrganisation, createCall, pdfBuffer } from '../support/factories';
 import { binary } from '../support/http';
 import { startApi, startWorker, type Session, type TestApi } from '../support/test-app';
+import { storedZip } from '../support/zip';
 
 type Applicant = Session & { applicantId: string };
 
@@ -121,6 +123,44 @@ describe('attachments stored in PostgreSQL (ADR 0019)', () => {
     const answers = await Promise.all([upload(user, mine, content), upload(other, theirs, content)]);
     expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
     expect(await blobFacts(api, sha256(content))).toMatchObject({ blobs: 1, chunks: 3, bytes: content.length });
+  });
+
+  it('recognises DOCX, XLSX and ODT by their zip entries, read back from the staged upload, and refuses a bare zip', async () => {
+    const dossierId = await draftDossier(api, user);
+    // [Content_Types].xml last, behind an entry larger than a staging chunk (as some producers write it): the
+    // sniffing reads the entries by byte range across chunks.
+    const docx = storedZip([
+      ['_rels/.rels', '<?xml version="1.0"?><Relationships/>'],
+      ['word/media/image1.png', randomBytes(600 * 1024)],
+      ['word/document.xml', '<?xml version="1.0"?><w:document/>'],
+      [
+        '[Content_Types].xml',
+        '<?xml version="1.0"?><Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Begroting').addRow(['Begeleiding', 12_000]);
+    const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+    const odt = storedZip([
+      ['mimetype', 'application/vnd.oasis.opendocument.text'],
+      ['content.xml', '<?xml version="1.0"?><office:document-content/>'],
+    ]);
+    const answers = [
+      await upload(user, dossierId, docx, 'begroting.docx').expect(201),
+      await upload(user, dossierId, xlsx, 'begroting.xlsx').expect(201),
+      await upload(user, dossierId, odt, 'begroting.odt').expect(201),
+    ];
+    expect(answers.map((answer) => [answer.body.contentType, answer.body.filename])).toEqual([
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'begroting.docx'],
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'begroting.xlsx'],
+      ['application/vnd.oasis.opendocument.text', 'begroting.odt'],
+    ]);
+    expect((await blobFacts(api, sha256(docx))).bytes).toBe(docx.length);
+    const bare = storedZip([['begroting.txt', 'geen kantoordocument']]);
+    expect((await upload(user, dossierId, bare, 'begroting.docx').expect(415)).body.code).toBe(
+      'ATTACHMENT_TYPE_REFUSED',
+    );
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM attachment_upload_chunks')).toEqual([{ n: 0 }]);
   });
 
   it('refuses an attachment row that names content which is not stored (foreign key)', async () => {
@@ -252,5 +292,21 @@ describe('content no attachment names is purged by the retention pass', () => {
     expect(await blobFacts(api, orphan)).toMatchObject({ blobs: 0, chunks: 0 });
     expect(await blobFacts(api, recentOrphan)).toMatchObject({ blobs: 1, chunks: 1 });
     expect(await blobFacts(api, sha256(content))).toMatchObject({ blobs: 1, chunks: 1 });
+  });
+
+  it('removes staged upload chunks a day old (left by an API that stopped mid-upload), not younger ones', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await api.dataSource.query(
+      `INSERT INTO attachment_upload_chunks (upload_id, seq, data, created_at)
+       VALUES ($1, 0, '\\x010203', now() - interval '25 hours'), ($1, 1, '\\x04', now() - interval '25 hours'),
+              ($2, 0, '\\x010203', now() - interval '23 hours')`,
+      [old, recent],
+    );
+    const report = await worker.get(RetentionService).purgeOnce();
+    expect(report.abandonedUploadChunks).toBe(2);
+    expect(
+      await api.dataSource.query('SELECT upload_id AS "uploadId" FROM attachment_upload_chunks ORDER BY seq'),
+    ).toEqual([{ uploadId: recent }]);
+    await api.dataSource.query('DELETE FROM attachment_upload_chunks WHERE upload_id = $1', [recent]);
   });
 });

@@ -256,6 +256,7 @@ describe('retention: the worker purges what is no longer needed, never the audit
       staffInvitations: 0,
       notificationBodies: 0,
       unreferencedAttachmentBlobs: 0,
+      abandonedUploadChunks: 0,
     });
     expect(await audit.countBy({ action: 'retention.purged' })).toBe(1);
   });

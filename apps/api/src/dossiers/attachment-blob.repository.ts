@@ -37,6 +37,27 @@ export class AttachmentBlobRepository {
     ]);
   }
 
+  /**
+   * The chunks of a staged upload (attachment_upload_chunks, same 256 KiB boundaries) become the blob's, copied by
+   * the server in `manager`'s transaction: the bytes do not pass through the API. Answers what was copied, for the
+   * caller to compare with the upload's size.
+   */
+  async copyStagedChunks(
+    manager: EntityManager,
+    uploadId: string,
+    sha256: string,
+  ): Promise<{ chunks: number; bytes: number }> {
+    const [copied] = await manager.query<Array<{ chunks: number; bytes: number }>>(
+      `WITH copied AS (
+         INSERT INTO attachment_blob_chunks (sha256, seq, data)
+         SELECT $2, seq, data FROM attachment_upload_chunks WHERE upload_id = $1
+         RETURNING octet_length(data) AS size)
+       SELECT count(*)::int AS chunks, coalesce(sum(size), 0)::int AS bytes FROM copied`,
+      [uploadId, sha256],
+    );
+    return copied;
+  }
+
   /** One chunk, one short query: a download holds no connection between chunks. */
   async chunk(sha256: string, seq: number): Promise<Buffer | null> {
     const [row] = await this.dataSource.query<Array<{ data: Buffer }>>(

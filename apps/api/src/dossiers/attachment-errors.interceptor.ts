@@ -2,22 +2,24 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, PayloadTooL
 import { AppException } from '@portal/server';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { discardStaged } from './upload-staging';
+import { UploadStaging, type StagedUpload } from './upload-staging';
 
 /**
- * Wraps the upload (listed before FileInterceptor). Multer stops reading at the size limit: tell the applicant in
- * the attachment's own words. And whatever ends the request (a refused form field, a validation error before the
- * handler ran), the upload's transient file goes before the answer does. (A handled upload removed it already.)
+ * Wraps the upload (listed before AttachmentFileInterceptor). Multer stops reading at the size limit: tell the
+ * applicant in the attachment's own words. And whatever ends the request (a refused form field, a validation error
+ * before the handler ran), the upload's staging rows go before the answer does. (A handled upload removed them.)
  */
 @Injectable()
 export class AttachmentErrorsInterceptor implements NestInterceptor {
+  constructor(private readonly staging: UploadStaging) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     return next
       .handle()
       .pipe(
         catchError((error: unknown) =>
-          from(discardStaged(request.file)).pipe(
+          from(this.staging.discard(request.file as Partial<StagedUpload> | undefined)).pipe(
             mergeMap(() =>
               throwError(() =>
                 error instanceof PayloadTooLargeException ? new AppException('ATTACHMENT_TOO_LARGE') : error,

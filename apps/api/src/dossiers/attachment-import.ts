@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AttachmentBlobRepository } from './attachment-blob.repository';
-import type { BlobContent } from './blob-content';
+import { fileSource, type BlobContent } from './blob-content';
 
 export interface ImportReport {
   /** Blobs moved into the storage by this run. */
@@ -59,7 +59,7 @@ export async function importAttachments(
     }
     await deps.dataSource.transaction(async (manager) => {
       if ((await deps.blobs.claim(manager, sha256, found.size)) === 'new') {
-        await deps.content.write(manager, sha256, found.size, path);
+        await deps.content.write(manager, sha256, found.size, fileSource(path));
       }
     });
     report.imported += 1;

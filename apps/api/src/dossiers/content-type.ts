@@ -13,13 +13,25 @@ export const ALLOWED_CONTENT_TYPES: Record<string, string> = {
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/** The part of the Blob interface file-type's blob tokenizer uses: random access by byte range, size known. */
+export interface ByteRanges {
+  readonly size: number;
+  readonly type: string;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
 type FileTypeModule = typeof import('file-type');
 let fileType: Promise<FileTypeModule> | undefined;
 
-/** Reads only what the detection needs (the header; for DOCX, XLSX and ODT the zip's entries), never the whole file. */
-export async function sniffContentType(path: string): Promise<string | null> {
+/**
+ * Reads only what the detection needs (the header; for DOCX, XLSX and ODT the zip's entries), never the whole file.
+ * `content` offers random access by byte range with the size known (a staged upload, ADR 0019): file-type reads it
+ * as it reads a file, not as a stream of unknown length (whose zip scan has tighter limits).
+ */
+export async function sniffContentType(content: ByteRanges): Promise<string | null> {
   fileType ??= loadEsm<FileTypeModule>('file-type');
-  const detected = await (await fileType).fileTypeFromFile(path);
+  // file-type's blob tokenizer uses `size`, `type` and `slice(start, end).arrayBuffer()` only.
+  const detected = await (await fileType).fileTypeFromBlob(content as unknown as Blob);
   return detected && detected.mime in ALLOWED_CONTENT_TYPES ? detected.mime : null;
 }
 

@@ -6,17 +6,16 @@ import { AppException, AuditRepository } from '@portal/server';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import { AttachmentStorage } from './attachment-storage';
-import { acceptedUpload } from './attachment-upload';
 import { safeFilename } from './content-type';
 import { DossierRepository } from './dossier.repository';
-import { discardStaged, type StagedUpload } from './upload-staging';
+import type { StagedUpload } from './upload-staging';
 
 import { DossierAccess } from './dossier-access';
 import { toAttachmentView } from './dossier-content';
 
 /**
  * The working copy's attachments: sniffed, size-limited, scanned, stored by content hash, only while the call is
- * open. The upload's transient file is removed when this returns, whatever happened.
+ * open. The upload's staging rows are removed when this returns, whatever happened.
  */
 @Injectable()
 export class DossierAttachmentsService {
@@ -37,7 +36,7 @@ export class DossierAttachmentsService {
     try {
       return await this.addStaged(auth, id, kind, file);
     } finally {
-      await discardStaged(file);
+      await this.storage.discard(file);
     }
   }
 
@@ -61,7 +60,7 @@ export class DossierAttachmentsService {
         ],
       });
     }
-    const { upload, contentType } = await acceptedUpload(file);
+    const { upload, contentType } = await this.storage.accept(file);
     await this.storage.scan(upload);
     const { sha256 } = upload;
     // The content and the row that names it commit together (the row's foreign key demands the blob).

@@ -24,7 +24,7 @@ import { versionFromIfMatch } from '../common/if-match';
 import { localeOf } from '../common/problem.filter';
 import { type AuthContext, type PortalRequest } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
-import { AttachmentUpload, stagedOf } from './attachment-upload';
+import { AttachmentUpload, stagedOf, type UploadedAttachment } from './attachment-upload';
 import { RateLimited } from '../security/rate-limited.decorator';
 import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
@@ -94,7 +94,7 @@ export class DossiersController {
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
     @Body() dto: AttachmentUploadDto,
-    @UploadedFile() file: (Express.Multer.File & { sha256: string }) | undefined,
+    @UploadedFile() file: UploadedAttachment | undefined,
   ): Promise<AttachmentView> {
     return this.attachments.addAttachment(auth, id, dto.kind, stagedOf(file));
   }

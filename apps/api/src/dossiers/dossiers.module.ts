@@ -12,6 +12,8 @@ import { DossierAccess } from './dossier-access';
 import { DossierAttachmentsService } from './dossier-attachments.service';
 import { DossierSubmissionService } from './dossier-submission.service';
 import { DossiersService } from './dossiers.service';
+import { UploadStaging } from './upload-staging';
+import { UploadStagingRepository } from './upload-staging.repository';
 
 @Module({
   imports: [CallsModule, ApplicantsModule],
@@ -27,8 +29,11 @@ import { DossiersService } from './dossiers.service';
     AttachmentBlobRepository,
     BLOB_CONTENT_PROVIDER,
     AttachmentDownloadRepository,
+    UploadStaging,
+    UploadStagingRepository,
   ],
-  // The reports' supporting documents use the same storage, scan and blobs (ADR 0019, 0024).
-  exports: [AttachmentStorage],
+  // The reports' supporting documents use the same staging, storage, scan and blobs (ADR 0019, 0024); the upload
+  // interceptors of their controller need UploadStaging.
+  exports: [AttachmentStorage, UploadStaging],
 })
 export class DossiersModule {}

@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { AttachmentBlobRepository } from './attachment-blob.repository';
-import { BlobContent, CHUNK_BYTES } from './blob-content';
+import { BlobContent, CHUNK_BYTES, type BlobSource } from './blob-content';
 
 /** The default driver: the bytes are rows of attachment_blob_chunks, written and read one chunk at a time. */
 export class PostgresBlobContent extends BlobContent {
@@ -12,10 +11,19 @@ export class PostgresBlobContent extends BlobContent {
     super();
   }
 
-  async write(manager: EntityManager, sha256: string, _sizeBytes: number, path: string): Promise<void> {
+  async write(manager: EntityManager, sha256: string, sizeBytes: number, source: BlobSource): Promise<void> {
+    if (source.stagedUploadId) {
+      // An upload: its staging rows have the blob's chunk boundaries; the server copies them, the API sees no byte.
+      const copied = await this.blobs.copyStagedChunks(manager, source.stagedUploadId, sha256);
+      if (copied.bytes !== sizeBytes || copied.chunks !== Math.ceil(sizeBytes / CHUNK_BYTES)) {
+        // Rows gone (a database crash empties the unlogged staging table): roll back rather than store less.
+        throw new Error(`Staged upload ${source.stagedUploadId} holds ${copied.bytes} of ${sizeBytes} bytes`);
+      }
+      return;
+    }
     let seq = 0;
-    // A file stream hands over CHUNK_BYTES at a time; only that much is in memory.
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    // The source hands over CHUNK_BYTES at a time; only that much is in memory.
+    for await (const chunk of source.open(manager)) {
       await this.blobs.insertChunk(manager, sha256, seq++, chunk as Buffer);
     }
   }

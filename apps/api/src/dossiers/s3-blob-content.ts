@@ -1,9 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppConfig } from '@portal/server';
-import { createReadStream } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BlobContent } from './blob-content';
+import type { EntityManager } from 'typeorm';
+import { BlobContent, type BlobSource } from './blob-content';
 
 /** Objects are named by the content's hash under this prefix: `attachments/<sha256>`. */
 export const S3_KEY_PREFIX = 'attachments/';
@@ -12,7 +12,7 @@ type S3Module = typeof import('@aws-sdk/client-s3');
 
 /**
  * ATTACHMENT_STORAGE=s3: the bytes are one object per blob in S3_BUCKET of an S3-compatible service. The SDK is
- * loaded only in this mode. Uploads stream from the transient file with their length; downloads stream the object.
+ * loaded only in this mode. Uploads stream from their staging rows (ADR 0019, amendment) with their length; downloads stream the object.
  */
 export class S3BlobContent extends BlobContent {
   readonly driver = 's3';
@@ -30,12 +30,13 @@ export class S3BlobContent extends BlobContent {
     return new S3BlobContent(sdk, new sdk.S3Client(s3ClientOptions(config)), config.S3_BUCKET);
   }
 
-  async write(_manager: unknown, sha256: string, sizeBytes: number, path: string): Promise<void> {
+  async write(manager: EntityManager, sha256: string, sizeBytes: number, source: BlobSource): Promise<void> {
     await this.client.send(
       new this.sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: `${S3_KEY_PREFIX}${sha256}`,
-        Body: createReadStream(path),
+        // Read on the transaction's own connection: waiting for a second one from the pool could deadlock under load.
+        Body: source.open(manager),
         ContentLength: sizeBytes,
         ContentType: 'application/octet-stream',
       }),

@@ -7,7 +7,7 @@ import { Roles } from '../common/access.decorators';
 import { CurrentAuth } from '../common/current-auth.decorator';
 import type { AuthContext } from '../common/request-context';
 import { UUID_PIPE } from '../common/uuid.pipe';
-import { AttachmentUpload, stagedOf } from '../dossiers/attachment-upload';
+import { AttachmentUpload, stagedOf, type UploadedAttachment } from '../dossiers/attachment-upload';
 import { sendStoredFile } from '../dossiers/attachment-response';
 import { AttachmentStorage } from '../dossiers/attachment-storage';
 import { ReportDocumentsService } from './report-documents.service';
@@ -40,7 +40,7 @@ export class ReportDocumentsController {
   upload(
     @CurrentAuth() auth: AuthContext,
     @Param('id', UUID_PIPE) id: string,
-    @UploadedFile() file: (Express.Multer.File & { sha256: string }) | undefined,
+    @UploadedFile() file: UploadedAttachment | undefined,
   ): Promise<ReportDocumentView> {
     return this.documents.add(auth, id, stagedOf(file));
   }

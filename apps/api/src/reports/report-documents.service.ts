@@ -6,9 +6,8 @@ import { DataSource } from 'typeorm';
 import type { AuthContext } from '../common/request-context';
 import type { StoredAttachment } from '../dossiers/attachment-download.repository';
 import { AttachmentStorage } from '../dossiers/attachment-storage';
-import { acceptedUpload } from '../dossiers/attachment-upload';
 import { safeFilename } from '../dossiers/content-type';
-import { discardStaged, type StagedUpload } from '../dossiers/upload-staging';
+import type { StagedUpload } from '../dossiers/upload-staging';
 import { ReportDocumentRepository } from './report-document.repository';
 import { ReportRepository } from './report.repository';
 
@@ -39,7 +38,7 @@ export class ReportDocumentsService {
     try {
       return await this.addStaged(auth, reportId, file);
     } finally {
-      await discardStaged(file);
+      await this.storage.discard(file);
     }
   }
 
@@ -76,7 +75,7 @@ export class ReportDocumentsService {
     file: StagedUpload | undefined,
   ): Promise<ReportDocumentView> {
     await this.visible(auth, reportId, true);
-    const { upload, contentType } = await acceptedUpload(file);
+    const { upload, contentType } = await this.storage.accept(file);
     await this.storage.scan(upload);
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.lockEditable(reportId, manager);

@@ -13,7 +13,7 @@ import { ReviewsService } from '../assessment/reviews.service';
 import { ScoresService } from '../assessment/scores.service';
 import type { AuthContext } from '../common/request-context';
 import { DossierAttachmentsService } from '../dossiers/dossier-attachments.service';
-import { stageBuffer } from '../dossiers/upload-staging';
+import { UploadStaging } from '../dossiers/upload-staging';
 import { DossierSubmissionService } from '../dossiers/dossier-submission.service';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -270,7 +270,9 @@ export async function seedAssessmentDemo(app: INestApplicationContext): Promise<
         otherIncomeCents: 0,
         requestedCents,
       });
-      const budget = await stageBuffer(minimalPdf(`Begroting ${project.title}`), 'begroting.pdf');
+      const budget = await app
+        .get(UploadStaging)
+        .stageBuffer(minimalPdf(`Begroting ${project.title}`), 'begroting.pdf');
       await app.get(DossierAttachmentsService).addAttachment(owner, dossier.id, 'BEGROTING', budget);
       await app
         .get(DossierSubmissionService)

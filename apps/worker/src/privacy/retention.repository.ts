@@ -15,7 +15,11 @@ export interface RetentionReport {
   staffInvitations: number;
   notificationBodies: number;
   unreferencedAttachmentBlobs: number;
+  abandonedUploadChunks: number;
 }
+
+/** Staged upload chunks older than this are left by a crash (an upload lives for one request): ADR 0019. */
+const UPLOAD_STAGING_MAX_AGE_HOURS = 24;
 
 /** The retention purge's statements (docs/privacy.md), each in batches and idempotent. */
 @Injectable()
@@ -24,7 +28,7 @@ export class RetentionRepository {
 
   /** Purges what is older than `days`; `stopped` ends a long pass between batches (a worker shutting down). */
   async purge(days: number, stopped: () => boolean): Promise<RetentionReport> {
-    const inBatches = (sql: string) => this.inBatches(sql, days, stopped);
+    const inBatches = (sql: string, age = days) => this.inBatches(sql, age, stopped);
     const cutoff = `now() - make_interval(days => $1)`;
     return {
       // Sessions that ended (expired or logged out) more than N days ago: their IP address and browser go with them.
@@ -85,14 +89,22 @@ export class RetentionRepository {
               AND NOT EXISTS (SELECT 1 FROM report_documents r WHERE r.sha256 = b.sha256)
             LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
       ),
+      // Uploads in flight are staged in attachment_upload_chunks and removed when their request ends; rows a day old
+      // are what an API instance that died mid-upload left. Not personal data kept for RETENTION_DAYS: a fixed age.
+      abandonedUploadChunks: await inBatches(
+        `DELETE FROM attachment_upload_chunks WHERE (upload_id, seq) IN (
+           SELECT upload_id, seq FROM attachment_upload_chunks
+            WHERE created_at < now() - make_interval(hours => $1) LIMIT ${BATCH})`,
+        UPLOAD_STAGING_MAX_AGE_HOURS,
+      ),
     };
   }
 
-  private async inBatches(sql: string, days: number, stopped: () => boolean): Promise<number> {
+  private async inBatches(sql: string, age: number, stopped: () => boolean): Promise<number> {
     let total = 0;
     for (;;) {
       // pg answers [rows, affected] for DELETE/UPDATE through TypeORM's query().
-      const result = await this.dataSource.query<[unknown[], number]>(sql, [days]);
+      const result = await this.dataSource.query<[unknown[], number]>(sql, [age]);
       const affected = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
       total += affected;
       if (affected < BATCH || stopped()) return total;

@@ -33,3 +33,24 @@ export class AttachmentBlobChunkEntity {
   @Column({ type: 'bytea' })
   data: Buffer;
 }
+
+/**
+ * One piece (256 KiB, the last one shorter) of an upload in flight, numbered from 0 (ADR 0019, amendment): the
+ * multipart part is written here as it arrives, one autocommitted row at a time, then sniffed, scanned and copied
+ * into attachment_blob_chunks by the transaction that inserts the attachment row, and deleted. The table is UNLOGGED
+ * (a crash empties it, which only fails the uploads in flight); the worker deletes rows older than a day.
+ */
+@Entity({ name: 'attachment_upload_chunks' })
+export class AttachmentUploadChunkEntity {
+  @PrimaryColumn({ name: 'upload_id', type: 'uuid', primaryKeyConstraintName: 'attachment_upload_chunks_pk' })
+  uploadId: string;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'attachment_upload_chunks_pk' })
+  seq: number;
+
+  @Column({ type: 'bytea' })
+  data: Buffer;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -15,7 +15,11 @@ import {
   SelectionProposalEntity,
 } from './assessment.entities';
 import { ApplicantEntity } from './applicant.entity';
-import { AttachmentBlobChunkEntity, AttachmentBlobEntity } from './attachment-blob.entities';
+import {
+  AttachmentBlobChunkEntity,
+  AttachmentBlobEntity,
+  AttachmentUploadChunkEntity,
+} from './attachment-blob.entities';
 import { AttachmentEntity } from './attachment.entity';
 import { ReportDocumentEntity } from './report-document.entity';
 import { AuditEventEntity } from './audit-event.entity';
@@ -81,6 +85,7 @@ export {
   ApplicantMemberEntity,
   AttachmentBlobChunkEntity,
   AttachmentBlobEntity,
+  AttachmentUploadChunkEntity,
   AttachmentEntity,
   AuditEventEntity,
   CallEntity,
@@ -122,6 +127,7 @@ export const ENTITIES = [
   DossierSubmissionEntity,
   AttachmentBlobEntity,
   AttachmentBlobChunkEntity,
+  AttachmentUploadChunkEntity,
   AttachmentEntity,
   NotificationEntity,
   ReminderEntity,
