@@ -225,6 +225,32 @@ describe('request size limits answer 413 with a stable code, never 500', () => {
     expect(await temp.created()).toEqual([]);
   });
 
+  it('answers 503 UPLOAD_INTERRUPTED, storing nothing, when staged rows vanish (a restart empties the table)', async () => {
+    const before = await stored(api);
+    const body = new PassThrough();
+    body.write(Buffer.concat([pdfBuffer('onderbroken'), Buffer.alloc(1024 * 1024 + 1, 0x20)]));
+    const answer = user.agent
+      .post(`/api/v1/dossiers/${dossierId}/attachments`)
+      .field('kind', 'BEGROTING')
+      .attach('file', body as unknown as ReadStream, { filename: 'begroting.pdf', contentType: 'application/pdf' })
+      .then((response) => response);
+    for (let waited = 0; (await stagedChunks(api)) < 4; waited += 20) {
+      if (waited > 10_000) throw new Error('the upload was never staged');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // What a crash of PostgreSQL does to the unlogged staging table: it comes back empty.
+    await api.dataSource.query('TRUNCATE attachment_upload_chunks');
+    body.end(Buffer.alloc(1000, 0x20));
+    const response = await answer;
+    expect({ status: response.status, code: (response.body as { code?: string }).code }).toEqual({
+      status: 503,
+      code: 'UPLOAD_INTERRUPTED',
+    });
+    expect(await attachmentCount(api, dossierId)).toBe(0);
+    expect(await stored(api)).toEqual(before);
+    expect(await stagedChunks(api)).toBe(0);
+  });
+
   it('refuses an oversized form field of an upload (over 1 KB) with 400 MALFORMED_REQUEST, not a 500', async () => {
     const response = await user.agent
       .post(`/api/v1/dossiers/${dossierId}/attachments`)

@@ -1,3 +1,4 @@
+import { AppException } from '@portal/server';
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { AttachmentBlobRepository } from './attachment-blob.repository';
@@ -17,7 +18,7 @@ export class PostgresBlobContent extends BlobContent {
       const copied = await this.blobs.copyStagedChunks(manager, source.stagedUploadId, sha256);
       if (copied.bytes !== sizeBytes || copied.chunks !== Math.ceil(sizeBytes / CHUNK_BYTES)) {
         // Rows gone (a database crash empties the unlogged staging table): roll back rather than store less.
-        throw new Error(`Staged upload ${source.stagedUploadId} holds ${copied.bytes} of ${sizeBytes} bytes`);
+        throw new AppException('UPLOAD_INTERRUPTED');
       }
       return;
     }

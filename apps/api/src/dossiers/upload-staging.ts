@@ -1,3 +1,4 @@
+import { AppException } from '@portal/server';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -129,7 +130,8 @@ async function mustChunk(
   manager?: EntityManager,
 ): Promise<Buffer> {
   const data = await rows.chunk(uploadId, seq, manager);
-  if (!data || data.length === 0) throw new Error(`Staged upload ${uploadId} lacks chunk ${seq}`);
+  // Rows gone (a database crash empties the unlogged staging table): the upload must be sent again.
+  if (!data || data.length === 0) throw new AppException('UPLOAD_INTERRUPTED');
   return data;
 }
 

@@ -92,6 +92,14 @@ export const DOSSIERS_ERRORS = {
       en: 'The virus scanner found harmful content in this file. It was not saved.',
     },
   },
+  UPLOAD_INTERRUPTED: {
+    status: 503,
+    title: { nl: 'Opladen onderbroken', en: 'Upload interrupted' },
+    detail: {
+      nl: 'Het bestand kwam niet volledig aan bij de databank (bijvoorbeeld door een herstart) en is niet bewaard. Laad het opnieuw op.',
+      en: 'The file did not reach the database in full (for instance because of a restart) and was not saved. Please upload it again.',
+    },
+  },
   VIRUS_SCAN_UNAVAILABLE: {
     status: 503,
     title: { nl: 'Virusscan niet beschikbaar', en: 'Virus scan unavailable' },
