@@ -5,9 +5,9 @@
  * relays the confirmation mails to an SMTP sink. See docs/benchmarks.md.
  *
  *   node -r ./test/bench/support/register.cjs test/bench/deadline-rush.ts [--orgs 2000] [--concurrency 8,32,128]
- *        [--pgbench true|false] [--mail true|false] [--log-level warn] [--api-processes 0|N]
- * --api-processes N (after `npm run build`): the load goes to the built API started as its own process with
- * API_PROCESSES=N (ADR 0026) instead of the API in this process; its CPU is that of all its processes.
+ *        [--pgbench true|false] [--mail true|false] [--log-level warn] [--built false|true]
+ * --built true (after `npm run build`): the load goes to the built API started as a process of its own (as the image
+ * runs it) instead of the API in this process.
  * PostgreSQL over its Unix socket: DATABASE_URL='postgres://postgres@localhost/postgres?host=/var/run/postgresql'
  * (`npm run bench:rush` does that when the socket exists and DATABASE_URL is not set).
  */
@@ -20,7 +20,7 @@ import { createTestDatabase, startApi, startWorker, type TestApi } from '../supp
 import { testConfig } from '../support/test-env';
 import { flag, intFlag, ms, percentile, printLoad, runBench, sortedCopy, table, waitFor } from './support/bench-run';
 import { runLoad, type LoadRequest } from './support/http-load';
-import { BackendCpu, processCpuMs, processTreeCpuMs } from './support/cpu';
+import { BackendCpu, processCpuMs, otherProcessCpuMs } from './support/cpu';
 import {
   API_MAIN,
   baseUrl,
@@ -44,8 +44,8 @@ const LEVELS = flag('concurrency', '8,32,128')
 const WITH_PGBENCH = flag('pgbench', 'true') !== 'false';
 const WITH_MAIL = flag('mail', 'true') !== 'false';
 const LOG_LEVEL = flag('log-level', 'warn');
-/** 0 (default): the API runs in this process. N: the built API (`npm run build`) in its own process, API_PROCESSES=N. */
-const API_PROCESSES = intFlag('api-processes', 0);
+/** false (default): the API runs in this process. true: the built API (`npm run build`) in a process of its own. */
+const BUILT = flag('built', 'false') === 'true';
 
 interface LevelResult {
   concurrency: number;
@@ -317,22 +317,19 @@ void runBench(`deadline rush: ${ORGS} organisations submit at ${LEVELS.join(', '
     const owner = await applicantWithOrganisation(api, { enterpriseNumber: '0199999944' });
     const prototype = await completeDossier(api, owner, prototypeCall.id);
     let target: ApiUnderTest;
-    if (API_PROCESSES > 0) {
-      // The built API as its own process, as `npm start` and the image run it, with API_PROCESSES processes; the API in
-      // this process only made the prototype and stays idle.
-      built = await startPortalProcess('api', 'API', api.config, {
-        API_PROCESSES: String(API_PROCESSES),
-        LOG_LEVEL,
-      });
+    if (BUILT) {
+      // The built API as its own process, as the image runs it; the API in this process only made the prototype and
+      // stays idle.
+      built = await startPortalProcess('api', 'API', api.config, { LOG_LEVEL });
       const pid = built.child.pid!;
       target = {
         baseUrl: baseUrl(built),
-        cpuMs: () => processTreeCpuMs(pid),
+        cpuMs: () => otherProcessCpuMs(pid),
         systemMs: () => null,
         statements: () => null,
       };
       console.log(
-        `API   ${target.baseUrl}, the built API (${API_MAIN}) with API_PROCESSES=${API_PROCESSES} (supervisor pid ` +
+        `API   ${target.baseUrl}, the built API (${API_MAIN}, pid ` +
           `${pid}), LOG_LEVEL=${LOG_LEVEL}, database ${database} over ${databaseTransport()}`,
       );
     } else {

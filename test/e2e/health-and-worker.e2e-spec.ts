@@ -70,6 +70,21 @@ describe('health when Redis is unreachable', () => {
   });
 });
 
+describe('health right after the start', () => {
+  it('answers 200 to requests that arrive together while its Redis client still connects', async () => {
+    const api = await startApi({ seed: false });
+    try {
+      // The first asks the client to connect; the others arrive while it connects and must wait for it, not fail.
+      const statuses = await Promise.all(
+        Array.from({ length: 5 }, async () => (await api.http.get('/api/health')).status),
+      );
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe("the worker's own health port (WORKER_HEALTH_PORT)", () => {
   it('answers 200 while this worker reaches PostgreSQL and Redis, and closes with the worker', async () => {
     const api = await startApi({ seed: false });

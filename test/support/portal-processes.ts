@@ -31,7 +31,7 @@ export interface PortalProcess {
 }
 
 /** The settings the spawned process gets from a test configuration (database, Redis prefix, limits). */
-export function processEnvironment(config: AppConfig, overrides: Record<string, string>): NodeJS.ProcessEnv {
+function environment(config: AppConfig, overrides: Record<string, string>): NodeJS.ProcessEnv {
   const settings: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {
     if (/^[A-Z][A-Z0-9_]*$/.test(key) && (typeof value === 'string' || typeof value === 'number'))
@@ -53,7 +53,7 @@ export async function startPortalProcess(
   const main = kind === 'api' ? API_MAIN : WORKER_MAIN;
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first (npm test does)`);
   const port = await freePort();
-  const env = processEnvironment(config, {
+  const env = environment(config, {
     ...(kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }),
     ...overrides,
   });

@@ -2,7 +2,6 @@ export * from './config/app-config';
 export * from './config/attachment-storage-settings';
 export * from './config/config.module';
 export * from './config/payment-settings';
-export * from './config/process-settings';
 export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/migration-runner';

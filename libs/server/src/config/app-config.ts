@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import type { Role } from '@portal/contracts';
-import { ProcessSettings } from './process-settings';
+import { PaymentSettings } from './payment-settings';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { attachmentStorageProblem } from './attachment-storage-settings';
 
@@ -13,7 +13,7 @@ const toInt = ({ value }: { value: unknown }) =>
  * `process.env` is read in `loadConfig` and nowhere else. Defaults work on a development machine
  * with local PostgreSQL, Redis and a mail catcher; `.env.example` lists them all.
  */
-export class AppConfig extends ProcessSettings {
+export class AppConfig extends PaymentSettings {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
